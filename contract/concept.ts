@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { Id, requiredText, trimmed } from './common';
+
+export const Municipality = z.object({
+  id: Id,
+  name: z.string(),
+  vision: z.string(),
+  horizonStart: z.number().int().nullable(),
+  horizonEnd: z.number().int().nullable(),
+  version: z.number().int(),
+});
+export type Municipality = z.infer<typeof Municipality>;
+export const UpdateMunicipalityBody = z
+  .object({
+    version: z.number().int().min(1),
+    name: requiredText(200).optional(),
+    vision: trimmed(20000).optional(),
+    horizonStart: z.number().int().min(1900).max(2200).nullable().optional(),
+    horizonEnd: z.number().int().min(1900).max(2200).nullable().optional(),
+  })
+  .refine((b) => b.horizonStart == null || b.horizonEnd == null || b.horizonEnd >= b.horizonStart, {
+    message: 'Das Ende des Zeithorizonts liegt vor dem Anfang',
+    path: ['horizonEnd'],
+  });
+
+const base = { id: Id, version: z.number().int() };
+
+export const Dimension = z.object({ ...base, name: z.string(), description: z.string(), color: z.string(), position: z.number().int() });
+export const DimensionInput = z.object({
+  name: requiredText(200),
+  description: trimmed(5000).optional(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  position: z.number().int().min(0).optional(),
+});
+
+export const ActionField = z.object({ ...base, name: z.string(), description: z.string(), position: z.number().int() });
+export const ActionFieldInput = z.object({
+  name: requiredText(200),
+  description: trimmed(5000).optional(),
+  position: z.number().int().min(0).optional(),
+});
+
+export const Goal = z.object({
+  ...base,
+  title: z.string(),
+  description: z.string(),
+  position: z.number().int(),
+  actionFieldIds: z.array(Id),
+  dimensionIds: z.array(Id),
+});
+export const GoalInput = z.object({
+  title: requiredText(300),
+  description: trimmed(5000).optional(),
+  position: z.number().int().min(0).optional(),
+  actionFieldIds: z.array(Id).max(50).optional(),
+  dimensionIds: z.array(Id).max(20).optional(),
+});
+
+/** GeoJSON is checked for shape only: a Feature, FeatureCollection, Polygon or MultiPolygon. */
+export const GeoJson = z
+  .object({ type: z.enum(['Feature', 'FeatureCollection', 'Polygon', 'MultiPolygon']) })
+  .passthrough();
+
+export const District = z.object({ ...base, name: z.string(), description: z.string(), boundary: GeoJson.nullable() });
+export const DistrictInput = z.object({
+  name: requiredText(200),
+  description: trimmed(5000).optional(),
+  boundary: GeoJson.nullable().optional(),
+});
+
+export const Department = z.object({ ...base, name: z.string(), shortName: z.string(), head: z.string() });
+export const DepartmentInput = z.object({
+  name: requiredText(200),
+  shortName: trimmed(30).optional(),
+  head: trimmed(200).optional(),
+});
+
+/** Partial update of any concept item: the fields to change plus the version they were based on. */
+export const withVersion = <T extends z.ZodObject>(input: T) => input.partial().extend({ version: z.number().int().min(1) });
+
+export type Dimension = z.infer<typeof Dimension>;
+export type ActionField = z.infer<typeof ActionField>;
+export type Goal = z.infer<typeof Goal>;
+export type District = z.infer<typeof District>;
+export type Department = z.infer<typeof Department>;
+
+export const Concept = z.object({
+  municipality: Municipality,
+  dimensions: z.array(Dimension),
+  actionFields: z.array(ActionField),
+  goals: z.array(Goal),
+  districts: z.array(District),
+  departments: z.array(Department),
+});
+export type Concept = z.infer<typeof Concept>;

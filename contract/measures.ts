@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { Id, IsoDate, requiredText, trimmed } from './common';
+
+export const MeasureStatus = z.enum(['idea', 'brief', 'prioritised', 'planning', 'implementation', 'done', 'on_hold']);
+export type MeasureStatus = z.infer<typeof MeasureStatus>;
+export const MEASURE_STATUSES = MeasureStatus.options;
+
+export const Horizon = z.enum(['short', 'medium', 'long']);
+export type Horizon = z.infer<typeof Horizon>;
+export const HORIZONS = Horizon.options;
+
+/** Money travels as integer cents so that no rounding happens between client and database. */
+export const Cents = z.number().int().min(0).max(100_000_000_000_00);
+
+const measureFields = {
+  title: requiredText(300),
+  need: trimmed(10000),
+  goal: trimmed(10000),
+  description: trimmed(20000),
+  districtIds: z.array(Id).max(100),
+  leadDepartmentId: Id.nullable(),
+  partnerDepartmentIds: z.array(Id).max(100),
+  externalActors: trimmed(5000),
+  targetGroups: trimmed(5000),
+  costCents: Cents.nullable(),
+  horizon: Horizon.nullable(),
+  plannedStart: IsoDate.nullable(),
+  plannedEnd: IsoDate.nullable(),
+  status: MeasureStatus,
+  goalIds: z.array(Id).max(100),
+  actionFieldIds: z.array(Id).max(100),
+  dimensionIds: z.array(Id).max(20),
+  origin: trimmed(500),
+  tags: z.array(z.string().trim().min(1).max(60)).max(50),
+};
+
+const datesInOrder = (m: { plannedStart?: string | null; plannedEnd?: string | null }) =>
+  !m.plannedStart || !m.plannedEnd || m.plannedEnd >= m.plannedStart;
+const datesMessage = { message: 'Das geplante Ende liegt vor dem Beginn', path: ['plannedEnd'] };
+
+/** Create: only the title is required; everything else has a sensible empty default. */
+export const MeasureCreate = z
+  .object({
+    ...measureFields,
+    need: measureFields.need.default(''),
+    goal: measureFields.goal.default(''),
+    description: measureFields.description.default(''),
+    districtIds: measureFields.districtIds.default([]),
+    leadDepartmentId: measureFields.leadDepartmentId.default(null),
+    partnerDepartmentIds: measureFields.partnerDepartmentIds.default([]),
+    externalActors: measureFields.externalActors.default(''),
+    targetGroups: measureFields.targetGroups.default(''),
+    costCents: measureFields.costCents.default(null),
+    horizon: measureFields.horizon.default(null),
+    plannedStart: measureFields.plannedStart.default(null),
+    plannedEnd: measureFields.plannedEnd.default(null),
+    status: measureFields.status.default('idea'),
+    goalIds: measureFields.goalIds.default([]),
+    actionFieldIds: measureFields.actionFieldIds.default([]),
+    dimensionIds: measureFields.dimensionIds.default([]),
+    origin: measureFields.origin.default(''),
+    tags: measureFields.tags.default([]),
+  })
+  .refine(datesInOrder, datesMessage);
+export type MeasureCreate = z.infer<typeof MeasureCreate>;
+
+/** Update: any subset of fields, plus the version the editor started from. */
+export const MeasureUpdate = z
+  .object(measureFields)
+  .partial()
+  .extend({ version: z.number().int().min(1) })
+  .refine(datesInOrder, datesMessage);
+export type MeasureUpdate = z.infer<typeof MeasureUpdate>;
+
+export const Attachment = z.object({
+  id: Id,
+  filename: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number().int(),
+  createdAt: z.string(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const Measure = z.object({
+  id: Id,
+  number: z.number().int(),
+  ...measureFields,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type Measure = z.infer<typeof Measure>;
+
+export const MeasureDetail = Measure.extend({ attachments: z.array(Attachment) });
+export type MeasureDetail = z.infer<typeof MeasureDetail>;
+
+/** List rows carry the same fields as a measure; long texts are left out to keep lists small. */
+export const MeasureListItem = Measure.omit({ need: true, goal: true, description: true }).extend({
+  rank: z.number().optional(),
+});
+export type MeasureListItem = z.infer<typeof MeasureListItem>;
+
+const csv = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
+const csvIds = csv.pipe(z.array(Id));
+
+export const MeasureSort = z.enum(['relevance', 'title', '-title', 'number', '-number', 'cost', '-cost', 'start', '-start', 'updated', '-updated', 'status']);
+
+/** Query of the list, the exports and the dashboard: all filters combine with AND, values of one filter with OR. */
+export const MeasureQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  district: csvIds.optional(),
+  department: csvIds.optional(),
+  actionField: csvIds.optional(),
+  goal: csvIds.optional(),
+  dimension: csvIds.optional(),
+  status: csv.pipe(z.array(MeasureStatus)).optional(),
+  horizon: csv.pipe(z.array(Horizon)).optional(),
+  tag: csv.optional(),
+  sort: MeasureSort.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+export type MeasureQuery = z.infer<typeof MeasureQuery>;
+export type MeasureQueryInput = z.input<typeof MeasureQuery>;
+
+export const MeasurePage = z.object({
+  items: z.array(MeasureListItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type MeasurePage = z.infer<typeof MeasurePage>;
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  action: z.enum(['create', 'update', 'delete']),
+  entityType: z.string(),
+  entityId: z.string(),
+  /** field name → [before, after] */
+  changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const Bucket = z.object({ key: z.string(), label: z.string(), count: z.number().int(), costCents: z.number() });
+export type Bucket = z.infer<typeof Bucket>;
+export const Dashboard = z.object({
+  total: z.number().int(),
+  totalCostCents: z.number(),
+  byStatus: z.array(Bucket),
+  byDimension: z.array(Bucket),
+  byDistrict: z.array(Bucket),
+  byDepartment: z.array(Bucket),
+  byHorizon: z.array(Bucket),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+
+/** Import: the fields a spreadsheet column can be mapped to. Lists use ";" between names. */
+export const IMPORT_FIELDS = [
+  'title', 'need', 'goal', 'description', 'districts', 'leadDepartment', 'partnerDepartments',
+  'externalActors', 'targetGroups', 'cost', 'horizon', 'plannedStart', 'plannedEnd', 'status',
+  'goals', 'actionFields', 'dimensions', 'origin', 'tags',
+] as const;
+export const ImportField = z.enum(IMPORT_FIELDS);
+export type ImportField = z.infer<typeof ImportField>;
+/** column header → field (or null to ignore the column) */
+export const ImportMapping = z.record(z.string(), ImportField.nullable());
+export type ImportMapping = z.infer<typeof ImportMapping>;
+
+export const ImportRowError = z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() });
+export type ImportRowError = z.infer<typeof ImportRowError>;
+export const ImportPreview = z.object({
+  headers: z.array(z.string()),
+  mapping: ImportMapping,
+  rowCount: z.number().int(),
+  sample: z.array(z.object({ row: z.number().int(), title: z.string(), costCents: z.number().nullable(), districts: z.array(z.string()) })),
+  errors: z.array(ImportRowError),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+export const ImportResult = z.object({ imported: z.number().int() });

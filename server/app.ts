@@ -1,0 +1,119 @@
+import Fastify, { type FastifyInstance, type FastifyBaseLogger, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { randomUUID } from 'node:crypto';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Db } from './db/client';
+import { AppError } from './errors';
+import { actorFromToken } from './modules/auth/auth.service';
+import { authRoutes } from './modules/auth/auth.routes';
+import { usersRoutes } from './modules/users/users.routes';
+import { conceptRoutes } from './modules/concept/concept.routes';
+import { measuresRoutes } from './modules/measures/measures.routes';
+import { documentsRoutes } from './modules/measures/documents.routes';
+import { importRoutes } from './modules/measures/import.routes';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider> & {
+  db: Db;
+  config: Config;
+};
+
+export const SESSION_COOKIE = 'rf_session';
+
+export async function buildApp(config: Config, db: Db, opts: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel, ...(config.production ? {} : { transport: { target: 'pino-pretty' } }) },
+    genReqId: () => randomUUID(),
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err, req, reply) => {
+    const requestId = req.id;
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        path: (v.params as { issue?: { path?: unknown[] } })?.issue?.path ?? v.instancePath.split('/').filter(Boolean),
+        message: v.message,
+      }));
+      return reply.code(400).send({ error: { code: 'validation_failed', message: 'Die Eingaben sind unvollständig oder ungültig.', details, requestId } });
+    }
+    if (err instanceof AppError) {
+      return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details, requestId } });
+    }
+    const e = err as { statusCode?: number; code?: string; message: string };
+    if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_FILES_LIMIT') {
+      return reply.code(413).send({ error: { code: 'payload_too_large', message: 'Die Datei oder Anfrage ist zu groß.', requestId } });
+    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      // Malformed JSON, wrong content type and the like: the client's fault, said plainly.
+      return reply.code(e.statusCode).send({ error: { code: 'bad_request', message: `Ungültige Anfrage: ${e.message}`, requestId } });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ error: { code: 'internal', message: 'Interner Fehler. Bitte versuchen Sie es erneut.', requestId } });
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Roter Faden API', version: '1' }, servers: [{ url: '/api/v1' }] },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) req.actor = await actorFromToken(db, config.sessionSecret, token);
+  });
+  // Cookie-authenticated writes must come from our own pages (defence in depth next to SameSite=Lax).
+  app.addHook('onRequest', async (req) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
+    const origin = req.headers.origin;
+    if (origin && new URL(origin).host !== req.headers.host) {
+      throw new AppError(403, 'forbidden', 'Anfragen von fremden Seiten sind nicht erlaubt.');
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      const a = api as unknown as App;
+      a.get('/health', async () => ({ ok: true }));
+      await authRoutes(a);
+      await usersRoutes(a);
+      await conceptRoutes(a);
+      await importRoutes(a);
+      await documentsRoutes(a);
+      await measuresRoutes(a);
+      await dashboardRoutes(a);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (config.webDir) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+    // The web app routes on the client: every non-API path gets index.html.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+        return reply.code(404).send({ error: { code: 'not_found', message: 'Unbekannte Adresse.', requestId: req.id } });
+      }
+      const path = req.url.split('?')[0];
+      if (/\.[a-z0-9]+$/i.test(path)) return reply.sendFile(path.slice(1));
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) =>
+      reply.code(404).send({ error: { code: 'not_found', message: 'Unbekannte Adresse.', requestId: req.id } }),
+    );
+  }
+  return app;
+}

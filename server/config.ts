@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Read once at start-up; every bad variable is listed at once, then the process stops. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sessionSecret: string;
+  sessionDays: number;
+  logLevel: string;
+  production: boolean;
+  maxUploadBytes: number;
+  /** Directory of the built web app; absent in API-only runs (tests). */
+  webDir: string | undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const webDir = resolve('dist/web');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    sessionSecret: e.SESSION_SECRET ?? persistedSecret(dataDir, e.NODE_ENV === 'production' && !!e.DATABASE_URL),
+    sessionDays: e.SESSION_DAYS,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    webDir: existsSync(join(webDir, 'index.html')) ? webDir : undefined,
+  };
+}
+
+/**
+ * Zero-setup start: without SESSION_SECRET a random one is generated once and kept in the data dir,
+ * never a built-in default. Several instances on one PostgreSQL must share it, so there it is required.
+ */
+function persistedSecret(dataDir: string, required: boolean): string {
+  if (required) throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production with DATABASE_URL');
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,94 @@
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * One small interface over PGlite (embedded) and node-postgres (server), so services write plain
+ * SQL once. Both return int8 as JS numbers (cents and counts stay far below 2^53) and `date` as
+ * 'YYYY-MM-DD' strings (no time-zone shifts).
+ */
+export interface Db {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs fn in one transaction; nested calls reuse the outer transaction. */
+  tx<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  readonly kind: 'pglite' | 'postgres';
+}
+
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+
+export async function openPglite(dataDir: string | undefined): Promise<Db> {
+  if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
+  const lite = await PGlite.create({
+    dataDir,
+    extensions: { pg_trgm },
+    parsers: { [INT8]: Number, [NUMERIC]: Number, [DATE]: (v: string) => v },
+    serializers: { [pgliteTypes.INT8]: (v: unknown) => String(v) },
+  });
+  // PGlite runs one statement at a time; a transaction holds the connection, so others wait their turn.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = chain.then(fn, fn);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Db => ({
+    kind: 'pglite',
+    query: async <T>(sql: string, params?: unknown[]) => (await q.query<T>(sql, params)).rows,
+    exec: async (sql) => void (await q.exec(sql)),
+    tx: (fn) => fn(wrap(q)),
+    close: async () => undefined,
+  });
+  return {
+    kind: 'pglite',
+    query: (sql, params) => serial(async () => (await lite.query<never>(sql, params)).rows),
+    exec: (sql) => serial(async () => void (await lite.exec(sql))),
+    tx: (fn) => serial(() => lite.transaction((t) => fn(wrap(t)))),
+    close: () => lite.close(),
+  };
+}
+
+pg.types.setTypeParser(INT8, Number);
+pg.types.setTypeParser(NUMERIC, Number);
+pg.types.setTypeParser(DATE, (v) => v);
+
+export async function openPostgres(url: string, max = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const wrap = (c: pg.PoolClient): Db => ({
+    kind: 'postgres',
+    query: async <T>(sql: string, params?: unknown[]) => (await c.query(sql, params)).rows as T[],
+    exec: async (sql) => void (await c.query(sql)),
+    tx: (fn) => fn(wrap(c)),
+    close: async () => undefined,
+  });
+  return {
+    kind: 'postgres',
+    query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+    exec: async (sql) => void (await pool.query(sql)),
+    tx: async (fn) => {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const result = await fn(wrap(c));
+        await c.query('COMMIT');
+        return result;
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        c.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function openDb(opts: { databaseUrl?: string; dataDir?: string }): Promise<Db> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}

@@ -1,0 +1,120 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../plugins/actor';
+import type { Me } from '../../../contract/auth';
+import type { Role } from '../../../contract/common';
+import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
+
+// argon2id with OWASP's second recommended profile (19 MiB, t=2, p=1).
+// algorithm 2 = Argon2id (the package's const enum cannot be imported under isolatedModules).
+const ARGON = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export const hashPassword = (password: string) => hash(password, ARGON);
+export async function checkPassword(stored: string | null, password: string): Promise<boolean> {
+  if (!stored) return false;
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false;
+  }
+}
+
+/** The session cookie carries a random token; the database keeps only its keyed hash. */
+export function tokenHash(token: string, secret: string) {
+  return createHmac('sha256', secret).update(token).digest('hex');
+}
+
+export async function createSession(db: Db, secret: string, userId: string, municipalityId: string, days: number) {
+  const token = randomBytes(32).toString('base64url');
+  await db.query(
+    `INSERT INTO session (token_hash, user_id, municipality_id, expires_at) VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
+    [tokenHash(token, secret), userId, municipalityId, days],
+  );
+  return token;
+}
+
+export async function deleteSession(db: Db, hashValue: string) {
+  await db.query('DELETE FROM session WHERE token_hash = $1', [hashValue]);
+}
+
+interface ActorRow { user_id: string; name: string; municipality_id: string; role: Role; department_id: string | null }
+
+/** Resolves a cookie token to the acting user; an expired session or a removed membership yields null. */
+export async function actorFromToken(db: Db, secret: string, token: string): Promise<Actor | null> {
+  const h = tokenHash(token, secret);
+  const [row] = await db.query<ActorRow>(
+    `SELECT s.user_id, u.name, s.municipality_id, m.role, m.department_id
+     FROM session s JOIN app_user u ON u.id = s.user_id
+     JOIN membership m ON m.user_id = s.user_id AND m.municipality_id = s.municipality_id
+     WHERE s.token_hash = $1 AND s.expires_at > now()`,
+    [h],
+  );
+  if (!row) return null;
+  return { userId: row.user_id, userName: row.name, municipalityId: row.municipality_id, role: row.role, departmentId: row.department_id, sessionHash: h };
+}
+
+// Login throttling: at most 10 failures per e-mail and 50 per client address in 15 minutes.
+const WINDOW = '15 minutes';
+const LIMITS = { email: 10, ip: 50 };
+
+async function failures(db: Db, key: string): Promise<number> {
+  const [r] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM login_failure WHERE key = $1 AND at > now() - interval '${WINDOW}'`, [key]);
+  return r?.n ?? 0;
+}
+
+export async function login(db: Db, email: string, password: string, ip: string): Promise<{ userId: string; municipalityId: string }> {
+  const emailKey = `email:${email.toLowerCase()}`;
+  const ipKey = `ip:${ip}`;
+  if ((await failures(db, emailKey)) >= LIMITS.email || (await failures(db, ipKey)) >= LIMITS.ip) {
+    throw new AppError(429, 'rate_limited', 'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten.');
+  }
+  const [user] = await db.query<{ id: string; password_hash: string | null }>(
+    'SELECT id, password_hash FROM app_user WHERE lower(email) = lower($1)',
+    [email],
+  );
+  // Verify even for unknown e-mails so the response time does not reveal which accounts exist.
+  const ok = await checkPassword(user?.password_hash ?? DUMMY_HASH, password);
+  if (!user || !ok) {
+    await db.query('INSERT INTO login_failure (key) VALUES ($1), ($2)', [emailKey, ipKey]);
+    await db.query(`DELETE FROM login_failure WHERE at < now() - interval '1 day'`);
+    throw new AppError(401, 'invalid_credentials', 'E-Mail-Adresse oder Passwort ist falsch.');
+  }
+  const [m] = await db.query<{ municipality_id: string }>(
+    `SELECT m.municipality_id FROM membership m JOIN municipality mu ON mu.id = m.municipality_id
+     WHERE m.user_id = $1 ORDER BY m.created_at LIMIT 1`,
+    [user.id],
+  );
+  if (!m) throw forbidden('Ihr Konto gehört zu keiner Kommune. Bitte wenden Sie sich an die Administration.');
+  await db.query('DELETE FROM login_failure WHERE key = $1', [emailKey]);
+  return { userId: user.id, municipalityId: m.municipality_id };
+}
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$WCridU34nR1btw3PRi8dzQ$R1lCmwmBr5eHtm4l6VJHpW1+n6aIHiUN9fMY4KQVcDM';
+
+export async function me(db: Db, userId: string, currentMunicipalityId: string): Promise<Me> {
+  const [user] = await db.query<{ id: string; email: string; name: string; locale: 'de' | 'en' }>(
+    'SELECT id, email, name, locale FROM app_user WHERE id = $1',
+    [userId],
+  );
+  if (!user) throw unauthenticated();
+  const rows = await db.query<{ municipality_id: string; name: string; role: Role; department_id: string | null }>(
+    `SELECT m.municipality_id, mu.name, m.role, m.department_id FROM membership m
+     JOIN municipality mu ON mu.id = m.municipality_id WHERE m.user_id = $1 ORDER BY mu.name`,
+    [userId],
+  );
+  const memberships = rows.map((r) => ({ municipalityId: r.municipality_id, municipalityName: r.name, role: r.role, departmentId: r.department_id }));
+  const current = memberships.find((m) => m.municipalityId === currentMunicipalityId);
+  if (!current) throw unauthenticated();
+  return { user, current, memberships };
+}
+
+export async function switchMunicipality(db: Db, actor: Actor, municipalityId: string) {
+  const [m] = await db.query('SELECT 1 FROM membership WHERE user_id = $1 AND municipality_id = $2', [actor.userId, municipalityId]);
+  if (!m) throw notFound('Kommune');
+  await db.query('UPDATE session SET municipality_id = $1 WHERE token_hash = $2', [municipalityId, actor.sessionHash]);
+}
+
+export async function updateProfile(db: Db, actor: Actor, p: { name?: string; locale?: 'de' | 'en' }) {
+  await db.query('UPDATE app_user SET name = coalesce($2, name), locale = coalesce($3, locale) WHERE id = $1', [actor.userId, p.name ?? null, p.locale ?? null]);
+}
+

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { App } from '../../app';
+import { IdParams, Id } from '../../../contract/common';
+import { Attachment, AuditEntry, MeasureCreate, MeasureDetail, MeasurePage, MeasureQuery, MeasureUpdate } from '../../../contract/measures';
+import { ALL_ROLES, requireRole } from '../../plugins/actor';
+import { AppError } from '../../errors';
+import { listAudit } from '../audit/audit.service';
+import { createMeasure, deleteMeasure, getMeasure, listMeasures, updateMeasure } from './measures.service';
+import { addAttachment, deleteAttachment, readAttachment } from './attachments.service';
+
+const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
+const AttachmentParams = z.object({ id: Id, attachmentId: Id });
+
+export async function measuresRoutes(app: App) {
+  const tags = ['measures'];
+
+  app.get('/measures', { schema: { tags, querystring: MeasureQuery, response: { 200: MeasurePage } } }, async (req) => {
+    const actor = requireRole(req, ...ALL_ROLES);
+    return listMeasures(app.db, actor.municipalityId, req.query);
+  });
+
+  app.post('/measures', { schema: { tags, body: MeasureCreate, response: { 201: MeasureDetail } } }, async (req, reply) => {
+    const actor = requireRole(req, 'admin', 'coordinator', 'department');
+    reply.code(201);
+    return createMeasure(app.db, actor, req.body);
+  });
+
+  app.get('/measures/:id', { schema: { tags, params: IdParams, response: { 200: MeasureDetail } } }, async (req) => {
+    const actor = requireRole(req, ...ALL_ROLES);
+    return getMeasure(app.db, actor, req.params.id);
+  });
+
+  app.patch('/measures/:id', { schema: { tags, params: IdParams, body: MeasureUpdate, response: { 200: MeasureDetail } } }, async (req) => {
+    const actor = requireRole(req, 'admin', 'coordinator', 'department');
+    return updateMeasure(app.db, actor, req.params.id, req.body);
+  });
+
+  app.delete('/measures/:id', { schema: { tags, params: IdParams, querystring: VersionQuery } }, async (req, reply) => {
+    const actor = requireRole(req, 'admin', 'coordinator', 'department');
+    await deleteMeasure(app.db, actor, req.params.id, req.query.version);
+    reply.code(204);
+  });
+
+  app.get('/measures/:id/audit', { schema: { tags, params: IdParams, response: { 200: z.array(AuditEntry) } } }, async (req) => {
+    const actor = requireRole(req, ...ALL_ROLES);
+    await getMeasure(app.db, actor, req.params.id); // 404 for another tenant's id
+    return listAudit(app.db, actor.municipalityId, { entityType: 'measure', entityId: req.params.id });
+  });
+
+  app.get('/audit', {
+    schema: { tags, querystring: z.object({ entityType: z.string().max(50).optional(), entityId: z.string().max(100).optional(), page: z.coerce.number().int().min(1).default(1) }), response: { 200: z.array(AuditEntry) } },
+  }, async (req) => {
+    const actor = requireRole(req, 'admin', 'coordinator');
+    return listAudit(app.db, actor.municipalityId, { entityType: req.query.entityType, entityId: req.query.entityId, limit: 100, offset: (req.query.page - 1) * 100 });
+  });
+
+  app.post('/measures/:id/attachments', { schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: Attachment } } }, async (req, reply) => {
+    const actor = requireRole(req, 'admin', 'coordinator', 'department');
+    const file = await req.file().catch(() => undefined);
+    if (!file) throw new AppError(400, 'validation_failed', 'Bitte wählen Sie eine Datei aus.');
+    const data = await file.toBuffer();
+    reply.code(201);
+    return addAttachment(app.db, actor, req.params.id, { filename: file.filename, mimeType: file.mimetype, data });
+  });
+
+  app.get('/measures/:id/attachments/:attachmentId', { schema: { tags, params: AttachmentParams } }, async (req, reply) => {
+    const actor = requireRole(req, ...ALL_ROLES);
+    const a = await readAttachment(app.db, actor, req.params.id, req.params.attachmentId);
+    const inline = a.mimeType.startsWith('image/') || a.mimeType === 'application/pdf';
+    reply
+      .header('content-type', a.mimeType)
+      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, max-age=3600');
+    return reply.send(a.data);
+  });
+
+  app.delete('/measures/:id/attachments/:attachmentId', { schema: { tags, params: AttachmentParams } }, async (req, reply) => {
+    const actor = requireRole(req, 'admin', 'coordinator', 'department');
+    await deleteAttachment(app.db, actor, req.params.id, req.params.attachmentId);
+    reply.code(204);
+  });
+}

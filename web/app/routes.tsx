@@ -1,0 +1,35 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Layout } from './Layout';
+import { RouteError } from './RouteError';
+
+/** Every page is its own chunk, so the first load stays small. */
+const page = (load: () => Promise<{ default: React.ComponentType }>) => ({
+  lazy: async () => ({ Component: (await load()).default }),
+});
+
+const routes: RouteObject[] = [
+  { path: '/setup', ...page(() => import('../features/auth/SetupPage')), errorElement: <RouteError /> },
+  { path: '/login', ...page(() => import('../features/auth/LoginPage')), errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, ...page(() => import('../features/dashboard/DashboardPage')) },
+      { path: 'measures', ...page(() => import('../features/measures/MeasureListPage')) },
+      { path: 'measures/new', ...page(() => import('../features/measures/MeasureCreatePage')) },
+      { path: 'measures/import', ...page(() => import('../features/import/ImportPage')) },
+      { path: 'measures/:id', ...page(() => import('../features/measures/MeasureDetailPage')) },
+      { path: 'measures/:id/edit', ...page(() => import('../features/measures/MeasureEditPage')) },
+      { path: 'districts', ...page(() => import('../features/views/ByDistrictPage')) },
+      { path: 'departments', ...page(() => import('../features/views/ByDepartmentPage')) },
+      { path: 'concept', ...page(() => import('../features/concept/ConceptPage')) },
+      { path: 'concept/:section', ...page(() => import('../features/concept/ConceptSectionPage')) },
+      { path: 'admin/users', ...page(() => import('../features/users/UsersPage')) },
+      { path: 'profile', ...page(() => import('../features/auth/ProfilePage')) },
+      { path: '*', ...page(() => import('./NotFoundPage')) },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
