@@ -133,3 +133,11 @@ export function TextAreaField({
     </div>
   );
 }
+
+/**
+ * A live region that always exists (so screen readers announce changes) and shows a success
+ * message when there is one.
+ */
+export function StatusMessage({ message, kind = 'success' }: { message?: string | null; kind?: 'success' | 'info' }) {
+  return <div role="status">{message ? <div className={`alert ${kind}`}>{message}</div> : null}</div>;
+}

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
-import { Alert, ErrorMessage, PageHeader, Spinner } from '../../components/ui';
+import { ErrorMessage, PageHeader, Spinner } from '../../components/ui';
 import { useFormat, useLocale, useT } from '../../i18n/i18n';
 import type { Me } from '../../../contract/auth';
 import type { Locale } from '../../../domain/format';
 import { ROLE_LABELS } from '../../../domain/labels';
-import { TextField, issuesToErrors, type FieldErrors } from '../../app/forms';
+import { StatusMessage, TextField, issuesToErrors, type FieldErrors } from '../../app/forms';
 import { ME_KEY, useMe } from '../../app/session';
 import { usePageTitle } from '../../app/title';
 import { authMessages } from './messages';
@@ -61,7 +61,7 @@ function ProfileForm({ me }: { me: Me }) {
       <div className="grid-2">
         <section className="card" aria-labelledby="profile-account">
           <h2 id="profile-account" style={{ marginTop: 0 }}>{t('account')}</h2>
-          <div role="status">{saved && <Alert kind="success">{t('saved')}</Alert>}</div>
+          <StatusMessage message={saved ? t('saved') : null} />
           <ErrorMessage error={error} />
           <form onSubmit={submit} noValidate aria-busy={busy}>
             <TextField id="profile-name" label={t('name')} value={name} error={errors.name} autoComplete="name"

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
-import { Alert, ErrorMessage, Field } from '../../components/ui';
+import { Alert, ErrorMessage } from '../../components/ui';
 import { issuesToErrors } from '../../app/forms';
 import { useT } from '../../i18n/i18n';
 import type { UserRow } from '../../../contract/auth';
@@ -56,12 +56,10 @@ export function AddUserForm({ departments }: { departments: Department[] }) {
     add.mutate({ email: email.trim(), name: name.trim(), role, departmentId, password: password || undefined });
   };
 
-  const serverError = add.error instanceof ApiError && add.error.code === 'validation_failed' && Object.keys(errors).length ? null : add.error;
-
   return (
     <form onSubmit={submit} noValidate>
       <p className="muted">{t('addIntro')}</p>
-      <ErrorMessage error={serverError} />
+      <ErrorMessage error={add.error} />
       {added && <Alert kind="success">{added}</Alert>}
       <div className="grid-2" style={{ gap: '0 1rem' }}>
         <Input id="add-user-email" label={`${t('email')} *`} type="email" autoComplete="off" value={email} onChange={setEmail} error={errors.email} />
@@ -130,6 +128,3 @@ export function Input({
     </div>
   );
 }
-
-// Field is re-exported for dialogs that do not need fixed ids.
-export { Field };

@@ -72,7 +72,7 @@ export async function briefDocx(b: BriefView, ctx: DocContext): Promise<Buffer> 
   const rightTab = [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH }];
 
   const doc = new Document({
-    title: `${heading}: ${cleanText(b.title).replace(/\s+/g, " ")}`,
+    title: `${heading}: ${cleanText(b.title).replace(/\s+/g, ' ')}`,
     subject: heading,
     creator: 'Roter Faden',
     description: ctx.municipalityName,

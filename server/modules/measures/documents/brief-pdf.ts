@@ -130,7 +130,7 @@ function definition(b: BriefView, ctx: DocContext, level: (typeof LEVELS)[number
     pageMargins: [MARGIN_X, 42, MARGIN_X, 50],
     language: ctx.locale === 'de' ? 'de-DE' : 'en-GB',
     info: {
-      title: `${heading}: ${cleanText(b.title).replace(/\s+/g, " ")}`,
+      title: `${heading}: ${cleanText(b.title).replace(/\s+/g, ' ')}`,
       author: ctx.municipalityName,
       subject: heading,
       creator: 'Roter Faden',

@@ -1,0 +1,193 @@
+import { useEffect } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { useFormat, useT } from '../../i18n/i18n';
+import { HORIZON_LABELS, STATUS_LABELS } from '../../../domain/labels';
+import type { Bucket, Dashboard, MeasureListItem, MeasurePage } from '../../../contract/measures';
+import type { Department } from '../../../contract/concept';
+import { messages } from './messages';
+
+export const PAGE_SIZE = 200;
+
+/** GET /measures with one filter and the largest page; shares the ['measures'] prefix so edits invalidate it. */
+export function useMeasuresBy(filter: 'district' | 'department', id: string | null) {
+  const query = { [filter]: id ?? '', pageSize: PAGE_SIZE, sort: 'number' };
+  return useQuery({
+    queryKey: ['measures', 'list', query],
+    queryFn: () => api.get<MeasurePage>('/measures', query),
+    enabled: !!id,
+  });
+}
+
+export function useDashboard() {
+  return useQuery({ queryKey: ['dashboard'], queryFn: () => api.get<Dashboard>('/dashboard') });
+}
+
+/**
+ * The selected id lives in the URL (?district=… / ?department=…), so views can be linked and the back
+ * button works; the last choice is remembered in localStorage and used when the URL names none.
+ */
+export function useSelection(param: string, storageKey: string, valid: string[] | null, fallback: () => string | null) {
+  const [params, setParams] = useSearchParams();
+  const fromUrl = params.get(param);
+  const selected = fromUrl && (!valid || valid.includes(fromUrl)) ? fromUrl : null;
+  useEffect(() => {
+    if (fromUrl || !valid) return;
+    const stored = localStorage.getItem(storageKey);
+    const initial = stored && valid.includes(stored) ? stored : fallback();
+    if (initial && valid.includes(initial)) setParams({ [param]: initial }, { replace: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fromUrl, valid?.join(',')]);
+  const select = (id: string) => {
+    if (id) localStorage.setItem(storageKey, id);
+    else localStorage.removeItem(storageKey);
+    setParams(id ? { [param]: id } : {}, { replace: true });
+  };
+  return [selected, select] as const;
+}
+
+const STATUS_ORDER = Object.keys(STATUS_LABELS);
+
+export function useCountText() {
+  const t = useT(messages);
+  return (n: number) => (n === 1 ? t('measures1') : t('measuresN', { n }));
+}
+
+export function Summary({ items }: { items: MeasureListItem[] }) {
+  const t = useT(messages);
+  const f = useFormat();
+  const countText = useCountText();
+  const cost = items.reduce((s, m) => s + (m.costCents ?? 0), 0);
+  return <p className="muted">{t('summary', { count: countText(items.length), cost: f.money(cost) })}</p>;
+}
+
+/** Measures grouped by status (in workflow order), each group with count, cost and a table of links. */
+export function MeasureGroups({ items, departments }: { items: MeasureListItem[]; departments: Department[] }) {
+  const t = useT(messages);
+  const f = useFormat();
+  const countText = useCountText();
+  const deptName = (id: string | null) => {
+    const d = departments.find((x) => x.id === id);
+    return d ? d.shortName || d.name : '–';
+  };
+  const groups = STATUS_ORDER.map((status) => ({ status, items: items.filter((m) => m.status === status) })).filter(
+    (g) => g.items.length > 0,
+  );
+  return (
+    <>
+      {groups.map((g) => {
+        const cost = g.items.reduce((s, m) => s + (m.costCents ?? 0), 0);
+        return (
+          <div key={g.status} className="status-group">
+            <h3>
+              {f.label(STATUS_LABELS, g.status)}
+              <span className="muted">
+                {countText(g.items.length)} · {f.money(cost)}
+              </span>
+            </h3>
+            <div className="table-wrap">
+              <table className="data">
+                <caption className="visually-hidden">{f.label(STATUS_LABELS, g.status)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">{t('number')}</th>
+                    <th scope="col">{t('titleCol')}</th>
+                    <th scope="col">{t('leadCol')}</th>
+                    <th scope="col" className="num">{t('cost')}</th>
+                    <th scope="col">{t('horizon')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.items.map((m) => (
+                    <tr key={m.id}>
+                      <td className="num">{m.number}</td>
+                      <th scope="row" style={{ fontWeight: 'normal' }}>
+                        <Link to={`/measures/${m.id}`}>{m.title}</Link>
+                      </th>
+                      <td>{deptName(m.leadDepartmentId)}</td>
+                      <td className="num">{f.money(m.costCents)}</td>
+                      <td>{f.label(HORIZON_LABELS, m.horizon)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+/** Count and cost per district/department from the dashboard, with links that select the row. */
+export function OverviewTable({
+  caption,
+  nameHeader,
+  buckets,
+  names,
+  linkTo,
+  selected,
+  onSelect,
+}: {
+  caption: string;
+  nameHeader: string;
+  buckets: Bucket[];
+  names: { id: string; name: string }[];
+  linkTo: (id: string) => string;
+  selected: string | null;
+  /** called instead of following the link, so the page can move focus to the results */
+  onSelect: (id: string) => void;
+}) {
+  const t = useT(messages);
+  const f = useFormat();
+  // Every item of the concept appears, also those without measures; then any extra bucket (e.g. unassigned).
+  const rows = [
+    ...names.map((n) => {
+      const b = buckets.find((x) => x.key === n.id);
+      return { key: n.id, label: n.name, count: b?.count ?? 0, costCents: b?.costCents ?? 0, link: true };
+    }),
+    ...buckets
+      .filter((b) => !names.some((n) => n.id === b.key))
+      .map((b) => ({ key: b.key || '_none', label: b.label || t('unassigned'), count: b.count, costCents: b.costCents, link: false })),
+  ];
+  return (
+    <div className="table-wrap">
+      <table className="data">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{nameHeader}</th>
+            <th scope="col" className="num">{t('count')}</th>
+            <th scope="col" className="num">{t('cost')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row" style={{ fontWeight: r.key === selected ? 700 : 'normal' }}>
+                {r.link ? (
+                  <Link
+                    to={linkTo(r.key)}
+                    onClick={(e) => {
+                      if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+                      e.preventDefault();
+                      onSelect(r.key);
+                    }}
+                  >
+                    {r.label}
+                  </Link>
+                ) : (
+                  r.label
+                )}
+                {r.key === selected && <span className="visually-hidden"> {t('selected')}</span>}
+              </th>
+              <td className="num">{r.count}</td>
+              <td className="num">{f.money(r.costCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
