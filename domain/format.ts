@@ -57,8 +57,7 @@ export function parseMoney(input: string | number | null | undefined): number | 
   if (!/^\d[\d.,]*$/.test(s)) return null;
   // German: "." groups thousands, "," separates decimals. A lone "." followed by 1–2 digits is a decimal point.
   if (s.includes(',')) s = s.replace(/\./g, '').replace(',', '.');
-  else if (/^\d+\.\d{1,2}$/.test(s)) s = s;
-  else s = s.replace(/\./g, '');
+  else if (!/^\d+\.\d{1,2}$/.test(s)) s = s.replace(/\./g, '');
   const n = Number(s);
   if (!Number.isFinite(n) || n < 0) return null;
   return Math.round(n * factor * 100);

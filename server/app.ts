@@ -26,6 +26,14 @@ export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerRespo
 
 export const SESSION_COOKIE = 'rf_session';
 
+const hostOf = (origin: string) => {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null; // "null" or garbage: never our host
+  }
+};
+
 export async function buildApp(config: Config, db: Db, opts: { logger?: boolean } = {}): Promise<App> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel, ...(config.production ? {} : { transport: { target: 'pino-pretty' } }) },
@@ -79,7 +87,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
   app.addHook('onRequest', async (req) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
     const origin = req.headers.origin;
-    if (origin && new URL(origin).host !== req.headers.host) {
+    if (origin && hostOf(origin) !== req.host) {
       throw new AppError(403, 'forbidden', 'Anfragen von fremden Seiten sind nicht erlaubt.');
     }
   });

@@ -50,7 +50,9 @@ export function ErrorSummary({
 }) {
   const t = useT(appMessages);
   const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors);
+  const order = Object.keys(labels);
+  const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
+  const entries = Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b));
   useEffect(() => {
     if (entries.length) ref.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps

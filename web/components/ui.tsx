@@ -133,9 +133,14 @@ export function FormDialog({
   const titleId = useId();
   useEffect(() => {
     const d = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (d && !d.open) d.showModal();
     return () => {
       if (d?.open) d.close();
+      // The dialog may already be gone from the DOM, so the browser cannot restore focus itself.
+      requestAnimationFrame(() => {
+        if (opener?.isConnected && !document.querySelector('dialog[open]')) opener.focus();
+      });
     };
   }, []);
   return (

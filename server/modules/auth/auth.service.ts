@@ -27,6 +27,7 @@ export function tokenHash(token: string, secret: string) {
 
 export async function createSession(db: Db, secret: string, userId: string, municipalityId: string, days: number) {
   const token = randomBytes(32).toString('base64url');
+  await db.query('DELETE FROM session WHERE user_id = $1 AND expires_at < now()', [userId]);
   await db.query(
     `INSERT INTO session (token_hash, user_id, municipality_id, expires_at) VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
     [tokenHash(token, secret), userId, municipalityId, days],

@@ -78,3 +78,15 @@ describe('several municipalities', () => {
     expect(json(res).user.locale).toBe('en');
   });
 });
+
+describe('cross-site requests', () => {
+  it('refuses a cookie-authenticated write from a foreign origin with 403, and a garbage origin too', async () => {
+    const t = await createTenant(app);
+    for (const origin of ['https://evil.example', 'null']) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/measures', headers: { cookie: t.cookies.admin, origin }, payload: { title: 'x' } });
+      expect(res.statusCode).toBe(403);
+    }
+    const same = await app.inject({ method: 'POST', url: '/api/v1/measures', headers: { cookie: t.cookies.admin, origin: 'http://localhost:3000', host: 'localhost:3000' }, payload: { title: 'x' } });
+    expect(same.statusCode).toBe(201);
+  });
+});

@@ -59,7 +59,7 @@ function ProfileForm({ me }: { me: Me }) {
     <>
       <PageHeader title={t('profileTitle')} />
       <div className="grid-2">
-        <section className="card" aria-labelledby="profile-account">
+        <section className="card">
           <h2 id="profile-account" style={{ marginTop: 0 }}>{t('account')}</h2>
           <StatusMessage message={saved ? t('saved') : null} />
           <ErrorMessage error={error} />
@@ -83,7 +83,7 @@ function ProfileForm({ me }: { me: Me }) {
             </div>
           </form>
         </section>
-        <section className="card" aria-labelledby="profile-memberships">
+        <section className="card">
           <h2 id="profile-memberships" style={{ marginTop: 0 }}>{t('memberships')}</h2>
           <ul>
             {me.memberships.map((m) => (

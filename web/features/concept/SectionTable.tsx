@@ -60,7 +60,7 @@ export function SectionTable({
   };
 
   return (
-    <div className="table-wrap">
+    <div className="table-wrap contained">
       <table className="data">
         <caption className="visually-hidden">{t(slug)}</caption>
         <thead>
@@ -85,11 +85,11 @@ export function SectionTable({
               {canEdit && (
                 <td>
                   <div className="row-actions">
-                    <button type="button" className="btn small" onClick={() => onEdit(item)}>
-                      {t('edit')}<span className="visually-hidden">: {itemName(item)}</span>
+                    <button type="button" className="btn small" onClick={() => onEdit(item)} aria-label={`${t('edit')}: ${itemName(item)}`}>
+                      {t('edit')}
                     </button>
-                    <button type="button" className="btn small danger" onClick={() => onDelete(item)}>
-                      {t('delete')}<span className="visually-hidden">: {itemName(item)}</span>
+                    <button type="button" className="btn small danger" onClick={() => onDelete(item)} aria-label={`${t('delete')}: ${itemName(item)}`}>
+                      {t('delete')}
                     </button>
                   </div>
                 </td>

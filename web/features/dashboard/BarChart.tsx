@@ -82,6 +82,7 @@ export function BarChart({ title, data, metric }: { title: string; data: BarDatu
                 onClick={d.href ? () => navigate(d.href!) : undefined}
               >
                 <title>{`${d.label}: ${countText(d.count)}, ${f.money(d.costCents)}`}</title>
+                {d.href && <rect x={0} y={y} width={width} height={ROW - 4} fill="transparent" />}
                 <text x={0} y={y + 15}>{truncate(d.label, labelChars)}</text>
                 <text x={width} y={y + 15} textAnchor="end" className="value">{v}</text>
                 <rect className="bar-bg" x={0} y={y + BAR_Y} width={width} height={BAR_H} rx={3} />

@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { EmptyState, ErrorMessage, PageHeader, Spinner } from '../../components/ui';
 import { useCan, useMe } from '../../app/session';
 import { usePageTitle } from '../../app/title';
-import { useFormat, useT } from '../../i18n/i18n';
+import { useFormat, useLocale, useT } from '../../i18n/i18n';
 import { HORIZON_LABELS, STATUS_LABELS } from '../../../domain/labels';
 import type { Bucket, Dashboard } from '../../../contract/measures';
 import { messages } from './messages';
@@ -20,6 +20,7 @@ type Filter = 'status' | 'dimension' | 'district' | 'department' | 'horizon';
 export default function DashboardPage() {
   const t = useT(messages);
   const f = useFormat();
+  const { locale } = useLocale();
   const me = useMe();
   const can = useCan();
   const name = me.data?.current.municipalityName;
@@ -36,7 +37,12 @@ export default function DashboardPage() {
     buckets.map((b) => {
       const vocab = filter === 'status' ? STATUS_LABELS : filter === 'horizon' ? HORIZON_LABELS : null;
       const linkable = vocab ? b.key in vocab : UUID.test(b.key);
-      const label = vocab && b.key in vocab ? f.label(vocab, b.key) : b.label || t('unassigned');
+      const label =
+        vocab && b.key in vocab
+          ? f.label(vocab, b.key)
+          : b.key === 'none' && locale === 'en'
+            ? t('unassigned') // the server names the "none" bucket in German
+            : b.label || t('unassigned');
       return {
         key: b.key || '_none',
         label,
@@ -72,7 +78,7 @@ export default function DashboardPage() {
         <>
           <div className="tiles">
             <Tile value={String(d.total)} label={t('total')} href="/measures" />
-            <Tile value={f.money(d.totalCostCents)} label={t('totalCost')} href="/measures?sort=-cost" />
+            <Tile value={f.money(d.totalCostCents).replace(' €', '\u00a0€')} label={t('totalCost')} href="/measures?sort=-cost" />
             <Tile value={String(statusCount('implementation'))} label={t('implementation')} href="/measures?status=implementation" />
             <Tile value={String(statusCount('done'))} label={t('done')} href="/measures?status=done" />
           </div>

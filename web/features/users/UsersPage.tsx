@@ -79,7 +79,7 @@ function UsersAdmin({ myId }: { myId: string }) {
         {notice && <Alert kind="success">{notice}</Alert>}
         {users.data && rows.length === 0 && <EmptyState>{t('noMembers')}</EmptyState>}
         {rows.length > 0 && (
-          <div className="table-wrap" ref={tableRef} tabIndex={-1}>
+          <div className="table-wrap contained" ref={tableRef} tabIndex={-1}>
             <table className="data">
               <caption className="visually-hidden">{t('members')}</caption>
               <thead>
@@ -102,15 +102,15 @@ function UsersAdmin({ myId }: { myId: string }) {
                     <td>{deptName(u.departmentId)}</td>
                     <td>
                       <div className="row-actions">
-                        <button type="button" className="btn small" onClick={() => open('edit', u)}>
-                          {t('edit')}<span className="visually-hidden">: {u.name}</span>
+                        <button type="button" className="btn small" onClick={() => open('edit', u)} aria-label={`${t('edit')}: ${u.name}`}>
+                          {t('edit')}
                         </button>
-                        <button type="button" className="btn small" onClick={() => open('password', u)}>
-                          {t('resetPassword')}<span className="visually-hidden">: {u.name}</span>
+                        <button type="button" className="btn small" onClick={() => open('password', u)} aria-label={`${t('resetPassword')}: ${u.name}`}>
+                          {t('resetPassword')}
                         </button>
                         {u.id !== myId && (
-                          <button type="button" className="btn small danger" onClick={() => open('remove', u)}>
-                            {t('remove')}<span className="visually-hidden">: {u.name}</span>
+                          <button type="button" className="btn small danger" onClick={() => open('remove', u)} aria-label={`${t('remove')}: ${u.name}`}>
+                            {t('remove')}
                           </button>
                         )}
                       </div>

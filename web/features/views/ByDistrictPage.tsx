@@ -6,7 +6,7 @@ import { usePageTitle } from '../../app/title';
 import { useT } from '../../i18n/i18n';
 import { useConcept } from '../concept/useConcept';
 import { messages } from './messages';
-import { MeasureGroups, OverviewTable, PAGE_SIZE, Summary, useDashboard, useMeasuresBy, useSelection } from './shared';
+import { MeasureGroups, OverviewTable, Summary, useDashboard, useMeasuresBy, useSelection } from './shared';
 
 /** /districts — "Was passiert in meinem Stadtteil?": one district's measures by status, and all districts at a glance. */
 export default function ByDistrictPage() {
@@ -19,7 +19,7 @@ export default function ByDistrictPage() {
     [concept.data],
   );
   const ids = useMemo(() => (concept.data ? districts.map((d) => d.id) : null), [concept.data, districts]);
-  const [selected, select] = useSelection('district', 'rf.view.district', ids, () => null);
+  const [selected, select] = useSelection('district', 'rf.view.district', ids);
   const district = districts.find((d) => d.id === selected) ?? null;
   const measures = useMeasuresBy('district', selected);
   const dashboard = useDashboard();
@@ -104,5 +104,3 @@ export default function ByDistrictPage() {
     </>
   );
 }
-
-export { PAGE_SIZE };

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { useFormat, useT } from '../../i18n/i18n';
+import { useFormat, useLocale, useT } from '../../i18n/i18n';
 import { HORIZON_LABELS, STATUS_LABELS } from '../../../domain/labels';
 import type { Bucket, Dashboard, MeasureListItem, MeasurePage } from '../../../contract/measures';
 import type { Department } from '../../../contract/concept';
@@ -26,19 +26,26 @@ export function useDashboard() {
 
 /**
  * The selected id lives in the URL (?district=… / ?department=…), so views can be linked and the back
- * button works; the last choice is remembered in localStorage and used when the URL names none.
+ * button works; the last choice is remembered in localStorage and used when the URL names none
+ * (unless a preferred id is given).
  */
-export function useSelection(param: string, storageKey: string, valid: string[] | null, fallback: () => string | null) {
+export function useSelection(
+  param: string,
+  storageKey: string,
+  valid: string[] | null,
+  /** wins over the stored choice when set (e.g. the user's own department) */
+  preferred: string | null = null,
+) {
   const [params, setParams] = useSearchParams();
   const fromUrl = params.get(param);
   const selected = fromUrl && (!valid || valid.includes(fromUrl)) ? fromUrl : null;
   useEffect(() => {
     if (fromUrl || !valid) return;
     const stored = localStorage.getItem(storageKey);
-    const initial = stored && valid.includes(stored) ? stored : fallback();
+    const initial = preferred && valid.includes(preferred) ? preferred : stored;
     if (initial && valid.includes(initial)) setParams({ [param]: initial }, { replace: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fromUrl, valid?.join(',')]);
+  }, [fromUrl, valid?.join(','), preferred]);
   const select = (id: string) => {
     if (id) localStorage.setItem(storageKey, id);
     else localStorage.removeItem(storageKey);
@@ -63,7 +70,17 @@ export function Summary({ items }: { items: MeasureListItem[] }) {
 }
 
 /** Measures grouped by status (in workflow order), each group with count, cost and a table of links. */
-export function MeasureGroups({ items, departments }: { items: MeasureListItem[]; departments: Department[] }) {
+export function MeasureGroups({
+  items,
+  departments,
+  level = 3,
+}: {
+  items: MeasureListItem[];
+  departments: Department[];
+  /** heading level of the status groups, to keep the page's heading order */
+  level?: 3 | 4;
+}) {
+  const Heading = level === 4 ? 'h4' : 'h3';
   const t = useT(messages);
   const f = useFormat();
   const countText = useCountText();
@@ -80,13 +97,13 @@ export function MeasureGroups({ items, departments }: { items: MeasureListItem[]
         const cost = g.items.reduce((s, m) => s + (m.costCents ?? 0), 0);
         return (
           <div key={g.status} className="status-group">
-            <h3>
+            <Heading>
               {f.label(STATUS_LABELS, g.status)}
               <span className="muted">
                 {countText(g.items.length)} · {f.money(cost)}
               </span>
-            </h3>
-            <div className="table-wrap">
+            </Heading>
+            <div className="table-wrap contained">
               <table className="data">
                 <caption className="visually-hidden">{f.label(STATUS_LABELS, g.status)}</caption>
                 <thead>
@@ -124,6 +141,7 @@ export function MeasureGroups({ items, departments }: { items: MeasureListItem[]
 export function OverviewTable({
   caption,
   nameHeader,
+  countHeader,
   buckets,
   names,
   linkTo,
@@ -132,6 +150,7 @@ export function OverviewTable({
 }: {
   caption: string;
   nameHeader: string;
+  countHeader?: string;
   buckets: Bucket[];
   names: { id: string; name: string }[];
   linkTo: (id: string) => string;
@@ -141,6 +160,7 @@ export function OverviewTable({
 }) {
   const t = useT(messages);
   const f = useFormat();
+  const { locale } = useLocale();
   // Every item of the concept appears, also those without measures; then any extra bucket (e.g. unassigned).
   const rows = [
     ...names.map((n) => {
@@ -149,16 +169,16 @@ export function OverviewTable({
     }),
     ...buckets
       .filter((b) => !names.some((n) => n.id === b.key))
-      .map((b) => ({ key: b.key || '_none', label: b.label || t('unassigned'), count: b.count, costCents: b.costCents, link: false })),
+      .map((b) => ({ key: b.key || '_none', label: b.key === 'none' && locale === 'en' ? t('unassigned') : b.label || t('unassigned'), count: b.count, costCents: b.costCents, link: false })),
   ];
   return (
-    <div className="table-wrap">
+    <div className="table-wrap contained">
       <table className="data">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{nameHeader}</th>
-            <th scope="col" className="num">{t('count')}</th>
+            <th scope="col" className="num">{countHeader ?? t('count')}</th>
             <th scope="col" className="num">{t('cost')}</th>
           </tr>
         </thead>

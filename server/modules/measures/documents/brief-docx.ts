@@ -1,6 +1,5 @@
 /** The "Projektsteckbrief" as an editable Word document (docx), with the same content as the PDF. */
 import {
-  AlignmentType,
   BorderStyle,
   Document,
   Footer,

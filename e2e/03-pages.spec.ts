@@ -1,0 +1,53 @@
+import { test, expect } from '@playwright/test';
+import { expectAccessible, signIn } from './helpers';
+
+const PAGES: [string, RegExp][] = [
+  ['/', /Übersicht|Überblick|Dashboard/],
+  ['/measures', /Maßnahmen/],
+  ['/measures/new', /Neue Maßnahme/],
+  ['/measures/import', /Import/],
+  ['/districts', /Stadtteil/],
+  ['/departments', /Amt|Ämter/],
+  ['/concept', /Leitbild|Konzept/],
+  ['/concept/dimensions', /Dimensionen/],
+  ['/concept/action-fields', /Handlungsfelder/],
+  ['/concept/goals', /Ziele/],
+  ['/concept/districts', /Stadtteile/],
+  ['/concept/departments', /Ämter/],
+  ['/admin/users', /Benutzer|Personen/],
+  ['/profile', /Profil/],
+];
+
+test('every page has one h1 and no axe violations, in German and in English', async ({ page }) => {
+  await signIn(page);
+  for (const [path, heading] of PAGES) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(heading);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expectAccessible(page, path);
+  }
+  // switch the language in the header: the UI follows, and the choice sticks
+  await page.goto('/measures');
+  await page.getByRole('button', { name: /English|EN/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Measures');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectAccessible(page, '/measures (en)');
+  await page.goto('/concept/goals');
+  await expectAccessible(page, '/concept/goals (en)');
+  await page.getByRole('button', { name: /Deutsch|DE/ }).first().click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+});
+
+test('keyboard only: skip link, then reach the search and submit it', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/measures');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Suche').focus();
+  await page.keyboard.type('Radweg');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/q=Radweg/);
+  await expect(page.getByRole('link', { name: /Radweg/ }).first()).toBeVisible();
+});
