@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { arg, freePort, percentile } from './db';
 
@@ -19,25 +20,21 @@ async function startOnce(dataDir: string): Promise<number> {
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  let ms = NaN;
   try {
     for (;;) {
       if (child.exitCode != null) throw new Error(`server exited with ${child.exitCode}`);
       if (performance.now() - t0 > 60_000) throw new Error('server not ready after 60 s');
       const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.status === 200, () => false);
-      if (ok) {
-        ms = performance.now() - t0;
-        break;
-      }
+      if (ok) return performance.now() - t0;
       await new Promise((r) => setTimeout(r, 5));
     }
   } finally {
     child.kill('SIGTERM');
     await exited;
   }
-  return ms;
 }
 
+const loadBefore = loadavg()[0].toFixed(2);
 mkdirSync('.bench-data', { recursive: true });
 const dirs: string[] = [];
 const first: number[] = [];
@@ -63,3 +60,4 @@ console.log('| start | median ms | runs (ms) |');
 console.log('|---|---:|---|');
 console.log(row('first start (empty DATA_DIR: create PGlite + migrate)', first));
 console.log(row('restart (existing DATA_DIR)', again));
+console.log(`\n1-min load average: ${loadBefore} at start, ${loadavg()[0].toFixed(2)} at end (${new Date().toISOString()})`);

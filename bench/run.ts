@@ -7,6 +7,7 @@
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../server/app';
 import type { Config } from '../server/config';
@@ -33,6 +34,8 @@ function load(job: object): Promise<Record<string, number>> {
   });
 }
 
+const load1 = () => loadavg()[0].toFixed(2);
+const loadBefore = load1();
 const { db, cleanup } = await freshDb(kind);
 let app: Awaited<ReturnType<typeof buildApp>> | undefined;
 let failed = false;
@@ -97,6 +100,7 @@ try {
   console.log('| endpoint | alone: median of 5 | requests/s | requests | p50 | p95 | p99 | errors / non-2xx |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) console.log(row);
+  console.log(`\n1-min load average: ${loadBefore} at start, ${load1()} at end (${new Date().toISOString()})`);
 } catch (err) {
   failed = true;
   console.error(err);

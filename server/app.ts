@@ -59,6 +59,10 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details, requestId } });
     }
     const e = err as { statusCode?: number; code?: string; message: string };
+    if (e.code === '23505') {
+      // A unique index caught what a concurrent request's check could not: the same as a duplicate.
+      return reply.code(409).send({ error: { code: 'conflict', message: 'Diesen Eintrag gibt es schon.', requestId } });
+    }
     if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_FILES_LIMIT') {
       return reply.code(413).send({ error: { code: 'payload_too_large', message: 'Die Datei oder Anfrage ist zu groß.', requestId } });
     }

@@ -60,6 +60,8 @@ pg.types.setTypeParser(DATE, (v) => v);
 
 export async function openPostgres(url: string, max = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
+  pool.on('error', (err) => console.warn(`PostgreSQL connection lost: ${err.message}`));
   const wrap = (c: pg.PoolClient): Db => ({
     kind: 'postgres',
     query: async <T>(sql: string, params?: unknown[]) => (await c.query(sql, params)).rows as T[],

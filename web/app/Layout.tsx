@@ -69,8 +69,9 @@ function Shell({ me }: { me: Me }) {
     setError(null);
     try {
       const next = await api.post<Me>('/auth/switch', { municipalityId });
-      qc.clear();
       qc.setQueryData(ME_KEY, next);
+      // Everything else belonged to the other municipality: drop it (open pages refetch).
+      void qc.resetQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       navigate('/');
     } catch (e) {
       setError(e);

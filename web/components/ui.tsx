@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
 
 /** Domain-free building blocks. Styling lives in styles.css; these add the accessible wiring. */
@@ -156,5 +156,34 @@ export function FormDialog({
       <h2 id={titleId} style={{ marginTop: 0 }}>{title}</h2>
       {children}
     </dialog>
+  );
+}
+
+/**
+ * Wraps a wide table: scrolls sideways on small screens. Only while it actually overflows does it
+ * become a labelled, focusable region, so keyboard users can scroll it (WCAG 2.1.1) without an
+ * extra tab stop on wide screens.
+ */
+export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const ro = new ResizeObserver(check);
+    ro.observe(el);
+    if (el.firstElementChild) ro.observe(el.firstElementChild);
+    return () => ro.disconnect();
+  }, []);
+  return (
+    <div
+      ref={ref}
+      className="table-wrap contained"
+      {...(overflows ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}
+    >
+      {children}
+    </div>
   );
 }

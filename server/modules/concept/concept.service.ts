@@ -65,8 +65,18 @@ function selectSql(kind: ItemKind) {
   return `SELECT id, version, ${[...cols, ...links].join(', ')} FROM ${kind.table} x`;
 }
 
+const german = new Intl.Collator('de');
+
 export async function listItems(db: Db, municipalityId: string, kind: ItemKind): Promise<Item[]> {
-  return db.query<Item>(`${selectSql(kind)} WHERE municipality_id = $1 ORDER BY ${kind.orderBy}`, [municipalityId]);
+  const rows = await db.query<Item & { position?: number }>(`${selectSql(kind)} WHERE municipality_id = $1`, [municipalityId]);
+  // German collation in JS: the database's collation may be "C" (Ö after Z).
+  const name = (i: Item) => String(i[kind.nameColumn === 'title' ? 'title' : 'name'] ?? '');
+  return rows.sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || german.compare(name(a), name(b)));
+}
+
+/** Row lock for read-compare-write: concurrent writers of one item queue here instead of both passing the version check. */
+export async function lockRow(db: Db, table: string, municipalityId: string, id: string) {
+  await db.query(`SELECT 1 FROM ${table} WHERE municipality_id = $1 AND id = $2 FOR UPDATE`, [municipalityId, id]);
 }
 
 async function getItem(db: Db, municipalityId: string, kind: ItemKind, id: string): Promise<Item> {
@@ -130,6 +140,7 @@ export async function createItem(db: Db, actor: Actor, kind: ItemKind, input: Re
 
 export async function updateItem(db: Db, actor: Actor, kind: ItemKind, id: string, input: Record<string, unknown> & { version: number }): Promise<Item> {
   return db.tx(async (t) => {
+    await lockRow(t, kind.table, actor.municipalityId, id);
     const before = await getItem(t, actor.municipalityId, kind, id);
     if (before.version !== input.version) throw versionConflict(before);
     const nameField = Object.keys(kind.columns)[0];
@@ -150,6 +161,7 @@ export async function updateItem(db: Db, actor: Actor, kind: ItemKind, id: strin
 /** Deleting an item that measures still use would silently change those measures: refuse and say how many. */
 export async function deleteItem(db: Db, actor: Actor, kind: ItemKind, id: string, version: number) {
   await db.tx(async (t) => {
+    await lockRow(t, kind.table, actor.municipalityId, id);
     const before = await getItem(t, actor.municipalityId, kind, id);
     if (before.version !== version) throw versionConflict(before);
     const where = kind.measureRefs.map((r) => (r.array ? `$2 = ANY(${r.column})` : `${r.column} = $2`)).join(' OR ');
@@ -179,6 +191,7 @@ export async function updateMunicipality(
   input: { version: number; name?: string; vision?: string; horizonStart?: number | null; horizonEnd?: number | null },
 ): Promise<Municipality> {
   return db.tx(async (t) => {
+    await t.query('SELECT 1 FROM municipality WHERE id = $1 FOR UPDATE', [actor.municipalityId]);
     const before = await getMunicipality(t, actor.municipalityId);
     if (before.version !== input.version) throw versionConflict(before);
     const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };

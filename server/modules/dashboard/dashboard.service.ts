@@ -17,8 +17,8 @@ export async function dashboard(db: Db, municipalityId: string, q: Partial<Measu
   const [totals, byStatus, byDimension, byDistrict, byDepartment, byHorizon, names] = await Promise.all([
     db.query<{ count: number; cost: number | null }>(`SELECT count(*) AS count, sum(m.cost_cents) AS cost FROM measure m WHERE ${f.where}`, f.params),
     run('m.status'),
-    run('d.id::text', 'CROSS JOIN LATERAL unnest(m.dimension_ids) AS d(id)'),
-    run('d.id::text', 'CROSS JOIN LATERAL unnest(m.district_ids) AS d(id)'),
+    run('d.id::text', 'LEFT JOIN LATERAL unnest(m.dimension_ids) AS d(id) ON true'),
+    run('d.id::text', 'LEFT JOIN LATERAL unnest(m.district_ids) AS d(id) ON true'),
     run('m.lead_department_id::text'),
     run('m.horizon'),
     db.query<{ kind: string; id: string; name: string; position: number }>(

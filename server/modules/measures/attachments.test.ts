@@ -73,7 +73,7 @@ describe('attachments: upload and download', () => {
     expect(got.statusCode).toBe(200);
     expect(got.rawPayload.equals(PNG)).toBe(true);
     expect(got.headers['content-type']).toBe('image/png');
-    expect(got.headers['content-disposition']).toBe(`inline; filename*=UTF-8''${encodeURIComponent(PNG_NAME)}`);
+    expect(got.headers['content-disposition']).toBe(`inline; filename="Flipchart Standehaus.png"; filename*=UTF-8''${encodeURIComponent(PNG_NAME)}`);
     expect(got.headers['content-disposition']).toContain('Flipchart%20St%C3%A4ndehaus.png');
     expect(got.headers['x-content-type-options']).toBe('nosniff');
 
@@ -81,7 +81,7 @@ describe('attachments: upload and download', () => {
     expect(gotPdf.statusCode).toBe(200);
     expect(gotPdf.rawPayload.equals(PDF)).toBe(true);
     expect(gotPdf.headers['content-type']).toBe('application/pdf');
-    expect(gotPdf.headers['content-disposition']).toBe(`inline; filename*=UTF-8''${encodeURIComponent('Protokoll Bürgerforum.pdf')}`);
+    expect(gotPdf.headers['content-disposition']).toBe(`inline; filename="Protokoll Burgerforum.pdf"; filename*=UTF-8''${encodeURIComponent('Protokoll Bürgerforum.pdf')}`);
   });
 
   it('keeps binary content byte for byte (all 256 byte values, CRLF and boundary-like bytes)', async () => {

@@ -4,6 +4,7 @@ import type { App } from '../../app';
 import { IdParams, Locale } from '../../../contract/common';
 import { MeasureQuery } from '../../../contract/measures';
 import { ALL_ROLES, requireRole } from '../../plugins/actor';
+import { contentDisposition } from '../../http';
 import { getConcept } from '../concept/concept.service';
 import { getMeasure, listMeasuresFull } from './measures.service';
 import { briefViewer } from './brief-view';
@@ -17,7 +18,7 @@ const ExportQuery = MeasureQuery.omit({ page: true, pageSize: true }).extend({ l
 function download(reply: FastifyReply, type: string, filename: string, data: Buffer | string) {
   return reply
     .header('content-type', type)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .header('content-disposition', contentDisposition('attachment', filename))
     .header('cache-control', 'no-store')
     .send(data);
 }

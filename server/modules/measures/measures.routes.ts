@@ -4,6 +4,7 @@ import { IdParams, Id } from '../../../contract/common';
 import { Attachment, AuditEntry, MeasureCreate, MeasureDetail, MeasurePage, MeasureQuery, MeasureUpdate } from '../../../contract/measures';
 import { ALL_ROLES, requireRole } from '../../plugins/actor';
 import { AppError } from '../../errors';
+import { contentDisposition } from '../../http';
 import { listAudit } from '../audit/audit.service';
 import { createMeasure, deleteMeasure, getMeasure, listMeasures, updateMeasure } from './measures.service';
 import { addAttachment, deleteAttachment, readAttachment } from './attachments.service';
@@ -69,7 +70,7 @@ export async function measuresRoutes(app: App) {
     const inline = a.mimeType.startsWith('image/') || a.mimeType === 'application/pdf';
     reply
       .header('content-type', a.mimeType)
-      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+      .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', a.filename))
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, max-age=3600');
     return reply.send(a.data);

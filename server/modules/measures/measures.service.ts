@@ -3,7 +3,7 @@ import type { Actor } from '../../plugins/actor';
 import type { Attachment, Measure, MeasureCreate, MeasureDetail, MeasureListItem, MeasurePage, MeasureQuery, MeasureUpdate } from '../../../contract/measures';
 import { AppError, forbidden, notFound, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
-import { assertIdsExist } from '../concept/concept.service';
+import { assertIdsExist, lockRow } from '../concept/concept.service';
 import { measureOrder, measureWhere } from './measures.filter';
 
 /** API field ↔ column of the editable fields of a measure. */
@@ -114,6 +114,7 @@ export async function createMeasure(db: Db, actor: Actor, input: MeasureCreate):
 
 export async function updateMeasure(db: Db, actor: Actor, id: string, input: MeasureUpdate): Promise<MeasureDetail> {
   await db.tx(async (t) => {
+    await lockRow(t, 'measure', actor.municipalityId, id);
     const before = await getMeasureRow(t, actor.municipalityId, id);
     assertCanEdit(actor, before.leadDepartmentId);
     if (before.version !== input.version) throw versionConflict({ ...before, attachments: await listAttachments(t, actor.municipalityId, id) });
@@ -138,6 +139,7 @@ export async function updateMeasure(db: Db, actor: Actor, id: string, input: Mea
 
 export async function deleteMeasure(db: Db, actor: Actor, id: string, version: number) {
   await db.tx(async (t) => {
+    await lockRow(t, 'measure', actor.municipalityId, id);
     const before = await getMeasureRow(t, actor.municipalityId, id);
     assertCanEdit(actor, before.leadDepartmentId);
     if (before.version !== version) throw versionConflict({ ...before, attachments: await listAttachments(t, actor.municipalityId, id) });

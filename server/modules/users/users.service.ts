@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../plugins/actor';
 import type { Role } from '../../../contract/common';
 import type { UserRow } from '../../../contract/auth';
-import { AppError, conflict, notFound } from '../../errors';
+import { AppError, conflict, forbidden, notFound } from '../../errors';
 import { hashPassword } from '../auth/auth.service';
 import { recordAudit } from '../audit/audit.service';
 import { assertIdsExist, createDefaultStructure } from '../concept/concept.service';
@@ -42,7 +42,9 @@ export async function addUser(
   });
 }
 
+/** Locks the municipality row so that two admins changing roles at once cannot both pass the check. */
 async function assertAnotherAdmin(db: Db, municipalityId: string, userId: string) {
+  await db.query('SELECT 1 FROM municipality WHERE id = $1 FOR UPDATE', [municipalityId]);
   const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM membership WHERE municipality_id = $1 AND role = 'admin' AND user_id <> $2`, [municipalityId, userId]);
   if (n === 0) throw conflict('Die Kommune braucht mindestens eine Administratorin oder einen Administrator.');
 }
@@ -56,6 +58,7 @@ export async function updateUser(
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db.tx(async (t) => {
     const before = await getUser(t, actor.municipalityId, userId);
+    if (passwordHash || input.name) await assertOwnsAccount(t, actor, userId);
     if (input.role && input.role !== 'admin' && before.role === 'admin') await assertAnotherAdmin(t, actor.municipalityId, userId);
     if (input.departmentId) await assertIdsExist(t, actor.municipalityId, 'department', [input.departmentId], 'departmentId');
     await t.query(
@@ -73,6 +76,20 @@ export async function updateUser(
     await recordAudit(t, actor, { entityType: 'membership', entityId: userId, action: 'update', before, after: { ...after, ...(passwordHash ? { password: 'neu gesetzt' } : {}) } });
     return after;
   });
+}
+
+/**
+ * An account is one person across municipalities. Its password and name may be changed only by someone
+ * who is admin in every municipality the person belongs to — otherwise one municipality's admin could
+ * take over an account of another.
+ */
+async function assertOwnsAccount(db: Db, actor: Actor, userId: string) {
+  const [{ n }] = await db.query<{ n: number }>(
+    `SELECT count(*) AS n FROM membership m WHERE m.user_id = $1 AND NOT EXISTS (
+       SELECT 1 FROM membership a WHERE a.user_id = $2 AND a.municipality_id = m.municipality_id AND a.role = 'admin')`,
+    [userId, actor.userId],
+  );
+  if (n > 0) throw forbidden('Diese Person gehört auch zu einer anderen Kommune. Passwort und Name kann nur sie selbst oder die Administration aller ihrer Kommunen ändern.');
 }
 
 export async function removeUser(db: Db, actor: Actor, userId: string) {

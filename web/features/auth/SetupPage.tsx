@@ -21,7 +21,7 @@ export default function SetupPage() {
   const qc = useQueryClient();
   const status = useQuery({ queryKey: ['setup'], queryFn: () => api.get<{ needsSetup: boolean }>('/setup') });
   const [form, setForm] = useState({ municipalityName: '', adminName: '', adminEmail: '', password: '', passwordRepeat: '' });
-  const [demoData, setDemoData] = useState(true);
+  const [demoData, setDemoData] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);

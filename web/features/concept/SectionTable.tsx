@@ -1,4 +1,5 @@
 import { useT } from '../../i18n/i18n';
+import { ScrollTable } from '../../components/ui';
 import type { Concept } from '../../../contract/concept';
 import { messages } from './messages';
 import { itemName, sectionItems, type AnyItem, type SectionItems, type SectionSlug } from './sections';
@@ -60,7 +61,7 @@ export function SectionTable({
   };
 
   return (
-    <div className="table-wrap contained">
+    <ScrollTable label={t(slug)}>
       <table className="data">
         <caption className="visually-hidden">{t(slug)}</caption>
         <thead>
@@ -98,6 +99,6 @@ export function SectionTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -175,7 +175,7 @@ export default function ImportPage() {
               <button type="button" className="btn" onClick={reset}>{t('back')}</button>
             </div>
             {blocked && (
-              <p id="import-blocked" className="muted" style={{ marginBottom: 0 }}>{blocked}</p>
+              <p id="import-blocked" className="alert warn" style={{ margin: '0.75rem 0 0' }}>{blocked}</p>
             )}
           </div>
         )}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { ScrollTable } from '../../components/ui';
 import { useFormat, useT } from '../../i18n/i18n';
 import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportPreview, type ImportRowError } from '../../../contract/measures';
 import { messages } from './messages';
@@ -25,7 +26,7 @@ export function MappingTable({
   const hasTitle = counts.has('title');
   return (
     <>
-      <div className="table-wrap contained">
+      <ScrollTable label={t('mappingHeading')}>
         <table className="data">
           <caption className="visually-hidden">{t('mappingHeading')}</caption>
           <thead>
@@ -56,7 +57,7 @@ export function MappingTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       {!hasTitle && <p className="error" style={{ color: 'var(--rf-error)' }}>{t('noTitle')}</p>}
       {duplicates.map((f) => (
         <p key={f} className="muted">{t('duplicate', { field: t(`f.${f}`) })}</p>
@@ -70,7 +71,7 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
   const f = useFormat();
   if (!preview.sample.length) return <p className="muted">{t('noSample')}</p>;
   return (
-    <div className="table-wrap contained">
+    <ScrollTable label={t('sampleHeading')}>
       <table className="data">
         <caption className="visually-hidden">{t('sampleHeading')}</caption>
         <thead>
@@ -92,7 +93,7 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 
@@ -100,7 +101,7 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
 export function ErrorTable({ errors, caption }: { errors: ImportRowError[]; caption: string }) {
   const t = useT(messages);
   return (
-    <div className="table-wrap contained">
+    <ScrollTable label={caption}>
       <table className="data">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -120,6 +121,6 @@ export function ErrorTable({ errors, caption }: { errors: ImportRowError[]; capt
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

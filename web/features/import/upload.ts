@@ -21,7 +21,7 @@ export function uploadForm<T>(path: string, form: FormData, onProgress: (p: Uplo
     };
     xhr.upload.onload = () => onProgress({ phase: 'processing', fraction: 1 });
     xhr.onload = () => {
-      let data: { error?: { code?: string; message?: string; details?: unknown } } | null = null;
+      let data: { error?: { code?: string; message?: string; details?: unknown } } | null;
       try {
         data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
       } catch {

@@ -32,7 +32,7 @@ export default function MeasureCreatePage() {
 
   async function save() {
     setError(null);
-    const { payload, errors: local } = toPayload(form, { title: t('errTitle'), cost: t('errCost'), dates: t('errDates') });
+    const { payload, errors: local } = toPayload(form, { title: t('errTitle'), cost: t('errCost'), dates: t('errDates'), tooLong: t('errTooLong') });
     setErrors(local);
     setAttempt((a) => a + 1);
     if (Object.keys(local).length) return;
@@ -58,7 +58,7 @@ export default function MeasureCreatePage() {
     return (
       <>
         <PageHeader title={t('createTitle')} />
-        <ErrorMessage error={t('forbiddenEdit')} />
+        <ErrorMessage error={t('forbiddenCreate')} />
       </>
     );
   }

@@ -43,10 +43,11 @@ export default function MeasureDetailPage() {
     setError(null);
     try {
       await api.del(`/measures/${m.id}`, { version: m.version });
+      navigate('/measures', { state: { flash: t('deleted', { title: m.title }) } });
       qc.removeQueries({ queryKey: ['measure', m.id] });
+      qc.removeQueries({ queryKey: ['audit', m.id] });
       qc.invalidateQueries({ queryKey: ['measures'] });
       qc.invalidateQueries({ queryKey: ['dashboard'] });
-      navigate('/measures', { state: { flash: t('deleted', { title: m.title }) } });
     } catch (e) {
       setError(e);
       if (e instanceof ApiError && e.status === 409) q.refetch();

@@ -52,7 +52,7 @@ function Editor({ loaded, names }: { loaded: MeasureDetail; names: ReturnType<ty
   const [conflict, setConflict] = useState<{ current: MeasureDetail; who: string | null } | null>(null);
   const dirty = !sameForm(form, fromMeasure(base)) || conflict != null;
   const { dialog, allowLeave } = useUnsavedChanges(dirty);
-  const msgs = { title: t('errTitle'), cost: t('errCost'), dates: t('errDates') };
+  const msgs = { title: t('errTitle'), cost: t('errCost'), dates: t('errDates'), tooLong: t('errTooLong') };
 
   // Keep the editor's data fresh in the cache for the detail page, without touching what the user typed.
   useEffect(() => {

@@ -1,6 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useFormat, useT } from '../../i18n/i18n';
-import { HORIZONS, MEASURE_STATUSES } from '../../../contract/measures';
 import { HORIZON_LABELS, STATUS_LABELS } from '../../../domain/labels';
 import { CheckboxGroup } from './CheckboxGroup';
 import { splitTags } from './formModel';
@@ -13,7 +12,7 @@ export const FILTER_LABEL: Record<FilterKey, MeasureMessageKey> = {
   dimension: 'fDimension', status: 'fStatus', horizon: 'fHorizon', tag: 'fTag',
 };
 
-/** Options per filter: concept lists from GET /concept, fixed vocabularies from the contract. */
+/** Options per filter: concept lists from GET /concept, fixed vocabularies from domain/labels (keeps zod out of the list chunk). */
 export function useFilterOptions(names: ConceptNames): Record<Exclude<FilterKey, 'tag'>, Option[]> {
   const fmt = useFormat();
   return {
@@ -22,8 +21,8 @@ export function useFilterOptions(names: ConceptNames): Record<Exclude<FilterKey,
     actionField: names.actionFields,
     goal: names.goals,
     dimension: names.dimensions,
-    status: MEASURE_STATUSES.map((s) => ({ id: s, label: fmt.label(STATUS_LABELS, s) })),
-    horizon: HORIZONS.map((h) => ({ id: h, label: fmt.label(HORIZON_LABELS, h) })),
+    status: Object.keys(STATUS_LABELS).map((s) => ({ id: s, label: fmt.label(STATUS_LABELS, s) })),
+    horizon: Object.keys(HORIZON_LABELS).map((h) => ({ id: h, label: fmt.label(HORIZON_LABELS, h) })),
   };
 }
 

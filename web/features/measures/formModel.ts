@@ -93,7 +93,7 @@ export function splitTags(s: string): string[] {
 /** Form → payload, or field errors (German messages from the schema, localised where we know better). */
 export function toPayload(
   s: MeasureFormState,
-  msg: { title: string; cost: string; dates: string },
+  msg: { title: string; cost: string; dates: string; tooLong: string },
 ): { payload: MeasurePayload; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const costCents = s.cost.trim() ? parseMoney(s.cost) : null;
@@ -124,7 +124,13 @@ export function toPayload(
     for (const issue of parsed.error.issues) {
       const f = formFieldOf(String(issue.path[0] ?? '_form'));
       if (errors[f]) continue;
-      errors[f] = f === 'title' ? msg.title : f === 'plannedEnd' ? msg.dates : f === 'cost' ? msg.cost : issue.message;
+      const max = (issue as { maximum?: unknown }).maximum;
+      errors[f] =
+        issue.code === 'too_big' && typeof max === 'number' ? msg.tooLong.replace('{n}', max.toLocaleString('de-DE'))
+        : f === 'title' ? msg.title
+        : f === 'plannedEnd' ? msg.dates
+        : f === 'cost' ? msg.cost
+        : issue.message;
     }
   }
   return { payload: parsed.success ? parsed.data : (raw as MeasurePayload), errors };

@@ -38,7 +38,10 @@ export function useValueFormat(names: ConceptNames) {
       }
       if (ID_LIST_FIELDS.has(field) && Array.isArray(v)) return names.names(v.map(String)).join(', ');
       if (typeof v === 'string') return v;
-      if (Array.isArray(v)) return v.map(String).join(', ');
+      if (Array.isArray(v))
+        return v
+          .map((x) => (x && typeof x === 'object' && 'filename' in x ? String((x as { filename: unknown }).filename) : String(x)))
+          .join(', ');
       return JSON.stringify(v);
     },
     [fmt, names, t],

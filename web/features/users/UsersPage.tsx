@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { Alert, ConfirmDialog, EmptyState, ErrorMessage, PageHeader, Spinner } from '../../components/ui';
+import { Alert, ConfirmDialog, EmptyState, ErrorMessage, PageHeader, Spinner, ScrollTable } from '../../components/ui';
 import { useCan, useMe } from '../../app/session';
 import { usePageTitle } from '../../app/title';
 import { useFormat, useT } from '../../i18n/i18n';
@@ -71,7 +71,7 @@ function UsersAdmin({ myId }: { myId: string }) {
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">
           {t('members')}
-          {users.data && <span className="muted" style={{ fontWeight: 'normal', fontSize: '1rem' }}> · {t('membersCount', { n: users.data.length })}</span>}
+          {users.data && <span className="muted" style={{ fontWeight: 'normal', fontSize: '1rem' }}> · {users.data.length === 1 ? t('membersCount1') : t('membersCount', { n: users.data.length })}</span>}
         </h2>
         {users.isPending && <Spinner label={t('loading')} />}
         <ErrorMessage error={users.error} />
@@ -79,46 +79,48 @@ function UsersAdmin({ myId }: { myId: string }) {
         {notice && <Alert kind="success">{notice}</Alert>}
         {users.data && rows.length === 0 && <EmptyState>{t('noMembers')}</EmptyState>}
         {rows.length > 0 && (
-          <div className="table-wrap contained" ref={tableRef} tabIndex={-1}>
-            <table className="data">
-              <caption className="visually-hidden">{t('members')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('name')}</th>
-                  <th scope="col">{t('email')}</th>
-                  <th scope="col">{t('role')}</th>
-                  <th scope="col">{t('department')}</th>
-                  <th scope="col">{t('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row">
-                      {u.name} {u.id === myId && <span className="muted">{t('you')}</span>}
-                    </th>
-                    <td style={{ wordBreak: 'break-all' }}>{u.email}</td>
-                    <td>{f.label(ROLE_LABELS, u.role)}</td>
-                    <td>{deptName(u.departmentId)}</td>
-                    <td>
-                      <div className="row-actions">
-                        <button type="button" className="btn small" onClick={() => open('edit', u)} aria-label={`${t('edit')}: ${u.name}`}>
-                          {t('edit')}
-                        </button>
-                        <button type="button" className="btn small" onClick={() => open('password', u)} aria-label={`${t('resetPassword')}: ${u.name}`}>
-                          {t('resetPassword')}
-                        </button>
-                        {u.id !== myId && (
-                          <button type="button" className="btn small danger" onClick={() => open('remove', u)} aria-label={`${t('remove')}: ${u.name}`}>
-                            {t('remove')}
-                          </button>
-                        )}
-                      </div>
-                    </td>
+          <div ref={tableRef} tabIndex={-1}>
+            <ScrollTable label={t('members')}>
+              <table className="data">
+                <caption className="visually-hidden">{t('members')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('name')}</th>
+                    <th scope="col">{t('email')}</th>
+                    <th scope="col">{t('role')}</th>
+                    <th scope="col">{t('department')}</th>
+                    <th scope="col">{t('actions')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((u) => (
+                    <tr key={u.id}>
+                      <th scope="row">
+                        {u.name} {u.id === myId && <span className="muted">{t('you')}</span>}
+                      </th>
+                      <td style={{ wordBreak: 'break-all' }}>{u.email}</td>
+                      <td>{f.label(ROLE_LABELS, u.role)}</td>
+                      <td>{deptName(u.departmentId)}</td>
+                      <td>
+                        <div className="row-actions">
+                          <button type="button" className="btn small" onClick={() => open('edit', u)} aria-label={`${t('edit')}: ${u.name}`}>
+                            {t('edit')}
+                          </button>
+                          <button type="button" className="btn small" onClick={() => open('password', u)} aria-label={`${t('resetPassword')}: ${u.name}`}>
+                            {t('resetPassword')}
+                          </button>
+                          {u.id !== myId && (
+                            <button type="button" className="btn small danger" onClick={() => open('remove', u)} aria-label={`${t('remove')}: ${u.name}`}>
+                              {t('remove')}
+                            </button>
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
           </div>
         )}
       </section>

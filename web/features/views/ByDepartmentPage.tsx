@@ -90,16 +90,16 @@ export default function ByDepartmentPage() {
                     <Alert kind="info">{t('truncated', { shown: items.length, total: measures.data.total })}</Alert>
                   )}
                   <Part title={t('lead')} count={lead.length} empty={t('leadEmpty')}>
-                    <MeasureGroups items={lead} departments={departments} level={4} />
+                    <MeasureGroups items={lead} departments={departments} level={4} context={t('lead')} />
                   </Part>
                   <Part title={t('partner')} count={partner.length} empty={t('partnerEmpty')}>
-                    <MeasureGroups items={partner} departments={departments} level={4} />
+                    <MeasureGroups items={partner} departments={departments} level={4} context={t('partner')} />
                   </Part>
                 </>
               )}
             </section>
           )}
-          <section aria-labelledby="department-overview">
+          <section>
             <h2 id="department-overview">{t('departmentOverview')}</h2>
             <ErrorMessage error={dashboard.error} />
             {dashboard.data && (

@@ -84,7 +84,7 @@ export default function ByDistrictPage() {
               )}
             </section>
           )}
-          <section aria-labelledby="district-overview">
+          <section>
             <h2 id="district-overview">{t('districtOverview')}</h2>
             <ErrorMessage error={dashboard.error} />
             {dashboard.data && (

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { ScrollTable } from '../../components/ui';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
@@ -74,9 +75,12 @@ export function MeasureGroups({
   items,
   departments,
   level = 3,
+  context,
 }: {
   items: MeasureListItem[];
   departments: Department[];
+  /** prefix of the tables' names when a page shows several groupings (lead / partner) */
+  context?: string;
   /** heading level of the status groups, to keep the page's heading order */
   level?: 3 | 4;
 }) {
@@ -103,9 +107,18 @@ export function MeasureGroups({
                 {countText(g.items.length)} · {f.money(cost)}
               </span>
             </Heading>
-            <div className="table-wrap contained">
-              <table className="data">
-                <caption className="visually-hidden">{f.label(STATUS_LABELS, g.status)}</caption>
+            <ScrollTable label={context ? `${context}: ${f.label(STATUS_LABELS, g.status)}` : f.label(STATUS_LABELS, g.status)}>
+              <table className="data status-table">
+                <caption className="visually-hidden">
+                  {context ? `${context}: ${f.label(STATUS_LABELS, g.status)}` : f.label(STATUS_LABELS, g.status)}
+                </caption>
+                <colgroup>
+                  <col className="c-no" />
+                  <col />
+                  <col className="c-lead" />
+                  <col className="c-cost" />
+                  <col className="c-horizon" />
+                </colgroup>
                 <thead>
                   <tr>
                     <th scope="col" className="num">{t('number')}</th>
@@ -129,7 +142,7 @@ export function MeasureGroups({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           </div>
         );
       })}
@@ -172,7 +185,7 @@ export function OverviewTable({
       .map((b) => ({ key: b.key || '_none', label: b.key === 'none' && locale === 'en' ? t('unassigned') : b.label || t('unassigned'), count: b.count, costCents: b.costCents, link: false })),
   ];
   return (
-    <div className="table-wrap contained">
+    <ScrollTable label={caption}>
       <table className="data">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -208,6 +221,6 @@ export function OverviewTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
