@@ -62,7 +62,7 @@ test('sign in, create a brief, find it by search, edit it from a second browser 
   await pageB.goto(`${detailUrl}/edit`);
   await pageB.getByLabel('Geschätzte Kosten (€)').fill('150.000');
   await pageB.getByRole('button', { name: 'Speichern' }).click();
-  await expect(pageB.getByText('150.000 €')).toBeVisible();
+  await expect(pageB.getByRole('definition').filter({ hasText: '€' })).toHaveText('150.000 €');
   await other.close();
 
   await page.getByLabel('Titel', { exact: true }).fill('Trinkbrunnen am Markt und am Bahnhof');

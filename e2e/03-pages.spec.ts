@@ -5,7 +5,7 @@ const PAGES: [string, RegExp][] = [
   ['/', /Übersicht|Überblick|Dashboard/],
   ['/measures', /Maßnahmen/],
   ['/measures/new', /Neue Maßnahme/],
-  ['/measures/import', /Import/],
+  ['/measures/import', /import/i],
   ['/districts', /Stadtteil/],
   ['/departments', /Amt|Ämter/],
   ['/concept', /Leitbild|Konzept/],

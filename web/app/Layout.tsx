@@ -88,8 +88,8 @@ function Shell({ me }: { me: Me }) {
 
   async function logout() {
     await api.post('/auth/logout').catch(() => {});
+    await navigate('/login');
     qc.clear();
-    navigate('/login');
   }
 
   const item = (to: string, label: string, end = false) => (

@@ -10,7 +10,7 @@ import { useCan } from '../../app/session';
 import { usePageTitle } from '../../app/title';
 import NotFoundPage from '../../app/NotFoundPage';
 import { ConflictPanel } from './ConflictPanel';
-import { fromMeasure, RENAME, sameForm, toPayload, type MeasureFormState } from './formModel';
+import { diffFields, fromMeasure, RENAME, sameForm, toPayload, type MeasureFormState } from './formModel';
 import { MeasureForm } from './MeasureForm';
 import { measureMessages } from './messages';
 import { useConceptNames } from './useConcept';
@@ -63,15 +63,26 @@ function Editor({ loaded, names }: { loaded: MeasureDetail; names: ReturnType<ty
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded]);
 
+  /**
+   * Sends only the fields the user changed since loading `base`, so that a save after a conflict
+   * ("overwrite") keeps the other person's changes to fields the user did not touch.
+   */
   async function save(version: number) {
     setError(null);
     const { payload, errors: local } = toPayload(form, msgs);
     setErrors(local);
     setAttempt((a) => a + 1);
     if (Object.keys(local).length) return;
+    const changed = diffFields(payload, base);
+    if (changed.length === 0 && !conflict) {
+      allowLeave();
+      navigate(`/measures/${base.id}`);
+      return;
+    }
     setSaving(true);
     try {
-      const updated = await api.patch<MeasureDetail>(`/measures/${base.id}`, { ...payload, version });
+      const body = Object.fromEntries(changed.map((f) => [f, payload[f]]));
+      const updated = await api.patch<MeasureDetail>(`/measures/${base.id}`, { ...body, version });
       qc.setQueryData(['measure', updated.id], updated);
       qc.invalidateQueries({ queryKey: ['measures'] });
       qc.invalidateQueries({ queryKey: ['dashboard'] });
@@ -133,7 +144,7 @@ function Editor({ loaded, names }: { loaded: MeasureDetail; names: ReturnType<ty
         cancelTo={`/measures/${base.id}`}
         top={
           conflict && (
-            <ConflictPanel current={conflict.current} who={conflict.who} mine={toPayload(form, msgs).payload} names={names}
+            <ConflictPanel current={conflict.current} base={base} who={conflict.who} mine={toPayload(form, msgs).payload} names={names}
               busy={saving} onReload={reload} onOverwrite={() => save(conflict.current.version)} />
           )
         }
