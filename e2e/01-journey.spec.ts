@@ -80,7 +80,7 @@ test('sign in, create a brief, find it by search, edit it from a second browser 
   const pdfDownload = page.waitForEvent('download');
   await page.getByRole('link', { name: 'PDF' }).click();
   const pdfPath = await (await pdfDownload).path();
-  const png = execFileSync('pdftoppm', ['-png', '-r', '50', '-singlefile', pdfPath!, '-']);
+  const png = execFileSync('pdftocairo', ['-png', '-r', '50', '-singlefile', pdfPath!, '-']);
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect(execFileSync('pdfinfo', [pdfPath!]).toString()).toMatch(/Pages:\s+1/);
   expect(execFileSync('pdftotext', [pdfPath!, '-']).toString()).toContain('Trinkbrunnen am Markt und am Bahnhof');

@@ -8,6 +8,7 @@ import type { Me } from '../../contract/auth';
 import type { Locale } from '../../domain/format';
 import { appMessages } from './messages';
 import { ME_KEY, permissions, useMe } from './session';
+import { setSkipLinkText } from './skipLink';
 import './layout.css';
 
 export function Layout() {
@@ -16,29 +17,32 @@ export function Layout() {
   const { locale, setLocale } = useLocale();
   const serverLocale = me.data?.user.locale;
 
+  useEffect(() => setSkipLinkText(locale), [locale]);
+
   // The profile's language wins once the session is known.
   useEffect(() => {
     if (serverLocale && serverLocale !== locale) setLocale(serverLocale);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [serverLocale]);
 
-  if (me.isPending || (me.error instanceof ApiError && me.error.status === 401)) {
-    return (
-      <div className="boot">
-        <Spinner label={t('loading')} />
-      </div>
-    );
-  }
-  if (me.error) {
-    return (
-      <main id="main" className="boot">
-        <h1>{t('errorTitle')}</h1>
-        <ErrorMessage error={me.error} />
-        <button type="button" className="btn" onClick={() => me.refetch()}>{t('errorReload')}</button>
-      </main>
-    );
-  }
-  return <Shell me={me.data} />;
+  const booting = me.isPending || (me.error instanceof ApiError && me.error.status === 401);
+  return (
+    <>
+      {booting ? (
+        <div className="boot">
+          <Spinner label={t('loading')} />
+        </div>
+      ) : me.error ? (
+        <main id="main" className="boot" tabIndex={-1}>
+          <h1>{t('errorTitle')}</h1>
+          <ErrorMessage error={me.error} />
+          <button type="button" className="btn" onClick={() => me.refetch()}>{t('errorReload')}</button>
+        </main>
+      ) : (
+        <Shell me={me.data} />
+      )}
+    </>
+  );
 }
 
 function Shell({ me }: { me: Me }) {
@@ -102,7 +106,6 @@ function Shell({ me }: { me: Me }) {
 
   return (
     <>
-      <a className="skip-link" href="#main">{t('skip')}</a>
       <header className="app-header">
         <Link to="/" className="brand" aria-label={`${t('brand')} – ${me.current.municipalityName}`}>
           <span aria-hidden="true" className="brand-mark">⟿</span>

@@ -3,7 +3,6 @@ import type { Messages } from '../i18n/i18n';
 /** Texts of the app shell, the error pages and shared form helpers. */
 export const appMessages = {
   de: {
-    skip: 'Zum Inhalt springen',
     brand: 'Roter Faden',
     home: 'Roter Faden – zur Übersicht',
     municipality: 'Kommune',
@@ -41,7 +40,6 @@ export const appMessages = {
     summaryCount: '{n} Angabe(n) müssen korrigiert werden:',
   },
   en: {
-    skip: 'Skip to content',
     home: 'Roter Faden – to the overview',
     municipality: 'Municipality',
     switching: 'Switching municipality …',
