@@ -85,6 +85,12 @@ export const Measure = z.object({
   id: Id,
   number: z.number().int(),
   ...measureFields,
+  /** set when the brief was written in a workshop (by a group) */
+  originWorkshopId: Id.nullable(),
+  originGroupId: Id.nullable(),
+  /** dots and rank from the last closed voting round on this brief */
+  dots: z.number().int().nullable(),
+  dotRank: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -118,6 +124,8 @@ export const MeasureQuery = z.object({
   status: csv.pipe(z.array(MeasureStatus)).optional(),
   horizon: csv.pipe(z.array(Horizon)).optional(),
   tag: csv.optional(),
+  /** briefs written in this workshop */
+  workshop: Id.optional(),
   sort: MeasureSort.optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),

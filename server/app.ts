@@ -18,10 +18,16 @@ import { measuresRoutes } from './modules/measures/measures.routes';
 import { documentsRoutes } from './modules/measures/documents.routes';
 import { importRoutes } from './modules/measures/import.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { workshopsRoutes } from './modules/workshops/workshops.routes';
+import { roundsRoutes } from './modules/workshops/rounds.routes';
+import { joinRoutes } from './modules/workshops/join.routes';
+import { createLiveHub, type LiveHub } from './modules/workshops/live';
+import { closeDueRounds } from './modules/workshops/rounds.service';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider> & {
   db: Db;
   config: Config;
+  live: LiveHub;
 };
 
 export const SESSION_COOKIE = 'rf_session';
@@ -43,6 +49,19 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.decorate('db', db);
   app.decorate('config', config);
+  const live = createLiveHub(db, app.log);
+  app.decorate('live', live);
+  // Rounds with a timer close on time even when nobody is looking (idempotent across instances).
+  let sweeper: NodeJS.Timeout | null = null;
+  app.addHook('onReady', async () => {
+    await live.start();
+    sweeper = setInterval(() => void closeDueRounds(db).catch((err) => app.log.warn({ err }, 'closing due rounds failed')), 1000);
+    sweeper.unref();
+  });
+  app.addHook('preClose', async () => {
+    if (sweeper) clearInterval(sweeper);
+    await live.stop();
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -107,6 +126,9 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await documentsRoutes(a);
       await measuresRoutes(a);
       await dashboardRoutes(a);
+      await workshopsRoutes(a);
+      await roundsRoutes(a);
+      await joinRoutes(a);
     },
     { prefix: '/api/v1' },
   );

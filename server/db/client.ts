@@ -16,6 +16,11 @@ export interface Db {
   /** Runs fn in one transaction; nested calls reuse the outer transaction. */
   tx<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Subscribes to a NOTIFY channel; returns the unsubscribe function. On PostgreSQL every app instance
+   * listens on its own connection, so a change made through one instance reaches the clients of all.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   readonly kind: 'pglite' | 'postgres';
 }
 
@@ -44,9 +49,11 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     exec: async (sql) => void (await q.exec(sql)),
     tx: (fn) => fn(wrap(q)),
     close: async () => undefined,
+    listen: () => Promise.reject(new Error('listen inside a transaction')),
   });
   return {
     kind: 'pglite',
+    listen: (channel, onPayload) => lite.listen(channel, onPayload),
     query: (sql, params) => serial(async () => (await lite.query<never>(sql, params)).rows),
     exec: (sql) => serial(async () => void (await lite.exec(sql))),
     tx: (fn) => serial(() => lite.transaction((t) => fn(wrap(t)))),
@@ -68,7 +75,18 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
     exec: async (sql) => void (await c.query(sql)),
     tx: (fn) => fn(wrap(c)),
     close: async () => undefined,
+    listen: () => Promise.reject(new Error('listen inside a transaction')),
   });
+  let listener: Promise<pg.Client> | null = null;
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  const listenerClient = () =>
+    (listener ??= (async () => {
+      const c = new pg.Client({ connectionString: url });
+      c.on('error', (err) => console.warn(`PostgreSQL listener lost: ${err.message}`));
+      c.on('notification', (n) => handlers.get(n.channel)?.forEach((h) => h(n.payload ?? '')));
+      await c.connect();
+      return c;
+    })());
   return {
     kind: 'postgres',
     query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
@@ -87,7 +105,22 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
         c.release();
       }
     },
-    close: () => pool.end(),
+    listen: async (channel, onPayload) => {
+      const c = await listenerClient();
+      let set = handlers.get(channel);
+      if (!set) {
+        handlers.set(channel, (set = new Set()));
+        await c.query(`LISTEN ${channel}`);
+      }
+      set.add(onPayload);
+      return async () => {
+        set.delete(onPayload);
+      };
+    },
+    close: async () => {
+      if (listener) await (await listener).end().catch(() => undefined);
+      await pool.end();
+    },
   };
 }
 

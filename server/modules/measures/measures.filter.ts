@@ -31,6 +31,7 @@ export function measureWhere(municipalityId: string, q: Partial<MeasureQuery>, a
   if (q.status?.length) where.push(`${alias}.status = ANY(${p(q.status)}::text[])`);
   if (q.horizon?.length) where.push(`${alias}.horizon = ANY(${p(q.horizon)}::text[])`);
   if (q.tag?.length) where.push(`${alias}.tags && ${p(q.tag)}::text[]`);
+  if (q.workshop) where.push(`${alias}.origin_workshop_id = ${p(q.workshop)}::uuid`);
   return { where: where.join(' AND '), params, search, p };
 }
 

@@ -19,7 +19,9 @@ const FIELDS = Object.keys(COLUMNS) as Field[];
 const LONG_TEXT: Field[] = ['need', 'goal', 'description'];
 
 const select = (fields: Field[]) =>
-  `m.id, m.number, m.version, m.created_at AS "createdAt", m.updated_at AS "updatedAt", ${fields.map((f) => `m.${COLUMNS[f]} AS "${f}"`).join(', ')}`;
+  `m.id, m.number, m.version, m.created_at AS "createdAt", m.updated_at AS "updatedAt",
+   m.origin_workshop_id AS "originWorkshopId", m.origin_group_id AS "originGroupId", m.dots, m.dot_rank AS "dotRank",
+   ${fields.map((f) => `m.${COLUMNS[f]} AS "${f}"`).join(', ')}`;
 const SELECT_FULL = select(FIELDS);
 const SELECT_LIST = select(FIELDS.filter((f) => !LONG_TEXT.includes(f)));
 
@@ -85,7 +87,12 @@ function normalise<T extends Partial<MeasureCreate>>(m: T): T {
 }
 
 /** Inserts one measure inside a running transaction (used by create and by the import). */
-export async function insertMeasure(t: Db, actor: Actor, input: MeasureCreate): Promise<string> {
+export async function insertMeasure(
+  t: Db,
+  actor: Pick<Actor, 'municipalityId' | 'userId' | 'userName'>,
+  input: MeasureCreate,
+  origin: { workshopId: string; groupId: string | null } | null = null,
+): Promise<string> {
   const m = normalise(input);
   await assertLinks(t, actor.municipalityId, m);
   // The row lock on the municipality hands out brief numbers one after the other, even under concurrency.
@@ -96,9 +103,9 @@ export async function insertMeasure(t: Db, actor: Actor, input: MeasureCreate): 
   );
   const values = FIELDS.map((f) => m[f]);
   const [{ id }] = await t.query<{ id: string }>(
-    `INSERT INTO measure (municipality_id, number, ${FIELDS.map((f) => COLUMNS[f]).join(', ')})
-     VALUES ($1, $2, ${FIELDS.map((_, i) => `$${i + 3}`).join(', ')}) RETURNING id`,
-    [actor.municipalityId, next, ...values],
+    `INSERT INTO measure (municipality_id, number, origin_workshop_id, origin_group_id, ${FIELDS.map((f) => COLUMNS[f]).join(', ')})
+     VALUES ($1, $2, $3, $4, ${FIELDS.map((_, i) => `$${i + 5}`).join(', ')}) RETURNING id`,
+    [actor.municipalityId, next, origin?.workshopId ?? null, origin?.groupId ?? null, ...values],
   );
   const created = await getMeasureRow(t, actor.municipalityId, id);
   await recordAudit(t, actor, { entityType: 'measure', entityId: id, action: 'create', before: null, after: created });

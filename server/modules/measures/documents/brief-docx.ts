@@ -19,14 +19,14 @@ import {
 import { asOfLabel, briefHeading, briefRows, briefSections, briefTexts, cleanText, EMPTY } from './brief-fields';
 import type { BriefView, DocContext } from './types';
 
-const ACCENT = '9B1C1C';
-const MUTED = '57606A';
-const RULE = 'D0D7DE';
-const KEY_FILL = 'F3F4F6';
-const FONT = 'Arial';
+export const ACCENT = '9B1C1C';
+export const MUTED = '57606A';
+export const RULE = 'D0D7DE';
+export const KEY_FILL = 'F3F4F6';
+export const FONT = 'Arial';
 /** A4 with 2 cm margins, in twentieths of a point. */
-const PAGE = { width: 11906, height: 16838, margin: 1134 };
-const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+export const PAGE = { width: 11906, height: 16838, margin: 1134 };
+export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const KEY_WIDTH = 2600;
 
 /** One paragraph per line, so that line breaks typed into the form survive. */

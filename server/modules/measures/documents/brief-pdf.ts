@@ -27,7 +27,8 @@ const PdfPrinterCtor = require('pdfmake') as new (fonts: Record<string, FontFace
 
 /** Roboto ships base64-encoded inside pdfmake's vfs_fonts.js: decoded once, no file paths or network needed. */
 const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
-const font = (name: string): Buffer => {
+/** Exported for other documents (e.g. the workshop protocol) that measure or embed Roboto. */
+export const font = (name: string): Buffer => {
   const data = vfs[name];
   if (!data) throw new Error(`Schriftart ${name} fehlt in pdfmake/build/vfs_fonts.js`);
   return Buffer.from(data, 'base64');
@@ -41,13 +42,13 @@ const printer = new PdfPrinterCtor({
   },
 });
 
-const ACCENT = '#9b1c1c';
-const TEXT = '#1f2328';
-const MUTED = '#57606a';
-const RULE = '#d0d7de';
-const KEY_FILL = '#f3f4f6';
-const MARGIN_X = 50;
-const CONTENT_WIDTH = 595.28 - 2 * MARGIN_X;
+export const ACCENT = '#9b1c1c';
+export const TEXT = '#1f2328';
+export const MUTED = '#57606a';
+export const RULE = '#d0d7de';
+export const KEY_FILL = '#f3f4f6';
+export const MARGIN_X = 50;
+export const CONTENT_WIDTH = 595.28 - 2 * MARGIN_X;
 
 /** Font size, budget for the three sections together and cap per table value (in "weighted" characters). */
 const LEVELS: Array<{ size: number; sections: number; value: number }> = [
@@ -173,7 +174,7 @@ function definition(b: BriefView, ctx: DocContext, level: (typeof LEVELS)[number
 }
 
 /** Lays out and draws the document; the PDF bytes are only produced once `toBuffer` ends the stream. */
-function render(def: TDocumentDefinitions): { pages: number; toBuffer: () => Promise<Buffer> } {
+export function render(def: TDocumentDefinitions): { pages: number; toBuffer: () => Promise<Buffer> } {
   const doc = printer.createPdfKitDocument(def);
   return {
     pages: doc._pdfMakePages?.length ?? 1,

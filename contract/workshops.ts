@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { Id, IsoDate, requiredText, trimmed } from './common';
+
+export const WorkshopKind = z.enum(['leadership', 'strategy', 'network', 'citizens', 'other']);
+export const WorkshopStatus = z.enum(['planned', 'running', 'done']);
+
+export const WorkshopGroup = z.object({
+  id: Id,
+  name: z.string(),
+  districtId: Id.nullable(),
+  position: z.number().int(),
+});
+export type WorkshopGroup = z.infer<typeof WorkshopGroup>;
+
+export const Workshop = z.object({
+  id: Id,
+  title: z.string(),
+  kind: WorkshopKind,
+  startsOn: IsoDate.nullable(),
+  endsOn: IsoDate.nullable(),
+  place: z.string(),
+  onlineUrl: z.string(),
+  facilitators: z.string(),
+  agenda: z.string(),
+  status: WorkshopStatus,
+  /** short code participants type or scan (QR) to join */
+  joinCode: z.string(),
+  groups: z.array(WorkshopGroup),
+  participantCount: z.number().int(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type Workshop = z.infer<typeof Workshop>;
+
+const workshopFields = {
+  title: requiredText(300),
+  kind: WorkshopKind,
+  startsOn: IsoDate.nullable(),
+  endsOn: IsoDate.nullable(),
+  place: trimmed(300),
+  onlineUrl: z.union([z.literal(''), z.url().max(500)]),
+  facilitators: trimmed(1000),
+  agenda: trimmed(20000),
+  status: WorkshopStatus,
+};
+const datesInOrder = (w: { startsOn?: string | null; endsOn?: string | null }) => !w.startsOn || !w.endsOn || w.endsOn >= w.startsOn;
+const datesMessage = { message: 'Das Ende liegt vor dem Beginn', path: ['endsOn'] };
+
+export const WorkshopCreate = z
+  .object({
+    ...workshopFields,
+    kind: workshopFields.kind.default('strategy'),
+    startsOn: workshopFields.startsOn.default(null),
+    endsOn: workshopFields.endsOn.default(null),
+    place: workshopFields.place.default(''),
+    onlineUrl: workshopFields.onlineUrl.default(''),
+    facilitators: workshopFields.facilitators.default(''),
+    agenda: workshopFields.agenda.default(''),
+    status: workshopFields.status.default('planned'),
+    /** groups to create with the workshop, e.g. one per district */
+    groups: z.array(z.object({ name: requiredText(200), districtId: Id.nullable().default(null) })).max(50).default([]),
+  })
+  .refine(datesInOrder, datesMessage);
+export const WorkshopUpdate = z
+  .object(workshopFields)
+  .partial()
+  .extend({ version: z.number().int().min(1) })
+  .refine(datesInOrder, datesMessage);
+
+export const GroupInput = z.object({ name: requiredText(200), districtId: Id.nullable().default(null) });
+export const GroupUpdate = z.object({ name: requiredText(200).optional(), districtId: Id.nullable().optional() });
+
+export const Participant = z.object({
+  id: Id,
+  name: z.string(),
+  groupId: Id.nullable(),
+  /** account of the municipality, or null for a guest who joined by code */
+  userId: Id.nullable(),
+  joinedAt: z.string(),
+});
+export type Participant = z.infer<typeof Participant>;
+export const AddParticipantBody = z.object({ userId: Id, groupId: Id.nullable().default(null) });
+export const UpdateParticipantBody = z.object({ groupId: Id.nullable().optional(), name: requiredText(100).optional() });
+
+/** Joining by code: a guest gives a name (no password); a signed-in member joins as themselves. */
+export const JoinBody = z.object({ name: requiredText(100), groupId: Id.nullable().default(null) });
+export const JoinInfo = z.object({
+  workshopId: Id,
+  title: z.string(),
+  municipalityName: z.string(),
+  startsOn: IsoDate.nullable(),
+  place: z.string(),
+  groups: z.array(WorkshopGroup.pick({ id: true, name: true })),
+});
+export type JoinInfo = z.infer<typeof JoinInfo>;
+
+// ---- dot voting ----
+
+export const RoundSubject = z.enum(['measures', 'goals', 'options']);
+export const RoundStatus = z.enum(['draft', 'open', 'closed']);
+export const ResultsVisibility = z.enum(['live', 'after_close']);
+
+export const VotingRulesSchema = z.object({
+  dotsPerParticipant: z.number().int().min(1).max(50),
+  allowCumulation: z.boolean(),
+  maxDotsPerItem: z.number().int().min(1).max(50),
+  anonymous: z.boolean(),
+  resultsVisibility: ResultsVisibility,
+  timerSeconds: z.number().int().min(10).max(7200).nullable(),
+  topN: z.number().int().min(1).max(100),
+});
+
+export const VoteItem = z.object({ id: Id, label: z.string(), refId: Id.nullable(), position: z.number().int() });
+export type VoteItem = z.infer<typeof VoteItem>;
+
+export const RoundDecision = z.object({ chosenItemIds: z.array(Id), reason: z.string(), by: z.string(), at: z.string() });
+
+export const Round = z.object({
+  id: Id,
+  workshopId: Id,
+  title: z.string(),
+  subject: RoundSubject,
+  rules: VotingRulesSchema,
+  status: RoundStatus,
+  openedAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  /** a run-off round names the round whose tie it decides */
+  parentRoundId: Id.nullable(),
+  decision: RoundDecision.nullable(),
+  items: z.array(VoteItem),
+  version: z.number().int(),
+});
+export type Round = z.infer<typeof Round>;
+
+export const RoundCreate = z.object({
+  title: requiredText(300),
+  subject: RoundSubject,
+  rules: VotingRulesSchema.partial().default({}),
+  /** for measures/goals: the ids to vote on (default: all briefs from this workshop, or all goals); for options: labels */
+  refIds: z.array(Id).max(500).optional(),
+  options: z.array(requiredText(300)).max(500).optional(),
+});
+export const RoundUpdate = z.object({
+  version: z.number().int().min(1),
+  title: requiredText(300).optional(),
+  rules: VotingRulesSchema.partial().optional(),
+});
+
+export const PlaceDotBody = z.object({
+  itemId: Id,
+  /** generated by the client once per tap: a retried request never counts twice */
+  dotId: Id,
+});
+export const RemoveDotBody = z.object({ itemId: Id });
+
+export const TallyRow = z.object({
+  itemId: Id,
+  label: z.string(),
+  dots: z.number().int(),
+  supporters: z.number().int(),
+  rank: z.number().int(),
+  rankLabel: z.string(),
+  share: z.number(),
+  /** names of the supporters with their dots (named rounds only, after close or for the facilitator) */
+  voters: z.array(z.object({ name: z.string(), dots: z.number().int() })).optional(),
+});
+export type TallyRow = z.infer<typeof TallyRow>;
+
+export const RoundResults = z.object({
+  roundId: Id,
+  status: RoundStatus,
+  visible: z.boolean(),
+  totalDots: z.number().int(),
+  voters: z.number().int(),
+  eligible: z.number().int(),
+  rows: z.array(TallyRow),
+  topN: z.number().int(),
+  selectedItemIds: z.array(Id),
+  cutTie: z.object({ rank: z.number().int(), candidateItemIds: z.array(Id), seatsLeft: z.number().int() }).nullable(),
+  decision: RoundDecision.nullable(),
+  /** monotonic: a client can tell a newer snapshot from an older one */
+  seq: z.number().int(),
+});
+export type RoundResults = z.infer<typeof RoundResults>;
+
+/** What a participant sees of a round: the rules in plain words and their own dots. */
+export const MyRound = z.object({
+  round: Round,
+  rulesText: z.array(z.string()),
+  myDots: z.record(z.string(), z.number().int()),
+  remaining: z.number().int(),
+  results: RoundResults.nullable(),
+});
+export type MyRound = z.infer<typeof MyRound>;
+
+export const DecisionBody = z.object({ chosenItemIds: z.array(Id).min(1).max(100), reason: requiredText(2000) });
+
+export const WorkshopBriefBody = z.object({
+  title: requiredText(300),
+  need: trimmed(5000).default(''),
+  goal: trimmed(5000).default(''),
+  description: trimmed(10000).default(''),
+  districtIds: z.array(Id).max(20).default([]),
+});
+
+export const MergeBody = z.object({ duplicateId: Id, version: z.number().int().min(1), duplicateVersion: z.number().int().min(1) });

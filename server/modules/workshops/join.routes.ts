@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../../app';
+import { Id } from '../../../contract/common';
+import { Attachment, MeasureDetail } from '../../../contract/measures';
+import { JoinBody, JoinInfo, MyRound, Participant, WorkshopBriefBody } from '../../../contract/workshops';
+import { AppError, notFound } from '../../errors';
+import { addAttachment } from '../measures/attachments.service';
+import { getMeasure, insertMeasure } from '../measures/measures.service';
+import { DEVICE_COOKIE, deviceHash, join, joinInfo, newDeviceToken, participantHome, requireParticipant, workshopByCode } from './join.service';
+
+const CodeParams = z.object({ code: z.string().min(4).max(20) });
+const BriefParams = CodeParams.extend({ measureId: Id });
+const Home = z.object({ participant: Participant, workshop: JoinInfo, rounds: z.array(MyRound) });
+const LangQuery = z.object({ lang: z.enum(['de', 'en']).default('de') });
+
+/** The requester as a participant: their session (members) and their device cookie (guests). */
+export function participantOf(app: App, req: FastifyRequest) {
+  const token = req.cookies[DEVICE_COOKIE];
+  return { actor: req.actor, deviceHash: token ? deviceHash(token, app.config.sessionSecret) : null };
+}
+
+export async function joinRoutes(app: App) {
+  const tags = ['join'];
+  app.get('/join/:code', { schema: { tags, params: CodeParams, response: { 200: JoinInfo } } }, async (req) => {
+    return joinInfo(app.db, await workshopByCode(app.db, req.params.code));
+  });
+
+  app.post('/join/:code', { schema: { tags, params: CodeParams, body: JoinBody, response: { 200: Participant } } }, async (req, reply) => {
+    const w = await workshopByCode(app.db, req.params.code);
+    let token = req.cookies[DEVICE_COOKIE];
+    if (!token || token.length < 20) {
+      token = newDeviceToken();
+      reply.setCookie(DEVICE_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: 365 * 86400 });
+    }
+    return join(app.db, w, req.actor, deviceHash(token, app.config.sessionSecret), req.body);
+  });
+
+  app.get('/join/:code/me', { schema: { tags, params: CodeParams, querystring: LangQuery, response: { 200: Home } } }, async (req) => {
+    const w = await workshopByCode(app.db, req.params.code);
+    const who = participantOf(app, req);
+    const p = await requireParticipant(app.db, w, who.actor, who.deviceHash);
+    return participantHome(app.db, w, p, req.query.lang);
+  });
+
+  app.get('/join/:code/events', { schema: { tags, params: CodeParams } }, async (req, reply) => {
+    const w = await workshopByCode(app.db, req.params.code);
+    const who = participantOf(app, req);
+    await requireParticipant(app.db, w, who.actor, who.deviceHash);
+    await app.live.streamWorkshop(req, reply, w.id);
+  });
+
+  app.post('/join/:code/briefs', { schema: { tags, params: CodeParams, body: WorkshopBriefBody, response: { 201: MeasureDetail } } }, async (req, reply) => {
+    const w = await workshopByCode(app.db, req.params.code);
+    const who = participantOf(app, req);
+    const p = await requireParticipant(app.db, w, who.actor, who.deviceHash);
+    const [group] = p.groupId ? await app.db.query<{ name: string; district_id: string | null }>('SELECT name, district_id FROM workshop_group WHERE id = $1', [p.groupId]) : [];
+    const districtIds = req.body.districtIds.length ? req.body.districtIds : group?.district_id ? [group.district_id] : [];
+    const author = { municipalityId: w.municipality_id, userId: p.userId as string, userName: p.userId ? p.name : `${p.name} (Gast)` };
+    const id = await app.db.tx((t) =>
+      insertMeasure(t, author, {
+        ...req.body, districtIds, status: 'brief', leadDepartmentId: null, partnerDepartmentIds: [], externalActors: '', targetGroups: '',
+        costCents: null, horizon: null, plannedStart: null, plannedEnd: null, goalIds: [], actionFieldIds: [], dimensionIds: [], tags: [],
+        origin: `${w.title}${group ? `, Gruppe ${group.name}` : ''}`,
+      }, { workshopId: w.id, groupId: p.groupId }),
+    );
+    reply.code(201);
+    return getMeasure(app.db, { municipalityId: w.municipality_id }, id);
+  });
+
+  app.post('/join/:code/briefs/:measureId/photos', { schema: { tags, params: BriefParams, consumes: ['multipart/form-data'], response: { 201: Attachment } } }, async (req, reply) => {
+    const w = await workshopByCode(app.db, req.params.code);
+    const who = participantOf(app, req);
+    const p = await requireParticipant(app.db, w, who.actor, who.deviceHash);
+    const [m] = await app.db.query('SELECT 1 FROM measure WHERE municipality_id = $1 AND id = $2 AND origin_workshop_id = $3', [w.municipality_id, req.params.measureId, w.id]);
+    if (!m) throw notFound('Steckbrief dieses Workshops');
+    const file = await req.file().catch(() => undefined);
+    if (!file) throw new AppError(400, 'validation_failed', 'Bitte wählen Sie ein Foto aus.');
+    if (!file.mimetype.startsWith('image/')) throw new AppError(415, 'unsupported_type', 'Bitte laden Sie ein Foto (Bild) hoch.');
+    const data = await file.toBuffer();
+    // The workshop's own brief: participants may add photos as the coordinator would (stored with no account).
+    const as = { municipalityId: w.municipality_id, userId: p.userId as string, userName: p.name, role: 'coordinator' as const, departmentId: null, sessionHash: '' };
+    reply.code(201);
+    return addAttachment(app.db, as, req.params.measureId, { filename: file.filename, mimeType: file.mimetype, data });
+  });
+}
