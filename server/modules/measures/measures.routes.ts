@@ -8,6 +8,8 @@ import { contentDisposition } from '../../http';
 import { listAudit } from '../audit/audit.service';
 import { createMeasure, deleteMeasure, getMeasure, listMeasures, updateMeasure } from './measures.service';
 import { addAttachment, deleteAttachment, readAttachment } from './attachments.service';
+import { mergeMeasures } from './merge.service';
+import { MergeBody } from '../../../contract/workshops';
 
 const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
 const AttachmentParams = z.object({ id: Id, attachmentId: Id });
@@ -40,6 +42,11 @@ export async function measuresRoutes(app: App) {
     const actor = requireRole(req, 'admin', 'coordinator', 'department');
     await deleteMeasure(app.db, actor, req.params.id, req.query.version);
     reply.code(204);
+  });
+
+  app.post('/measures/:id/merge', { schema: { tags, params: IdParams, body: MergeBody, response: { 200: MeasureDetail } } }, async (req) => {
+    const actor = requireRole(req, 'admin', 'coordinator');
+    return mergeMeasures(app.db, actor, req.params.id, req.body);
   });
 
   app.get('/measures/:id/audit', { schema: { tags, params: IdParams, response: { 200: z.array(AuditEntry) } } }, async (req) => {

@@ -140,3 +140,24 @@ describe('measures: roles and tenants', () => {
     expect(json(await call(app, other.cookies.reader, 'GET', `/measures/${foreign.id}`)).title).toBe(foreign.title);
   });
 });
+
+describe('merging duplicates', () => {
+  it('unites links and texts, moves attachments and deletes the duplicate; only coordinators; stale versions 409', async () => {
+    const d2 = json(await call(app, t.cookies.coordinator, 'POST', '/districts', { name: 'Neustadt' })).id;
+    const keep = json(await call(app, t.cookies.coordinator, 'POST', '/measures', { title: 'Jugendtreff Altstadt', need: 'Kein Treffpunkt.', districtIds: [districtId], tags: ['Jugend'], costCents: 100 }));
+    const dup = json(await call(app, t.cookies.coordinator, 'POST', '/measures', { title: 'Jugendclub', need: 'Jugendliche wünschen sich einen Raum.', districtIds: [d2], tags: ['Jugend', 'Freizeit'], costCents: 500, leadDepartmentId: t.departmentIds[1] }));
+    expect((await call(app, t.cookies.department, 'POST', `/measures/${keep.id}/merge`, { duplicateId: dup.id, version: 1, duplicateVersion: 1 })).statusCode).toBe(403);
+    expect((await call(app, t.cookies.coordinator, 'POST', `/measures/${keep.id}/merge`, { duplicateId: dup.id, version: 1, duplicateVersion: 9 })).statusCode).toBe(409);
+    expect((await call(app, t.cookies.coordinator, 'POST', `/measures/${keep.id}/merge`, { duplicateId: keep.id, version: 1, duplicateVersion: 1 })).statusCode).toBe(400);
+    const res = await call(app, t.cookies.coordinator, 'POST', `/measures/${keep.id}/merge`, { duplicateId: dup.id, version: 1, duplicateVersion: 1 });
+    expect(res.statusCode).toBe(200);
+    const m = json(res);
+    expect(m.districtIds.sort()).toEqual([districtId, d2].sort());
+    expect(m.tags).toEqual(['Jugend', 'Freizeit']);
+    expect(m.need).toBe('Kein Treffpunkt.\n\nAus „Jugendclub“: Jugendliche wünschen sich einen Raum.');
+    expect(m).toMatchObject({ costCents: 500, leadDepartmentId: t.departmentIds[1], version: 2 });
+    expect((await call(app, t.cookies.coordinator, 'GET', `/measures/${dup.id}`)).statusCode).toBe(404);
+    const foreign = json(await call(app, other.cookies.coordinator, 'POST', '/measures', { title: 'fremd' }));
+    expect((await call(app, t.cookies.coordinator, 'POST', `/measures/${keep.id}/merge`, { duplicateId: foreign.id, version: 2, duplicateVersion: 1 })).statusCode).toBe(404);
+  });
+});
