@@ -8,6 +8,10 @@ import {
 } from '../../../contract/workshops';
 import { ALL_ROLES, EDITORS, requireRole } from '../../plugins/actor';
 import { listMeasures } from '../measures/measures.service';
+import { contentDisposition } from '../../http';
+import { protocolView } from './protocol.service';
+import { protocolPdf } from './protocol/protocol-pdf';
+import { protocolDocx } from './protocol/protocol-docx';
 import {
   addGroup, addParticipant, createWorkshop, deleteGroup, deleteWorkshop, getWorkshop, listParticipants, listWorkshops,
   removeParticipant, updateGroup, updateParticipant, updateWorkshop,
@@ -81,6 +85,22 @@ export async function workshopsRoutes(app: App) {
     const page = await listMeasures(app.db, actor.municipalityId, { workshop: req.params.id, page: 1, pageSize: 500, sort: 'number' });
     return page.items as (MeasureListItem & { originGroupId: string | null })[];
   });
+
+  const LangQuery = z.object({ lang: z.enum(['de', 'en']).default('de') });
+  for (const format of ['pdf', 'docx'] as const) {
+    app.get(`/workshops/:id/protocol.${format}`, { schema: { tags, params: IdParams, querystring: LangQuery } }, async (req, reply) => {
+      const actor = requireRole(req, ...ALL_ROLES);
+      const view = await protocolView(app.db, actor.municipalityId, req.params.id, req.query.lang);
+      const ctx = { locale: req.query.lang, generatedAt: new Date() };
+      const data = format === 'pdf' ? await protocolPdf(view, ctx) : await protocolDocx(view, ctx);
+      const name = `Protokoll ${view.workshop.title}`.replace(/[^\p{L}\p{N} .-]+/gu, ' ').trim().slice(0, 80);
+      return reply
+        .header('content-type', format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', contentDisposition('attachment', `${name}.${format}`))
+        .header('cache-control', 'no-store')
+        .send(data);
+    });
+  }
 
   app.get('/workshops/:id/qr.svg', { schema: { tags, params: IdParams } }, async (req, reply) => {
     const actor = requireRole(req, ...ALL_ROLES);

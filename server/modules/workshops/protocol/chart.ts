@@ -128,11 +128,11 @@ export function barChartSvg(rows: readonly ChartRow[], opts: BarChartOptions): s
   const barX = labelW + 10;
   const values = shown.map((r) => {
     const marker = markerFor(r, tied, locale);
-    return { dots: String(r.dots), marker: marker ? ` · ${marker}` : '' };
+    return { dots: String(r.dots), marker: marker ? `· ${marker}` : '' };
   });
   const valueW = Math.max(
     measure('000', fs, true),
-    ...values.map((v) => measure(v.dots, fs, true) + (v.marker ? measure(v.marker, fs, false) : 0)),
+    ...values.map((v) => measure(v.dots, fs, true) + (v.marker ? measure(` ${v.marker}`, fs, false) : 0)),
   );
   const barMax = Math.max(40, width - barX - valueW - 8);
   const maxDots = Math.max(1, ...shown.map((r) => r.dots));
@@ -173,7 +173,8 @@ export function barChartSvg(rows: readonly ChartRow[], opts: BarChartOptions): s
     const vy = barY + barH / 2 + fs * 0.35;
     body.push(`<text x="${num(vx)}" y="${num(vy)}" font-family="${family}" font-size="${fs}" font-weight="bold" fill="${c.text}">${esc(v.dots)}</text>`);
     if (v.marker) {
-      const mx = vx + measure(v.dots, fs, true);
+      // svg-to-pdfkit drops leading spaces, so the gap is a position, not a character
+      const mx = vx + measure(v.dots, fs, true) + measure(' ', fs, false);
       body.push(`<text x="${num(mx)}" y="${num(vy)}" font-family="${family}" font-size="${fs}" fill="${c.muted}">${esc(v.marker)}</text>`);
     }
     y += rowH;

@@ -66,7 +66,7 @@ const T = {
     legendOther: 'weitere Einträge',
     chartTitle: 'Punkte je Eintrag',
     moreRows: 'weitere Einträge siehe Tabelle',
-    tableNote: 'Fett und hinterlegt: die ausgewählten Einträge; die Linie markiert die Grenze der',
+    tableNote: 'fett und hinterlegt: ausgewählt · gestrichelte Linie: Grenze der',
   },
   en: {
     protocol: 'Protocol',
@@ -128,7 +128,7 @@ const T = {
     legendOther: 'other entries',
     chartTitle: 'Dots per entry',
     moreRows: 'more entries in the table',
-    tableNote: 'Bold and shaded: the selected entries; the line marks the cut of the',
+    tableNote: 'bold and shaded: selected · dashed line: cut of the',
   },
 } as const;
 
@@ -203,15 +203,17 @@ export function roundKind(r: ProtocolRound, locale: Locale): string {
 export const tiedSet = (r: ProtocolRound): Set<string> => new Set(r.cutTie?.candidates ?? []);
 
 /**
- * Rows in display order: the given (rank) order, except that within a run of equal dots the selected
- * rows come first – so after a decision the chosen entries stand above the Top-N line.
+ * Rows in display order: the given (rank) order, except that within a shared rank ("5=", equal dots and
+ * supporters) the selected rows come first – so after a decision the chosen entries stand above the
+ * Top-N line.
  */
 export function displayRows(rows: readonly ProtocolRow[]): ProtocolRow[] {
+  const sameRank = (a: ProtocolRow, b: ProtocolRow) => a.rankLabel === b.rankLabel && a.dots === b.dots;
   const out: ProtocolRow[] = [];
   let i = 0;
   while (i < rows.length) {
     let j = i + 1;
-    while (j < rows.length && rows[j].dots === rows[i].dots) j++;
+    while (j < rows.length && sameRank(rows[j], rows[i])) j++;
     const run = rows.slice(i, j);
     out.push(...run.filter((r) => r.selected), ...run.filter((r) => !r.selected));
     i = j;

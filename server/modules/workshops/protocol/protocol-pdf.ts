@@ -105,8 +105,18 @@ const noteLayout = (bar: string): CustomTableLayout => ({
 const header = (labels: string[], align: Array<'left' | 'right'> = []): TableCell[] =>
   labels.map((l, i) => ({ text: l, bold: true, color: MUTED, fontSize: 8, alignment: align[i] ?? 'left' }));
 
-const h1 = (s: string, extra: Partial<Record<'pageBreak', 'before'>> = {}): Content => ({ text: s, style: 'h1', ...extra });
-const h3 = (s: string): Content => ({ text: s, style: 'h3' });
+/** Headings carry `headlineLevel: 1`, so that `keepWithNext` moves them off the bottom of a page. */
+const h1 = (s: string, extra: Partial<Record<'pageBreak', 'before'>> = {}): Content => ({ text: s, style: 'h1', headlineLevel: 1, ...extra });
+const h3 = (s: string): Content => ({ text: s, style: 'h3', headlineLevel: 1 });
+const h2 = (s: string): Content => ({ text: s, style: 'h2', headlineLevel: 1 });
+
+/** A heading needs room for itself and the first lines of what follows (a table header and two rows). */
+const KEEP_WITH_NEXT = 90;
+function keepWithNext(node: { headlineLevel?: number; startPosition?: { top: number; verticalRatio: number; pageInnerHeight: number } }): boolean {
+  const pos = node.startPosition;
+  if (node.headlineLevel !== 1 || !pos) return false;
+  return pos.pageInnerHeight * (1 - pos.verticalRatio) < KEEP_WITH_NEXT;
+}
 
 function titleBlock(v: ProtocolView, ctx: ProtocolContext, t: ProtocolTexts): Content[] {
   const w = v.workshop;
@@ -192,7 +202,7 @@ function groups(v: ProtocolView, ctx: ProtocolContext, t: ProtocolTexts): Conten
   const out: Content[] = [h1(t.groups)];
   if (!v.groups.length) return [...out, { text: t.noGroups, color: MUTED }];
   for (const g of v.groups) {
-    out.push({ text: text(g.name), style: 'h2' });
+    out.push(h2(text(g.name)));
     if (!g.briefs.length) {
       out.push({ text: t.noBriefs, color: MUTED, italics: true });
       continue;
@@ -321,7 +331,8 @@ function round(r: ProtocolRound, index: number, ctx: ProtocolContext, t: Protoco
       locale: ctx.locale,
       width: CONTENT_WIDTH,
       fontSize: 7.5,
-      maxRows: 30,
+      // the SVG cannot break across pages: long results show the top of the list, the table has all
+      maxRows: Math.max(15, r.topN + 5),
       labelLines: 2,
       measureText: robotoMeasure(),
       colors: { accent: ACCENT, text: TEXT, muted: MUTED, rule: RULE },
@@ -329,10 +340,17 @@ function round(r: ProtocolRound, index: number, ctx: ProtocolContext, t: Protoco
     out.push({ stack: [h3(t.result), { svg, width: CONTENT_WIDTH }], unbreakable: true });
   }
   if (r.rows.length) {
-    out.push(h3(t.ranking), rankingTable(r, ctx, t));
-    if (r.rows.length > r.topN) {
-      out.push({ text: `${t.tableNote} ${topLabel(r.topN)}.`, fontSize: 7.5, color: MUTED, margin: [0, 3, 0, 0] });
-    }
+    const explain = r.rows.length > r.topN ? `${t.tableNote} ${topLabel(r.topN)}` : '';
+    out.push(
+      {
+        headlineLevel: 1,
+        columns: [
+          { text: t.ranking, style: 'h3', width: 'auto' },
+          { text: explain, fontSize: 7.5, color: MUTED, alignment: 'right', width: '*', margin: [12, 12.5, 0, 0] },
+        ],
+      },
+      rankingTable(r, ctx, t),
+    );
   }
   // the tie at the cut and the decision that settles it share one box
   const tie = cutTieNote(r, ctx.locale);
@@ -341,10 +359,9 @@ function round(r: ProtocolRound, index: number, ctx: ProtocolContext, t: Protoco
   if (r.decision) {
     const d = r.decision;
     box.push(
-      { text: t.decision, bold: true, color: ACCENT, margin: [0, tie ? 6 : 0, 0, 2] },
+      { text: [{ text: t.decision, bold: true, color: ACCENT }, { text: `   ·   ${decisionByLine(d, ctx.locale)}`, fontSize: 8, color: MUTED }], margin: [0, tie ? 6 : 0, 0, 2] },
       { text: [{ text: `${t.decisionChosen}: `, bold: true }, d.chosen.map((c) => text(c)).join(', ') || EMPTY] },
       { text: [{ text: `${t.decisionReason}: `, bold: true }, lines(d.reason).join('\n') || EMPTY], margin: [0, 1.5, 0, 0] },
-      { text: decisionByLine(d, ctx.locale), fontSize: 8, color: MUTED, margin: [0, 2, 0, 0] },
     );
   }
   if (box.length) out.push(r.decision ? note(box, ACCENT, HIGHLIGHT) : note(box, MUTED, KEY_FILL));
@@ -395,6 +412,7 @@ export function protocolDefinition(v: ProtocolView, ctx: ProtocolContext): TDocu
       h2: { fontSize: 11, bold: true, color: TEXT, margin: [0, 10, 0, 4] },
       h3: { fontSize: 10, bold: true, color: ACCENT, margin: [0, 10, 0, 3] },
     },
+    pageBreakBefore: (node) => keepWithNext(node),
     footer: (currentPage: number, pageCount: number): Content => ({
       margin: [MARGIN_X, 16, MARGIN_X, 0],
       stack: [
