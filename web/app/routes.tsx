@@ -10,6 +10,12 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => ({
 const routes: RouteObject[] = [
   { path: '/setup', ...page(() => import('../features/auth/SetupPage')), errorElement: <RouteError /> },
   { path: '/login', ...page(() => import('../features/auth/LoginPage')), errorElement: <RouteError /> },
+  // Workshop participants on their phones: public, no app layout, no account needed.
+  { path: '/join', ...page(() => import('../features/join/JoinCodePage')), errorElement: <RouteError /> },
+  { path: '/join/:code', ...page(() => import('../features/join/JoinPage')), errorElement: <RouteError /> },
+  // Full-screen views for the projector: outside the layout, but they need a session.
+  { path: '/workshops/:id/rounds/:roundId/projector', ...page(() => import('../features/workshops/ProjectorPage')), errorElement: <RouteError /> },
+  { path: '/workshops/:id/join-screen', ...page(() => import('../features/workshops/JoinScreenPage')), errorElement: <RouteError /> },
   {
     path: '/',
     element: <Layout />,
@@ -23,6 +29,8 @@ const routes: RouteObject[] = [
       { path: 'measures/:id/edit', ...page(() => import('../features/measures/MeasureEditPage')) },
       { path: 'districts', ...page(() => import('../features/views/ByDistrictPage')) },
       { path: 'departments', ...page(() => import('../features/views/ByDepartmentPage')) },
+      { path: 'workshops', ...page(() => import('../features/workshops/WorkshopListPage')) },
+      { path: 'workshops/:id', ...page(() => import('../features/workshops/WorkshopPage')) },
       { path: 'concept', ...page(() => import('../features/concept/ConceptPage')) },
       { path: 'concept/:section', ...page(() => import('../features/concept/ConceptSectionPage')) },
       { path: 'admin/users', ...page(() => import('../features/users/UsersPage')) },

@@ -29,6 +29,8 @@ export function createLiveHub(db: Db, log: { warn: (o: object, m: string) => voi
   const pending = new Map<string, NodeJS.Timeout>();
   const running = new Set<string>();
   const unlisten: (() => Promise<void>)[] = [];
+  // Open streams would keep the server from closing: stop() ends them (clients reconnect elsewhere).
+  const openResponses = new Set<{ end: () => void }>();
 
   async function publish(roundId: string) {
     running.add(roundId);
@@ -82,7 +84,15 @@ export function createLiveHub(db: Db, log: { warn: (o: object, m: string) => voi
     });
     res.write('retry: 2000\n\n');
     const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
-    const close = new Promise<void>((resolve) => req.raw.on('close', () => { clearInterval(keepalive); resolve(); }));
+    const handle = { end: () => res.end() };
+    openResponses.add(handle);
+    const close = new Promise<void>((resolve) =>
+      req.raw.on('close', () => {
+        clearInterval(keepalive);
+        openResponses.delete(handle);
+        resolve();
+      }),
+    );
     return {
       facilitator: false,
       close,
@@ -115,6 +125,7 @@ export function createLiveHub(db: Db, log: { warn: (o: object, m: string) => voi
       for (const u of unlisten.splice(0)) await u();
       for (const t of pending.values()) clearTimeout(t);
       pending.clear();
+      for (const r of openResponses) r.end();
     },
     async streamRound(req, reply, roundId, facilitator) {
       const r = await roundRow(db, roundId);

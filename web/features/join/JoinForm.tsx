@@ -1,0 +1,76 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client';
+import { ErrorMessage } from '../../components/ui';
+import { useFormat, useT } from '../../i18n/i18n';
+import type { JoinInfo, Participant } from '../../../contract/workshops';
+import { isTransient, send } from './api';
+import { joinMessages } from './messages';
+
+/** Name and group → POST /join/:code (the device cookie makes a rejoin the same participant). */
+export function JoinForm({ code, info, onJoined }: { code: string; info: JoinInfo; onJoined: () => Promise<unknown> }) {
+  const t = useT(joinMessages);
+  const fmt = useFormat();
+  const [name, setName] = useState(() => localStorage.getItem('rf.join.name') ?? '');
+  const [groupId, setGroupId] = useState('');
+  const [nameError, setNameError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    if (!name.trim()) {
+      setNameError(t('nameMissing'));
+      document.getElementById('join-name')?.focus();
+      return;
+    }
+    setNameError('');
+    setBusy(true);
+    try {
+      await send<Participant>('POST', `/join/${encodeURIComponent(code)}`, { name: name.trim(), groupId: groupId || null });
+      localStorage.setItem('rf.join.name', name.trim());
+      await onJoined();
+    } catch (err) {
+      // Joining twice is harmless (same device, same participant), so "try again" is always safe.
+      setError(isTransient(err) ? new Error(t('offline')) : err instanceof ApiError ? err : new Error(String(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <h1>{t('joinTitle', { title: info.title })}</h1>
+      <p className="muted">
+        {[info.municipalityName, info.startsOn ? fmt.date(info.startsOn) : null, info.place || null].filter(Boolean).join(' · ')}
+      </p>
+      <form onSubmit={submit} noValidate className="join-card">
+        <ErrorMessage error={error} />
+        <div className="field">
+          <label htmlFor="join-name">{t('name')}</label>
+          <span className="hint" id="join-name-hint">{t('nameHint')}</span>
+          <input id="join-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={100} enterKeyHint="next"
+            aria-invalid={nameError ? true : undefined} aria-describedby={`join-name-hint${nameError ? ' join-name-error' : ''}`} />
+          {nameError && <span className="error" id="join-name-error">{nameError}</span>}
+        </div>
+        {info.groups.length > 0 && (
+          <fieldset className="join-groups">
+            <legend>{t('group')}</legend>
+            {info.groups.map((g) => (
+              <label key={g.id} className="join-choice">
+                <input type="radio" name="join-group" value={g.id} checked={groupId === g.id} onChange={() => setGroupId(g.id)} />
+                {g.name}
+              </label>
+            ))}
+            <label className="join-choice">
+              <input type="radio" name="join-group" value="" checked={groupId === ''} onChange={() => setGroupId('')} />
+              {t('noGroup')}
+            </label>
+          </fieldset>
+        )}
+        <button type="submit" className="btn primary join-big" disabled={busy}>{busy ? t('joining') : t('join')}</button>
+        <p className="hint muted">{t('privacy')}</p>
+      </form>
+    </>
+  );
+}
