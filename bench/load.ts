@@ -1,19 +1,20 @@
 /**
  * The load generator, run by bench/run.ts as a child process so that autocannon and the server do
- * not share one event loop. Gets { url, cookie, connections, duration, warmup } over IPC, answers
+ * not share one event loop. Gets { url, cookie, connections, duration, warmup, alone } over IPC:
+ * warm-up, measured run, then `alone` seconds with a single connection (unloaded latency); answers
  * with the result. Latencies are recorded per request (autocannon's `response` event, hrtime in ms),
  * so p50/p95/p99 are exact, not read from autocannon's fixed percentile list (which has no p95).
  */
 import autocannon from 'autocannon';
 import { percentile } from './db';
 
-interface Job { url: string; drainUrl: string; cookie: string; connections: number; duration: number; warmup: number }
+interface Job { url: string; drainUrl: string; cookie: string; connections: number; duration: number; warmup: number; alone: number }
 
-async function fire(job: Job, duration: number, latencies?: number[]) {
+async function fire(job: Job, duration: number, latencies?: number[], connections = job.connections) {
   // Slow answers are measured, not cut off: the timeout is far above the run's duration.
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: job.url, connections: job.connections, duration, timeout: 120, headers: { cookie: job.cookie } },
+      { url: job.url, connections, duration, timeout: 120, headers: { cookie: job.cookie } },
       (err, r) => (err ? reject(err) : resolve(r)),
     );
     if (latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
@@ -30,7 +31,13 @@ process.once('message', async (job: Job) => {
   const latencies: number[] = [];
   const r = await fire(job, job.duration, latencies);
   latencies.sort((a, b) => a - b);
+  // Unloaded latency: one connection, one request at a time.
+  const single: number[] = [];
+  await fire(job, job.alone, single, 1);
+  single.sort((a, b) => a - b);
   process.send!({
+    alone: percentile(single, 50),
+    aloneRequests: single.length,
     requests: r.requests.total,
     rps: r.requests.total / r.duration,
     p50: percentile(latencies, 50),

@@ -3,7 +3,8 @@
  *   npx tsx bench/run.ts [--db pglite|postgres] [--n 10000] [--duration 10] [--no-analyze]
  * Fresh database → migrations → N briefs (bench/generate.ts) → buildApp on 127.0.0.1:<free port> →
  * login as admin → for each endpoint: check the answer, 2 s warm-up, `--duration` s with 10
- * connections (autocannon in a child process, bench/load.ts) → Markdown table. Cleans up after itself.
+ * connections, then 3 s with one connection (autocannon in a child process, bench/load.ts) →
+ * Markdown table on stdout (progress on stderr). Cleans up after itself; exit code 1 on any error.
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -19,12 +20,13 @@ const n = Number(arg('n', '10000'));
 const duration = Number(arg('duration', '10'));
 const CONNECTIONS = 10;
 const WARMUP = 2;
+const ALONE = 3;
 if (!['pglite', 'postgres'].includes(kind) || !(n >= 43) || !(duration > 0)) throw new Error('usage: bench/run.ts [--db pglite|postgres] [--n ≥43] [--duration s]');
 
 type Page = { items: { id: string; number: number; status: string; districtIds: string[]; costCents: number | null }[]; total: number };
 interface Endpoint { name: string; path: string; check: (body: any) => string | null } // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function load(job: object): Promise<Record<string, number>> {
+function load(job: object): Promise<Record<string, number | null>> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL('./load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
     child.once('message', (m) => resolve(m as Record<string, number>));
@@ -81,23 +83,15 @@ try {
     const problem = r.status !== 200 ? `status ${r.status}` : e.check(body);
     if (problem) throw new Error(`${e.name}: ${problem} (${JSON.stringify(body).slice(0, 300)})`);
     const note = 'total' in body ? ` — ${body.total} matches` : '';
-    const alone: number[] = []; // unloaded latency: one request at a time
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      await (await fetch(base + e.path, { headers: { cookie } })).arrayBuffer();
-      alone.push(performance.now() - t);
-    }
-    alone.sort((a, b) => a - b);
-    console.error(`checked ${e.path}: 200${note}; measuring ${WARMUP} s warm-up + ${duration} s …`);
-    const m = await load({ url: base + e.path, drainUrl: `${base}/auth/me`, cookie, connections: CONNECTIONS, duration, warmup: WARMUP });
-    console.error(JSON.stringify({ alone, ...m }));
-    const bad = m.errors + m.non2xx;
-    if (bad) failed = true;
+    console.error(`checked ${e.path}: 200${note}; measuring ${WARMUP} s warm-up + ${duration} s + ${ALONE} s alone …`);
+    const m = await load({ url: base + e.path, drainUrl: `${base}/auth/me`, cookie, connections: CONNECTIONS, duration, warmup: WARMUP, alone: ALONE });
+    console.error(JSON.stringify(m));
+    if (m.errors || m.non2xx) failed = true;
     const ms = (v: number | null) => (v == null ? '–' : v.toFixed(1));
-    rows.push(`| ${e.name}${note} | ${alone[2].toFixed(1)} | ${m.rps.toFixed(1)} | ${m.requests} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ${m.errors} / ${m.non2xx} |`);
+    rows.push(`| ${e.name}${note} | ${ms(m.alone)} | ${m.rps!.toFixed(1)} | ${m.requests} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ${m.errors} / ${m.non2xx} |`);
   }
-  console.log(`\n**${kind}**, ${g.total} briefs; "alone" = one request at a time; then ${CONNECTIONS} connections for ${duration} s per endpoint after ${WARMUP} s warm-up (latencies in ms; "requests" = completed in the measured ${duration} s)\n`);
-  console.log('| endpoint | alone: median of 5 | requests/s | requests | p50 | p95 | p99 | errors / non-2xx |');
+  console.log(`\n**${kind}**, ${g.total} briefs; "alone" = p50 with 1 connection for ${ALONE} s; the rest: ${CONNECTIONS} connections for ${duration} s per endpoint after ${WARMUP} s warm-up (latencies in ms; "requests" = completed in the measured ${duration} s)\n`);
+  console.log('| endpoint | alone p50 | requests/s | requests | p50 | p95 | p99 | errors / non-2xx |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) console.log(row);
   console.log(`\n1-min load average: ${loadBefore} at start, ${load1()} at end (${new Date().toISOString()})`);

@@ -256,7 +256,7 @@ export const wsMessages = {
     participantAdded: '{name} now takes part.',
     remove: 'Remove',
     removeTitle: 'Remove {name} from the workshop?',
-    removeText: 'Their dots are removed as well.',
+    removeText: 'People who have already placed dots stay in the workshop so that no dots are lost.',
     removed: '{name} was removed.',
     count: '{n} participants',
     joinIntro: 'How participants join – without an account, on a phone or laptop.',
