@@ -64,6 +64,8 @@ export async function join(db: Db, w: WorkshopRef, actor: Actor | null, deviceHa
       [w.municipality_id, w.id, member?.userId ?? null, deviceHashValue, input.name, input.groupId],
     );
     await t.query(`SELECT pg_notify('rf_workshop', $1)`, [w.id]);
+    // Open rounds show "n of m have voted": a new participant changes m.
+    await t.query(`SELECT pg_notify('rf_round', id::text) FROM vote_round WHERE workshop_id = $1 AND status = 'open'`, [w.id]);
     return getParticipant(t, w.municipality_id, id);
   });
 }

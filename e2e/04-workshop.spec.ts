@@ -1,0 +1,114 @@
+import { test, expect, devices, type Browser, type Page } from '@playwright/test';
+import JSZip from 'jszip';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expectAccessible, signIn } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+/** A participant on a phone: own browser context (own device cookie), German, touch. */
+async function phone(browser: Browser, code: string, name: string): Promise<Page> {
+  const ctx = await browser.newContext({ ...devices['Pixel 7'], locale: 'de-DE', baseURL: test.info().project.use.baseURL });
+  const page = await ctx.newPage();
+  await page.goto('/join');
+  await page.getByLabel('Beitrittscode').fill(code);
+  await page.getByRole('button', { name: /Weiter|Beitreten/ }).first().click();
+  await page.getByLabel('Ihr Name').fill(name);
+  await page.getByRole('button', { name: 'Beitreten' }).click();
+  await expect(page.getByText(`Hallo ${name}`)).toBeVisible();
+  return page;
+}
+
+test('workshop: plan it, three phones join by code and vote, the projector follows live, Top N and protocol', async ({ page, browser }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Workshops' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Workshops' })).toBeVisible();
+  await expectAccessible(page, 'workshop list');
+  await page.getByRole('button', { name: 'Neuer Workshop' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Titel').fill('Strategiewerkstatt Partheland');
+  await dialog.getByLabel('Beginn').fill('2026-11-21');
+  await dialog.getByLabel('Ort').fill('Rathaus Borsdorf');
+  await dialog.getByRole('button', { name: 'Workshop anlegen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Strategiewerkstatt Partheland' })).toBeVisible();
+  await expectAccessible(page, 'workshop page');
+
+  // the join code as shown to the room
+  await page.getByRole('tab', { name: 'Beitreten' }).or(page.getByRole('link', { name: 'Beitreten' })).first().click();
+  const codeText = await page.getByText(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/).first().textContent();
+  const code = codeText!.trim();
+  await expect(page.getByRole('img', { name: /QR-Code/ })).toBeVisible();
+  await expectAccessible(page, 'join tab');
+
+  // a round over free options, three dots each, live results, Top 2
+  await page.getByRole('tab', { name: 'Abstimmungsrunden' }).or(page.getByRole('link', { name: 'Abstimmungsrunden' })).first().click();
+  await page.getByRole('button', { name: 'Neue Abstimmungsrunde' }).click();
+  const rd = page.getByRole('dialog');
+  await rd.getByLabel('Titel der Runde').fill('Gemeinsame Ziele');
+  await rd.getByLabel('Freie Optionen').check();
+  await rd.getByLabel('Optionen zur Abstimmung').fill('Gemeinsame Verwaltung\nBürgerbeteiligung\nGemeinsames Marketing (App)\nÖPNV');
+  await rd.getByLabel('Länge der Ergebnisliste (Top N)').fill('2');
+  await expect(rd.getByText(/3 Punkte/).first()).toBeVisible();
+  await expectAccessible(page, 'new round dialog');
+  await rd.getByRole('button', { name: 'Runde anlegen' }).click();
+  await page.getByRole('button', { name: 'Öffnen', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Öffnen', exact: true }).click();
+  await expect(page.getByText('Runde „Gemeinsame Ziele“ ist offen.')).toBeVisible();
+
+  // the projector in its own window
+  const projectorHref = await page.getByRole('link', { name: 'Beamer-Ansicht' }).first().getAttribute('href');
+  const projector = await page.context().newPage();
+  await projector.goto(projectorHref!);
+  await expect(projector.getByRole('heading', { level: 1, name: /Gemeinsame Ziele/ })).toBeVisible();
+  await expect(projector.getByText('0 von 0 haben abgestimmt').first()).toBeVisible();
+  await expectAccessible(projector, 'projector');
+
+  // three participants on phones
+  const phones = [await phone(browser, code, 'Bürgermeisterin Krause'), await phone(browser, code, 'Herr Lehmann'), await phone(browser, code, 'Frau Schulz')];
+  await expect(projector.getByText('0 von 3 haben abgestimmt').first()).toBeVisible();
+  await expectAccessible(phones[0], 'participant home (phone)');
+  const votes = [['Bürgerbeteiligung', 'ÖPNV', 'Gemeinsame Verwaltung'], ['Bürgerbeteiligung', 'ÖPNV', 'Gemeinsames Marketing (App)'], ['Bürgerbeteiligung', 'Gemeinsame Verwaltung', 'Gemeinsames Marketing (App)']];
+  for (const [i, p] of phones.entries()) {
+    await expect(p.getByText('Noch 3 von 3 Punkten')).toBeVisible();
+    for (const label of votes[i]) await p.getByRole('button', { name: `+ Punkt : ${label}` }).click();
+    await expect(p.getByText(/Keine Punkte mehr übrig/)).toBeVisible();
+  }
+  // the fourth tap (on a button marked aria-disabled, still reachable) is refused in plain words
+  await phones[0].getByRole('button', { name: '+ Punkt : Gemeinsames Marketing (App)' }).click({ force: true });
+  await expect(phones[0].getByRole('alert').first()).toContainText('alle 3 Punkte');
+  // take one back and place it elsewhere
+  await phones[0].getByRole('button', { name: '− Punkt : Gemeinsame Verwaltung' }).click();
+  await expect(phones[0].getByText('Noch 1 von 3 Punkten')).toBeVisible();
+  await phones[0].getByRole('button', { name: '+ Punkt : Gemeinsames Marketing (App)' }).click();
+
+  // the projector has followed live: 9 dots from 3 people
+  await expect(projector.getByText('3 von 3 haben abgestimmt').first()).toBeVisible();
+  await expect(projector.getByText(/Bürgerbeteiligung/).first()).toBeVisible();
+
+  // close: Bürgerbeteiligung and Marketing share rank 1 with 3 dots each (shared rank "1="), then ÖPNV 2, Verwaltung 1
+  await page.getByRole('button', { name: 'Schließen', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Schließen', exact: true }).click();
+  await expect(page.getByText('Runde „Gemeinsame Ziele“ ist geschlossen.')).toBeVisible();
+  await expect(projector.getByText(/geschlossen/i).first()).toBeVisible();
+  const table = page.getByRole('table', { name: /Ergebnis der Runde „Gemeinsame Ziele“/ });
+  await expect(table.getByRole('row').nth(1)).toContainText('Bürgerbeteiligung');
+  await expect(table.getByRole('row').nth(1)).toContainText('1=');
+  await expect(page.getByText(/Grenze der Top 2/).first()).toBeVisible();
+  await expectAccessible(page, 'closed round with results');
+  // a closed round refuses dots
+  await phones[1].reload();
+  await expect(phones[1].getByRole('button', { name: /\+ Punkt/ })).toHaveCount(0);
+
+  // protocol as PDF (rendered) and DOCX (opened)
+  const pdfDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Protokoll (PDF)' }).click();
+  const pdfPath = (await (await pdfDownload).path())!;
+  const png = execFileSync('pdftocairo', ['-png', '-r', '40', '-singlefile', '-f', '1', '-l', '1', pdfPath, '-']);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  const text = execFileSync('pdftotext', [pdfPath, '-']).toString();
+  for (const s of ['Strategiewerkstatt Partheland', 'Bürgermeisterin Krause', 'Gemeinsame Ziele', 'Bürgerbeteiligung']) expect(text).toContain(s);
+  const docxDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Protokoll (Word)' }).click();
+  const zip = await JSZip.loadAsync(readFileSync((await (await docxDownload).path())!));
+  expect(await zip.file('word/document.xml')!.async('string')).toContain('Strategiewerkstatt Partheland');
+});
