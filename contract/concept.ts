@@ -7,6 +7,8 @@ export const Municipality = z.object({
   vision: z.string(),
   horizonStart: z.number().int().nullable(),
   horizonEnd: z.number().int().nullable(),
+  /** financially weak municipalities get higher rates in some funding programmes */
+  financiallyWeak: z.boolean(),
   version: z.number().int(),
 });
 export type Municipality = z.infer<typeof Municipality>;
@@ -17,6 +19,7 @@ export const UpdateMunicipalityBody = z
     vision: trimmed(20000).optional(),
     horizonStart: z.number().int().min(1900).max(2200).nullable().optional(),
     horizonEnd: z.number().int().min(1900).max(2200).nullable().optional(),
+    financiallyWeak: z.boolean().optional(),
   })
   .refine((b) => b.horizonStart == null || b.horizonEnd == null || b.horizonEnd >= b.horizonStart, {
     message: 'Das Ende des Zeithorizonts liegt vor dem Anfang',
@@ -61,11 +64,13 @@ export const GeoJson = z
   .object({ type: z.enum(['Feature', 'FeatureCollection', 'Polygon', 'MultiPolygon']) })
   .passthrough();
 
-export const District = z.object({ ...base, name: z.string(), description: z.string(), boundary: GeoJson.nullable() });
+export const District = z.object({ ...base, name: z.string(), description: z.string(), boundary: GeoJson.nullable(), designatedArea: z.boolean() });
 export const DistrictInput = z.object({
   name: requiredText(200),
   description: trimmed(5000).optional(),
   boundary: GeoJson.nullable().optional(),
+  /** lies in a designated funding area (e.g. a Sanierungsgebiet of the Städtebauförderung) */
+  designatedArea: z.boolean().optional(),
 });
 
 export const Department = z.object({ ...base, name: z.string(), shortName: z.string(), head: z.string() });

@@ -21,6 +21,7 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { workshopsRoutes } from './modules/workshops/workshops.routes';
 import { roundsRoutes } from './modules/workshops/rounds.routes';
 import { joinRoutes } from './modules/workshops/join.routes';
+import { fundingRoutes } from './modules/funding/funding.routes';
 import { createLiveHub, type LiveHub } from './modules/workshops/live';
 import { closeDueRounds } from './modules/workshops/rounds.service';
 
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await workshopsRoutes(a);
       await roundsRoutes(a);
       await joinRoutes(a);
+      await fundingRoutes(a);
     },
     { prefix: '/api/v1' },
   );

@@ -42,7 +42,7 @@ export const KINDS = {
   },
   districts: {
     entityType: 'district', table: 'district', label: 'Stadtteil', nameColumn: 'name', orderBy: 'name',
-    columns: { name: 'name', description: 'description', boundary: 'boundary' },
+    columns: { name: 'name', description: 'description', boundary: 'boundary', designatedArea: 'designated_area' },
     measureRefs: [{ column: 'district_ids', array: true }],
   },
   departments: {
@@ -53,7 +53,7 @@ export const KINDS = {
 } satisfies Record<string, ItemKind>;
 export type KindName = keyof typeof KINDS;
 
-const DEFAULTS: Record<string, unknown> = { description: '', color: '#2f6f4e', position: 0, boundary: null, shortName: '', head: '', actionFieldIds: [], dimensionIds: [] };
+const DEFAULTS: Record<string, unknown> = { designatedArea: false, description: '', color: '#2f6f4e', position: 0, boundary: null, shortName: '', head: '', actionFieldIds: [], dimensionIds: [] };
 
 type Item = Record<string, unknown> & { id: string; version: number };
 
@@ -174,13 +174,13 @@ export async function deleteItem(db: Db, actor: Actor, kind: ItemKind, id: strin
   });
 }
 
-interface MunicipalityRow { id: string; name: string; vision: string; horizon_start: number | null; horizon_end: number | null; version: number }
+interface MunicipalityRow { id: string; name: string; vision: string; horizon_start: number | null; horizon_end: number | null; financially_weak: boolean; version: number }
 const toMunicipality = (r: MunicipalityRow): Municipality => ({
-  id: r.id, name: r.name, vision: r.vision, horizonStart: r.horizon_start, horizonEnd: r.horizon_end, version: r.version,
+  id: r.id, name: r.name, vision: r.vision, horizonStart: r.horizon_start, horizonEnd: r.horizon_end, financiallyWeak: r.financially_weak, version: r.version,
 });
 
 export async function getMunicipality(db: Db, id: string): Promise<Municipality> {
-  const [row] = await db.query<MunicipalityRow>('SELECT id, name, vision, horizon_start, horizon_end, version FROM municipality WHERE id = $1', [id]);
+  const [row] = await db.query<MunicipalityRow>('SELECT id, name, vision, horizon_start, horizon_end, financially_weak, version FROM municipality WHERE id = $1', [id]);
   if (!row) throw notFound('Kommune');
   return toMunicipality(row);
 }
@@ -188,7 +188,7 @@ export async function getMunicipality(db: Db, id: string): Promise<Municipality>
 export async function updateMunicipality(
   db: Db,
   actor: Actor,
-  input: { version: number; name?: string; vision?: string; horizonStart?: number | null; horizonEnd?: number | null },
+  input: { version: number; name?: string; vision?: string; horizonStart?: number | null; horizonEnd?: number | null; financiallyWeak?: boolean },
 ): Promise<Municipality> {
   return db.tx(async (t) => {
     await t.query('SELECT 1 FROM municipality WHERE id = $1 FOR UPDATE', [actor.municipalityId]);
@@ -199,8 +199,8 @@ export async function updateMunicipality(
       throw new AppError(400, 'validation_failed', 'Das Ende des Zeithorizonts liegt vor dem Anfang.', [{ path: ['horizonEnd'], message: 'Ende vor Anfang' }]);
     }
     await t.query(
-      'UPDATE municipality SET name = $2, vision = $3, horizon_start = $4, horizon_end = $5, version = version + 1 WHERE id = $1',
-      [actor.municipalityId, next.name, next.vision, next.horizonStart, next.horizonEnd],
+      'UPDATE municipality SET name = $2, vision = $3, horizon_start = $4, horizon_end = $5, financially_weak = $6, version = version + 1 WHERE id = $1',
+      [actor.municipalityId, next.name, next.vision, next.horizonStart, next.horizonEnd, next.financiallyWeak],
     );
     const after = await getMunicipality(t, actor.municipalityId);
     await recordAudit(t, actor, { entityType: 'municipality', entityId: actor.municipalityId, action: 'update', before, after });

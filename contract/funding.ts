@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { Id, IsoDate, requiredText, trimmed } from './common';
+import { Cents } from './measures';
+
+export const FundingLevel = z.enum(['eu', 'federal', 'state', 'other']);
+export const FundingKind = z.enum(['grant', 'loan', 'prize']);
+/** Who may apply. */
+export const ApplicantType = z.enum(['municipality', 'municipal_enterprise', 'association', 'local_action_group', 'private']);
+export type ApplicantType = z.infer<typeof ApplicantType>;
+
+export const FundingWindow = z.object({
+  opensOn: IsoDate.nullable(),
+  /** application deadline */
+  closesOn: IsoDate.nullable(),
+  note: trimmed(300).default(''),
+});
+export type FundingWindow = z.infer<typeof FundingWindow>;
+
+const programmeFields = {
+  name: requiredText(300),
+  provider: trimmed(300),
+  level: FundingLevel,
+  kind: FundingKind,
+  /** the rate in words, e.g. "bis 75 %, 90 % für finanzschwache Kommunen" */
+  rateText: trimmed(500),
+  /** standard funding rate in percent (0–100) */
+  ratePercent: z.number().min(0).max(100).nullable(),
+  /** rate for financially weak municipalities, if the programme has one */
+  rateWeakPercent: z.number().min(0).max(100).nullable(),
+  minAmountCents: Cents.nullable(),
+  maxAmountCents: Cents.nullable(),
+  applicants: z.array(ApplicantType).max(10),
+  /** what is funded: topics matched against a measure's fields of action, tags and text */
+  topics: z.array(z.string().trim().min(1).max(80)).max(50),
+  /** the programme only funds measures inside a designated funding area */
+  requiresDesignatedArea: z.boolean(),
+  /** climate protection or adaptation is a precondition */
+  climateRequirement: z.boolean(),
+  windows: z.array(FundingWindow).max(20),
+  requiredDocuments: trimmed(5000),
+  description: trimmed(5000),
+  sourceUrl: z.union([z.literal(''), z.url().max(500)]),
+  lastChecked: IsoDate.nullable(),
+};
+
+export const FundingProgramme = z.object({ id: Id, ...programmeFields, version: z.number().int() });
+export type FundingProgramme = z.infer<typeof FundingProgramme>;
+export const FundingProgrammeInput = z.object(programmeFields);
+export type FundingProgrammeInput = z.infer<typeof FundingProgrammeInput>;
+export const FundingProgrammeUpdate = z.object(programmeFields).partial().extend({ version: z.number().int().min(1) });
+
+/** One reason for or against a match, in plain words. */
+export const MatchReason = z.object({ code: z.string(), text: z.string(), weight: z.number() });
+export const ProgrammeMatch = z.object({
+  programmeId: Id,
+  programmeName: z.string(),
+  /** 0–100: how well it fits; a blocking reason against sets `eligible` false */
+  score: z.number(),
+  eligible: z.boolean(),
+  for: z.array(MatchReason),
+  against: z.array(MatchReason),
+  /** expected grant for the measure's cost at the applicable rate, capped by the maximum */
+  expectedGrantCents: z.number().nullable(),
+  nextDeadline: IsoDate.nullable(),
+});
+export type ProgrammeMatch = z.infer<typeof ProgrammeMatch>;
+
+export const SourceKind = z.enum(['programme', 'municipal_budget', 'third_party']);
+export const SourceStatus = z.enum(['idea', 'preparing', 'applied', 'approved', 'rejected', 'paid_out']);
+
+export const FundingSource = z.object({
+  id: Id,
+  kind: SourceKind,
+  programmeId: Id.nullable(),
+  /** for budget lines and third parties, e.g. "Haushalt 2027, Produkt 51.10" or "Stiftung X" */
+  label: z.string(),
+  status: SourceStatus,
+  applicationDeadline: IsoDate.nullable(),
+  /** amount per year: year → cents */
+  amounts: z.record(z.string().regex(/^\d{4}$/), Cents),
+  note: z.string(),
+});
+export type FundingSource = z.infer<typeof FundingSource>;
+
+export const FundingSourceInput = z.object({
+  kind: SourceKind,
+  programmeId: Id.nullable().default(null),
+  label: trimmed(300).default(''),
+  status: SourceStatus.default('idea'),
+  applicationDeadline: IsoDate.nullable().default(null),
+  amounts: z.record(z.string().regex(/^\d{4}$/, 'Jahr als JJJJ'), Cents).default({}),
+  note: trimmed(2000).default(''),
+});
+
+/** The whole plan of one measure is saved at once (with the measure's plan version). */
+export const FundingPlanBody = z.object({ version: z.number().int().min(0), sources: z.array(FundingSourceInput).max(50) });
+
+export const FundingPlan = z.object({
+  measureId: Id,
+  costCents: z.number().nullable(),
+  sources: z.array(FundingSource),
+  /** checks in plain words: sources over the cost, missing programme, deadline after start, … */
+  problems: z.array(z.object({ code: z.string(), message: z.string() })),
+  totals: z.object({
+    /** by level: eu, federal, state, municipality, third_party */
+    byLevel: z.record(z.string(), z.number()),
+    fundedCents: z.number(),
+    /** Eigenanteil: municipal budget plus the uncovered rest */
+    ownShareCents: z.number(),
+    gapCents: z.number(),
+  }),
+  version: z.number().int(),
+});
+export type FundingPlan = z.infer<typeof FundingPlan>;
+
+export const KofiRow = z.object({
+  measureId: Id,
+  number: z.number().int(),
+  title: z.string(),
+  costCents: z.number().nullable(),
+  /** year → level → cents */
+  byYear: z.record(z.string(), z.record(z.string(), z.number())),
+  totals: FundingPlan.shape.totals,
+});
+export const Kofi = z.object({
+  years: z.array(z.string()),
+  levels: z.array(z.string()),
+  rows: z.array(KofiRow),
+  /** year → level → cents over all rows */
+  sums: z.record(z.string(), z.record(z.string(), z.number())),
+  totals: FundingPlan.shape.totals.extend({ costCents: z.number() }),
+});
+export type Kofi = z.infer<typeof Kofi>;

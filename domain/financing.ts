@@ -1,0 +1,213 @@
+/**
+ * Funding plan of a measure and the cost and financing overview (KoFi) — pure, integer cents throughout.
+ *
+ * Rules:
+ * - Rejected sources never count. All other statuses (idea … paid out) count as planned money.
+ * - Levels: a programme source counts at its programme's level (EU, federation, state; "other" and an
+ *   unknown programme count as third parties); the municipal budget is the municipality; third parties
+ *   are third parties.
+ * - fundedCents = all counted money that is not the municipal budget.
+ * - gapCents = max(0, cost − all counted money): the rest nobody covers yet (0 when the cost is unknown).
+ * - ownShareCents (Eigenanteil) = municipal budget + gap: whatever is not covered falls to the municipality.
+ * - Amounts are summed as integers; a non-integer amount is rounded to whole cents for the sums and
+ *   reported by `planProblems`.
+ */
+import { formatDate, formatMoney } from './format';
+
+export type Level = 'eu' | 'federal' | 'state' | 'municipality' | 'third_party';
+export const LEVELS: readonly Level[] = ['eu', 'federal', 'state', 'municipality', 'third_party'];
+export const LEVEL_LABELS: Record<Level, string> = {
+  eu: 'EU',
+  federal: 'Bund',
+  state: 'Land',
+  municipality: 'Kommune',
+  third_party: 'Dritte',
+};
+
+export type SourceStatus = 'idea' | 'preparing' | 'applied' | 'approved' | 'rejected' | 'paid_out';
+
+export interface PlanSource {
+  kind: 'programme' | 'municipal_budget' | 'third_party';
+  programmeLevel: 'eu' | 'federal' | 'state' | 'other' | null;
+  programmeName: string | null;
+  status: SourceStatus;
+  /** year → cents */
+  amounts: Record<string, number>;
+  applicationDeadline: string | null;
+}
+
+export interface PlanTotals {
+  byLevel: Record<Level, number>;
+  fundedCents: number;
+  /** Eigenanteil: municipal budget plus the uncovered rest */
+  ownShareCents: number;
+  gapCents: number;
+}
+
+export interface PlanProblem {
+  code: string;
+  message: string;
+}
+
+export interface KofiInputRow {
+  costCents: number | null;
+  byYear: Record<string, Partial<Record<Level, number>>>;
+  totals: PlanTotals;
+}
+
+export interface KofiSums {
+  years: string[];
+  sums: Record<string, Record<Level, number>>;
+  totals: PlanTotals & { costCents: number };
+}
+
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+export function emptyLevels(): Record<Level, number> {
+  return { eu: 0, federal: 0, state: 0, municipality: 0, third_party: 0 };
+}
+
+/** The level a source counts at. */
+export function levelOf(s: PlanSource): Level {
+  if (s.kind === 'municipal_budget') return 'municipality';
+  if (s.kind === 'third_party') return 'third_party';
+  switch (s.programmeLevel) {
+    case 'eu':
+      return 'eu';
+    case 'federal':
+      return 'federal';
+    case 'state':
+      return 'state';
+    default:
+      return 'third_party';
+  }
+}
+
+const counts = (s: PlanSource) => s.status !== 'rejected';
+const cents = (n: number) => (Number.isFinite(n) ? Math.round(n) : 0);
+
+/** Totals of one measure's plan (see the rules at the top). */
+export function planTotals(costCents: number | null, sources: PlanSource[]): PlanTotals {
+  const byLevel = emptyLevels();
+  for (const s of sources) {
+    if (!counts(s)) continue;
+    const level = levelOf(s);
+    for (const amount of Object.values(s.amounts)) byLevel[level] += cents(amount);
+  }
+  const all = LEVELS.reduce((a, l) => a + byLevel[l], 0);
+  const gapCents = costCents == null ? 0 : Math.max(0, cents(costCents) - all);
+  return {
+    byLevel,
+    fundedCents: all - byLevel.municipality,
+    ownShareCents: byLevel.municipality + gapCents,
+    gapCents,
+  };
+}
+
+const KIND_LABELS: Record<PlanSource['kind'], string> = {
+  programme: 'Förderprogramm',
+  municipal_budget: 'Haushalt der Kommune',
+  third_party: 'Dritte',
+};
+
+function sourceLabel(s: PlanSource, index: number): string {
+  const name = s.kind === 'programme' && s.programmeName ? s.programmeName : KIND_LABELS[s.kind];
+  return `Quelle ${index + 1} (${name})`;
+}
+
+/** Checks of one plan, in plain German. */
+export function planProblems(costCents: number | null, sources: PlanSource[], ctx: { plannedStart: string | null; today: string }): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  const totals = planTotals(costCents, sources);
+  const counted = LEVELS.reduce((a, l) => a + totals.byLevel[l], 0);
+
+  if (costCents == null) {
+    problems.push({ code: 'cost_unknown', message: 'Die Kosten der Maßnahme sind noch nicht geschätzt – ob die Quellen sie decken, lässt sich nicht prüfen.' });
+  } else if (counted > costCents) {
+    problems.push({ code: 'over_funded', message: `Die Quellen übersteigen die Kosten (${formatMoney(costCents)}) um ${formatMoney(counted - costCents)}.` });
+  } else if (totals.gapCents > 0 && sources.some(counts)) {
+    problems.push({ code: 'gap', message: `Es fehlen ${formatMoney(totals.gapCents)} bis zu den Kosten (${formatMoney(costCents)}); die Lücke trägt bisher die Kommune als Eigenanteil.` });
+  }
+
+  sources.forEach((s, i) => {
+    const label = sourceLabel(s, i);
+    if (s.kind === 'programme' && !s.programmeName) {
+      problems.push({ code: 'programme_missing', message: `${label}: Förderprogramm ist nicht ausgewählt.` });
+    }
+    for (const [year, amount] of Object.entries(s.amounts)) {
+      const y = /^\d{4}$/.test(year) ? Number(year) : NaN;
+      if (!(y >= MIN_YEAR && y <= MAX_YEAR)) {
+        problems.push({ code: 'year_out_of_range', message: `${label}: Jahr „${year}“ liegt außerhalb von ${MIN_YEAR}–${MAX_YEAR}.` });
+      }
+      if (!Number.isFinite(amount)) {
+        problems.push({ code: 'amount_invalid', message: `${label}: Betrag für ${year} ist keine Zahl.` });
+        continue;
+      }
+      if (amount < 0) problems.push({ code: 'negative_amount', message: `${label}: Betrag für ${year} ist negativ (${formatMoney(cents(amount))}).` });
+      if (!Number.isInteger(amount)) problems.push({ code: 'non_integer_amount', message: `${label}: Betrag für ${year} ist kein ganzer Centbetrag.` });
+    }
+    const notYetApplied = s.status === 'idea' || s.status === 'preparing';
+    const deadline = s.applicationDeadline;
+    if (deadline && notYetApplied && ctx.plannedStart && deadline > ctx.plannedStart) {
+      problems.push({
+        code: 'deadline_after_start',
+        message: `${label}: Antragsfrist ${formatDate(deadline)} liegt nach dem geplanten Beginn am ${formatDate(ctx.plannedStart)} – Antrag vor Beginn stellen oder vorzeitigen Maßnahmebeginn beantragen.`,
+      });
+    }
+    if (deadline && notYetApplied && deadline < ctx.today) {
+      problems.push({ code: 'deadline_passed', message: `${label}: Antragsfrist ${formatDate(deadline)} ist abgelaufen, der Antrag ist aber noch nicht gestellt.` });
+    }
+  });
+  return problems;
+}
+
+/** Counted money by year and level (every year carries all five levels). */
+export function byYearAndLevel(sources: PlanSource[]): Record<string, Record<Level, number>> {
+  const out: Record<string, Record<Level, number>> = {};
+  for (const s of sources) {
+    if (!counts(s)) continue;
+    const level = levelOf(s);
+    for (const [year, amount] of Object.entries(s.amounts)) {
+      (out[year] ??= emptyLevels())[level] += cents(amount);
+    }
+  }
+  return Object.fromEntries(Object.keys(out).sort().map((y) => [y, out[y]]));
+}
+
+/**
+ * Splits whole cents into `parts` parts that differ by at most one cent and sum exactly to the total;
+ * the remainder goes cent by cent to the first parts. Städtebauförderung ⅓ each of 1.000.000,01 €:
+ * 333.333,34 € + 333.333,34 € + 333.333,33 €. Negative totals split the same way with the sign kept.
+ */
+export function splitEvenly(totalCents: number, parts: number): number[] {
+  if (!Number.isInteger(totalCents)) throw new RangeError('splitEvenly: total must be whole cents');
+  if (!Number.isInteger(parts) || parts < 1) throw new RangeError('splitEvenly: parts must be a positive integer');
+  const sign = totalCents < 0 ? -1 : 1;
+  const abs = Math.abs(totalCents);
+  const base = Math.floor(abs / parts);
+  const remainder = abs - base * parts;
+  return Array.from({ length: parts }, (_, i) => sign * (base + (i < remainder ? 1 : 0)) + 0);
+}
+
+/**
+ * Sums of the KoFi over all rows: by year and level, and the totals. The gap is the sum of each
+ * measure's gap (over-funding of one measure never fills another's gap); costCents sums the known costs.
+ */
+export function sumKofi(rows: KofiInputRow[]): KofiSums {
+  const sums: Record<string, Record<Level, number>> = {};
+  const totals = { byLevel: emptyLevels(), fundedCents: 0, ownShareCents: 0, gapCents: 0, costCents: 0 };
+  for (const row of rows) {
+    for (const [year, levels] of Object.entries(row.byYear)) {
+      const target = (sums[year] ??= emptyLevels());
+      for (const l of LEVELS) target[l] += levels[l] ?? 0;
+    }
+    for (const l of LEVELS) totals.byLevel[l] += row.totals.byLevel[l] ?? 0;
+    totals.fundedCents += row.totals.fundedCents;
+    totals.ownShareCents += row.totals.ownShareCents;
+    totals.gapCents += row.totals.gapCents;
+    totals.costCents += row.costCents ?? 0;
+  }
+  const years = Object.keys(sums).sort();
+  return { years, sums: Object.fromEntries(years.map((y) => [y, sums[y]])), totals };
+}

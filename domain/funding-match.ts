@@ -1,0 +1,399 @@
+/**
+ * Matching measures and funding programmes (pure: no I/O; the date "today" is passed in).
+ *
+ * For one measure and one programme, `matchProgramme` lists the reasons for and against in plain German,
+ * each with a stable `code` and a numeric `weight`, decides whether the measure is eligible at all, and
+ * estimates the grant.
+ *
+ * Scoring rule (documented, so people can follow a ranking):
+ * - score = Σ weights of the reasons for − Σ weights of the reasons against, clamped to 0–100.
+ * - Reasons for: each programme topic found in the measure — +20 when found in a tag or the name of a
+ *   field of action, +12 when found only in the title or description, listed strongest first and together
+ *   at most +50 (further matching topics are shown with the weight they still add, down to 0, so long
+ *   synonym lists such as "Sport, Sporthalle, Sportstätte" do not swamp the score); the district lies in a
+ *   designated funding area although the programme requires one +15; cost within the programme's limits
+ *   +10; applicant type admitted +10; an application window open now or opening before the planned start
+ *   +10; rolling application (no windows listed) +5; climate reference present where required +5.
+ * - Reasons against: no programme topic found −10; no district or no designated district although the
+ *   programme requires one −40 (blocking); cost below the minimum −30 (blocking); cost above the maximum
+ *   −10 (partial funding: the grant is capped); cost not estimated −5; applicant type excluded −50
+ *   (blocking); every application window closed −30 (blocking); the next window opens only after the
+ *   planned start −10; climate protection/adaptation required but not found in the measure −10; a loan
+ *   (must be repaid) −5; a prize/competition (award uncertain) −5.
+ * - A blocking reason makes the match not eligible, whatever the score. Rankings put eligible matches
+ *   first, then higher scores, then names (German collation).
+ *
+ * Topic matching is case- and umlaut-insensitive ("Grünfläche" = "gruenflaeche" = "GRUNFLACHE") and
+ * tolerant of German inflection and compounds: each significant word of a topic must appear, as a word
+ * stem, inside some word of the measure ("Sport" in "Sporthalle", "energetisch" for "Energetische",
+ * "Sanierung" in "Sanierungen"). Stems shorter than five letters must match a whole word (so "Grün"
+ * finds "grüne" but not "Grundschule").
+ */
+import { formatDate, formatMoney } from './format';
+
+export interface MatchMeasure {
+  costCents: number | null;
+  /** YYYY-MM-DD */
+  plannedStart: string | null;
+  tags: string[];
+  actionFieldNames: string[];
+  title: string;
+  description: string;
+  districts: { name: string; designatedArea: boolean }[];
+}
+
+export interface MatchWindow {
+  opensOn: string | null;
+  closesOn: string | null;
+  note: string;
+}
+
+export interface MatchProgramme {
+  id: string;
+  name: string;
+  kind: 'grant' | 'loan' | 'prize';
+  ratePercent: number | null;
+  rateWeakPercent: number | null;
+  minAmountCents: number | null;
+  maxAmountCents: number | null;
+  applicants: string[];
+  topics: string[];
+  requiresDesignatedArea: boolean;
+  climateRequirement: boolean;
+  windows: MatchWindow[];
+}
+
+export interface MatchContext {
+  /** e.g. 'municipality' */
+  applicantType: string;
+  financiallyWeak: boolean;
+  /** YYYY-MM-DD, injected for testability */
+  today: string;
+}
+
+export interface Reason {
+  code: string;
+  text: string;
+  weight: number;
+}
+
+export interface ProgrammeMatchResult {
+  programmeId: string;
+  programmeName: string;
+  /** 0–100 */
+  score: number;
+  eligible: boolean;
+  for: Reason[];
+  against: Reason[];
+  expectedGrantCents: number | null;
+  nextDeadline: string | null;
+}
+
+export type RankableMeasure = MatchMeasure & { id: string; number: number; title: string };
+
+export interface MeasureMatch extends ProgrammeMatchResult {
+  measureId: string;
+  number: number;
+  title: string;
+}
+
+/** Weights of the reasons (see the scoring rule above). */
+export const WEIGHTS = {
+  topicStructured: 20,
+  topicText: 12,
+  topicCap: 50,
+  noTopic: 10,
+  areaDesignated: 15,
+  areaMissing: 40,
+  costWithin: 10,
+  costBelowMin: 30,
+  costAboveMax: 10,
+  costUnknown: 5,
+  applicantOk: 10,
+  applicantExcluded: 50,
+  windowOpen: 10,
+  windowRolling: 5,
+  windowClosed: 30,
+  windowAfterStart: 10,
+  climateOk: 5,
+  climateMissing: 10,
+  loan: 5,
+  prize: 5,
+} as const;
+
+/** Reason codes that make a match not eligible. */
+export const BLOCKING_CODES: ReadonlySet<string> = new Set([
+  'area_outside',
+  'area_missing',
+  'cost_below_min',
+  'applicant_excluded',
+  'window_closed',
+]);
+
+const APPLICANT_LABELS: Record<string, string> = {
+  municipality: 'Kommunen',
+  municipal_enterprise: 'kommunale Unternehmen',
+  association: 'Vereine und Verbände',
+  local_action_group: 'Lokale Aktionsgruppen (LEADER)',
+  private: 'Private',
+};
+const applicantLabel = (t: string) => APPLICANT_LABELS[t] ?? t;
+
+// ---------------------------------------------------------------------------------------------------
+// Text normalisation and topic matching
+
+/** Lower case, umlauts and accents folded ("ä", "ae" → "a"), ß → ss. Both sides are folded alike. */
+export function fold(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ae/g, 'a')
+    .replace(/oe/g, 'o')
+    .replace(/ue/g, 'u');
+}
+
+const STOPWORDS = new Set([
+  'und', 'oder', 'der', 'die', 'das', 'des', 'den', 'dem', 'ein', 'eine', 'einer', 'eines', 'fur', 'von',
+  'vom', 'im', 'in', 'mit', 'zur', 'zum', 'am', 'an', 'auf', 'bei', 'aus', 'nach', 'sowie', 'als', 'zu',
+]);
+
+/** Folded words of a text (letters and digits only). */
+function words(s: string): string[] {
+  return fold(s).split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+}
+
+/** A rough German stem: strips common inflection endings while at least four letters remain. */
+export function stem(word: string): string {
+  for (const suffix of ['ern', 'en', 'er', 'es', 'em', 'e', 'n', 's']) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
+  }
+  return word;
+}
+
+/** Does the (folded) word contain the topic stem — as a whole word, or inside a compound for stems of 5+ letters? */
+function wordHasStem(word: string, topicStem: string): boolean {
+  if (topicStem.length < 5) return word === topicStem || stem(word) === topicStem;
+  return word.includes(topicStem);
+}
+
+/** Significant stems of a topic ("Energetische Sanierung" → ["energetisch", "sanierung"]). */
+function topicStems(topic: string): string[] {
+  const ws = words(topic);
+  const significant = ws.filter((w) => !STOPWORDS.has(w));
+  return (significant.length ? significant : ws).map(stem);
+}
+
+/** Whether every significant word of the topic is found in the given words. */
+export function topicMatches(topic: string, haystack: string[]): boolean {
+  const stems = topicStems(topic);
+  if (stems.length === 0) return false;
+  return stems.every((s) => haystack.some((w) => wordHasStem(w, s)));
+}
+
+/** Word stems that show a climate protection or adaptation reference (folded). */
+const CLIMATE_STEMS = [
+  'klima', 'energetisch', 'co2', 'treibhaus', 'begrun', 'entsiegel', 'regenwasser', 'hitze', 'photovoltaik',
+  'solar', 'grunflach', 'grunanlag', 'baumpflanz', 'versickerung', 'schwammstadt', 'warmepump', 'warmenetz',
+];
+
+// ---------------------------------------------------------------------------------------------------
+// Money and rates
+
+/** cents × percent / 100, rounded half up to whole cents, computed in integers (percent to 1/100 %). */
+export function applyRate(cents: number, percent: number): number {
+  const basisPoints = Math.round(percent * 100);
+  const product = Math.round(cents) * basisPoints;
+  const sign = product < 0 ? -1 : 1;
+  return sign * Math.floor((Math.abs(product) + 5000) / 10000);
+}
+
+function applicableRate(p: MatchProgramme, ctx: MatchContext): number | null {
+  if (ctx.financiallyWeak && p.rateWeakPercent != null) return p.rateWeakPercent;
+  return p.ratePercent;
+}
+
+const pct = (n: number) => `${String(n).replace('.', ',')} %`;
+
+// ---------------------------------------------------------------------------------------------------
+// Matching
+
+/** How one programme fits one measure, with the reasons for and against. */
+export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchContext): ProgrammeMatchResult {
+  const pro: Reason[] = [];
+  const con: Reason[] = [];
+
+  // Topics: matches in tags/fields first; together they add at most WEIGHTS.topicCap
+  const structured = [...m.tags, ...m.actionFieldNames];
+  const structuredWords = structured.flatMap(words);
+  const textWords = words(`${m.title} ${m.description}`);
+  const topicReasons: Reason[] = [];
+  for (const topic of p.topics) {
+    const inTag = m.tags.find((t) => topicMatches(topic, words(t)));
+    const inField = inTag ? undefined : m.actionFieldNames.find((f) => topicMatches(topic, words(f)));
+    if (inTag || inField) {
+      const where = inTag ? `Schlagwort „${inTag}“` : `Handlungsfeld „${inField}“`;
+      topicReasons.push({ code: 'topic', text: `Förderthema „${topic}“ passt (${where})`, weight: WEIGHTS.topicStructured });
+    } else if (topicMatches(topic, [...structuredWords, ...textWords])) {
+      topicReasons.push({ code: 'topic', text: `Förderthema „${topic}“ passt (Titel/Beschreibung)`, weight: WEIGHTS.topicText });
+    }
+  }
+  let topicBudget: number = WEIGHTS.topicCap;
+  for (const r of topicReasons.sort((a, b) => b.weight - a.weight)) {
+    const weight = Math.min(r.weight, topicBudget);
+    topicBudget -= weight;
+    pro.push({ ...r, weight });
+  }
+  if (p.topics.length > 0 && topicReasons.length === 0) {
+    con.push({ code: 'no_topic', text: `Keines der Förderthemen (${p.topics.join(', ')}) findet sich in der Maßnahme`, weight: WEIGHTS.noTopic });
+  }
+
+  // Designated funding area
+  if (p.requiresDesignatedArea) {
+    const designated = m.districts.filter((d) => d.designatedArea);
+    if (m.districts.length === 0) {
+      con.push({ code: 'area_missing', text: 'Kein Stadtteil angegeben – die Lage im Fördergebiet ist nicht nachgewiesen; das Programm fördert nur in Fördergebieten', weight: WEIGHTS.areaMissing });
+    } else if (designated.length === 0) {
+      const names = m.districts.map((d) => d.name).join(', ');
+      const verb = m.districts.length === 1 ? 'liegt' : 'liegen';
+      con.push({ code: 'area_outside', text: `${m.districts.length === 1 ? 'Stadtteil' : 'Stadtteile'} ${names} ${verb} in keinem Fördergebiet; das Programm fördert nur in Fördergebieten`, weight: WEIGHTS.areaMissing });
+    } else {
+      const names = designated.map((d) => d.name).join(', ');
+      const text = designated.length === 1 ? `Stadtteil ${names} liegt im Fördergebiet` : `Stadtteile ${names} liegen im Fördergebiet`;
+      pro.push({ code: 'area_designated', text, weight: WEIGHTS.areaDesignated });
+    }
+  }
+
+  // Cost and limits
+  const { minAmountCents: min, maxAmountCents: max } = p;
+  const cost = m.costCents;
+  if (cost == null) {
+    con.push({ code: 'cost_unknown', text: 'Kosten noch nicht geschätzt – Förderhöhe und Förderrahmen offen', weight: WEIGHTS.costUnknown });
+  } else if (min != null && cost < min) {
+    con.push({ code: 'cost_below_min', text: `Kosten ${formatMoney(cost)} unter dem Mindestbetrag von ${formatMoney(min)}`, weight: WEIGHTS.costBelowMin });
+  } else if (max != null && cost > max) {
+    con.push({ code: 'cost_above_max', text: `Kosten ${formatMoney(cost)} über dem Höchstbetrag von ${formatMoney(max)} – nur Teilförderung`, weight: WEIGHTS.costAboveMax });
+  } else if (min != null || max != null) {
+    const range = min != null && max != null ? `${formatMoney(min)} bis ${formatMoney(max)}` : min != null ? `ab ${formatMoney(min)}` : `bis ${formatMoney(max)}`;
+    pro.push({ code: 'cost_within', text: `Kosten ${formatMoney(cost)} im Förderrahmen (${range})`, weight: WEIGHTS.costWithin });
+  }
+
+  // Applicant type
+  if (p.applicants.length > 0) {
+    if (p.applicants.includes(ctx.applicantType)) {
+      pro.push({ code: 'applicant_ok', text: `Antragsberechtigt: ${applicantLabel(ctx.applicantType)}`, weight: WEIGHTS.applicantOk });
+    } else {
+      con.push({
+        code: 'applicant_excluded',
+        text: `${applicantLabel(ctx.applicantType)} sind nicht antragsberechtigt (nur ${p.applicants.map(applicantLabel).join(', ')})`,
+        weight: WEIGHTS.applicantExcluded,
+      });
+    }
+  }
+
+  // Application windows
+  const nextDeadline = windowReasons(m, p, ctx, pro, con);
+
+  // Climate precondition
+  if (p.climateRequirement) {
+    const all = [...structuredWords, ...textWords];
+    const hit = all.find((w) => CLIMATE_STEMS.some((s) => w.includes(s)));
+    if (hit) {
+      pro.push({ code: 'climate_ok', text: 'Klimabezug vorhanden (Klimaschutz/-anpassung ist Fördervoraussetzung)', weight: WEIGHTS.climateOk });
+    } else {
+      con.push({ code: 'climate_missing', text: 'Klimaschutz/-anpassung muss nachgewiesen werden (Fördervoraussetzung)', weight: WEIGHTS.climateMissing });
+    }
+  }
+
+  // Kind of funding
+  if (p.kind === 'loan') con.push({ code: 'loan', text: 'Darlehen, kein Zuschuss – muss zurückgezahlt werden', weight: WEIGHTS.loan });
+  if (p.kind === 'prize') con.push({ code: 'prize', text: 'Wettbewerb/Preis – Förderung nur bei Auszeichnung', weight: WEIGHTS.prize });
+
+  // Expected grant
+  const rate = applicableRate(p, ctx);
+  let expectedGrantCents: number | null = null;
+  if (cost != null && rate != null) {
+    expectedGrantCents = applyRate(cost, rate);
+    if (max != null && expectedGrantCents > max) expectedGrantCents = max;
+    if (ctx.financiallyWeak && p.rateWeakPercent != null) {
+      pro.push({ code: 'rate_weak', text: `Erhöhter Fördersatz ${pct(p.rateWeakPercent)} für finanzschwache Kommunen`, weight: 0 });
+    }
+  }
+
+  const sum = (rs: Reason[]) => rs.reduce((a, r) => a + r.weight, 0);
+  const score = Math.max(0, Math.min(100, sum(pro) - sum(con)));
+  const eligible = !con.some((r) => BLOCKING_CODES.has(r.code));
+  return { programmeId: p.id, programmeName: p.name, score, eligible, for: pro, against: con, expectedGrantCents, nextDeadline };
+}
+
+/**
+ * Reasons about the application windows; returns the next deadline (earliest `closesOn` not yet passed).
+ * A window is closed when its deadline lies before today. An open or future window is timely when one
+ * can apply on or before the planned start (applications must come before the measure starts).
+ */
+function windowReasons(m: MatchMeasure, p: MatchProgramme, ctx: MatchContext, pro: Reason[], con: Reason[]): string | null {
+  const { today } = ctx;
+  if (p.windows.length === 0) {
+    pro.push({ code: 'window_rolling', text: 'laufende Antragstellung', weight: WEIGHTS.windowRolling });
+    return null;
+  }
+  const closed = p.windows.filter((w) => w.closesOn != null && w.closesOn < today);
+  const future = p.windows.filter((w) => !(w.closesOn != null && w.closesOn < today));
+  const byDeadline = (a: MatchWindow, b: MatchWindow) => (a.closesOn ?? '9999-12-31').localeCompare(b.closesOn ?? '9999-12-31');
+  const nextDeadline = future.map((w) => w.closesOn).filter((d): d is string => d != null).sort()[0] ?? null;
+
+  if (future.length === 0) {
+    const last = closed.map((w) => w.closesOn as string).sort().at(-1) as string;
+    con.push({ code: 'window_closed', text: `Antragsfrist ${formatDate(last)} ist abgelaufen; kein neues Antragsfenster bekannt`, weight: WEIGHTS.windowClosed });
+    return null;
+  }
+
+  const firstDay = (w: MatchWindow) => (w.opensOn != null && w.opensOn > today ? w.opensOn : today);
+  const timely = future.filter((w) => m.plannedStart == null || firstDay(w) <= m.plannedStart).sort(byDeadline);
+  if (timely.length > 0) {
+    const w = timely[0];
+    const note = w.note ? ` (${w.note})` : '';
+    const deadline = w.closesOn ? `, Frist ${formatDate(w.closesOn)}` : '';
+    let text: string;
+    if (w.opensOn != null && w.opensOn > today) {
+      const before = m.plannedStart ? ` vor dem geplanten Beginn am ${formatDate(m.plannedStart)}` : '';
+      text = `Antragsfenster öffnet am ${formatDate(w.opensOn)}${before}${deadline}${note}`;
+    } else if (w.closesOn) {
+      text = `Antragsfenster offen${deadline}${note}`;
+    } else {
+      text = `Antragsfenster offen, laufende Antragstellung${note}`;
+    }
+    pro.push({ code: 'window_open', text, weight: WEIGHTS.windowOpen });
+  } else {
+    const w = [...future].sort((a, b) => firstDay(a).localeCompare(firstDay(b)))[0];
+    con.push({
+      code: 'window_after_start',
+      text: `Antrag erst ab ${formatDate(firstDay(w))} möglich, nach dem geplanten Beginn am ${formatDate(m.plannedStart)} – Beginn verschieben oder vorzeitigen Maßnahmebeginn beantragen`,
+      weight: WEIGHTS.windowAfterStart,
+    });
+  }
+  return nextDeadline;
+}
+
+const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+
+/** All programmes for one measure: eligible first, then score (descending), then name. */
+export function rankProgrammes(m: MatchMeasure, programmes: MatchProgramme[], ctx: MatchContext): ProgrammeMatchResult[] {
+  return programmes
+    .map((p) => matchProgramme(m, p, ctx))
+    .sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || collator.compare(a.programmeName, b.programmeName));
+}
+
+/**
+ * The measures that fit one programme: eligible, and (when the programme names topics) at least one
+ * topic found. Ranked by score (descending), then measure number. `includeAll` returns every measure,
+ * the fitting ones first.
+ */
+export function rankMeasures(p: MatchProgramme, measures: RankableMeasure[], ctx: MatchContext, opts: { includeAll?: boolean } = {}): MeasureMatch[] {
+  const fits = (r: ProgrammeMatchResult) => r.eligible && (p.topics.length === 0 || r.for.some((x) => x.code === 'topic'));
+  const all = measures.map((m) => ({ ...matchProgramme(m, p, ctx), measureId: m.id, number: m.number, title: m.title }));
+  return all
+    .filter((r) => opts.includeAll || fits(r))
+    .sort((a, b) => Number(fits(b)) - Number(fits(a)) || Number(b.eligible) - Number(a.eligible) || b.score - a.score || a.number - b.number);
+}

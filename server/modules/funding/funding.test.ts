@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { call, createTenant, createTestApp, json, type Tenant } from '../../test/harness';
+import type { App } from '../../app';
+
+let app: App;
+let close: () => Promise<void>;
+let t: Tenant;
+let other: Tenant;
+beforeAll(async () => {
+  ({ app, close } = await createTestApp());
+  t = await createTenant(app, 'Musterstadt');
+  other = await createTenant(app, 'Nachbarstadt');
+});
+afterAll(() => close());
+
+type Programme = { id: string; name: string; version: number; level: string };
+const programmes = async (cookie = t.cookies.reader) => json<Programme[]>(await call(app, cookie, 'GET', '/funding-programmes'));
+const byName = async (re: RegExp) => (await programmes()).find((p) => re.test(p.name))!;
+
+describe('programme catalogue', () => {
+  it('is seeded once per municipality with the real programmes, each with a source and a last-checked date', async () => {
+    const list = json(await call(app, t.cookies.reader, 'GET', '/funding-programmes'));
+    expect(list.length).toBeGreaterThanOrEqual(8);
+    for (const name of [/Lebendige Zentren/, /Sozialer Zusammenhalt/, /Wachstum und nachhaltige Erneuerung/, /432/, /Sport, Jugend und Kultur/, /Kommunalrichtlinie/, /EFRE/, /LEADER/]) {
+      expect(list.some((p: { name: string }) => name.test(p.name)), String(name)).toBe(true);
+    }
+    expect(list.every((p: { sourceUrl: string; lastChecked: string }) => p.sourceUrl.startsWith('https://') && p.lastChecked === '2026-11-21')).toBe(true);
+    expect((await programmes()).length).toBe(list.length);
+    expect((await programmes(other.cookies.reader)).length).toBe(list.length);
+  });
+
+  it('lets admins add, edit and delete programmes; others get 403; bad input 400; duplicates 409', async () => {
+    const input = { name: 'Landesprogramm Innenstadt', provider: 'Land', level: 'state', kind: 'grant', rateText: 'bis 80 %', ratePercent: 80, rateWeakPercent: null, minAmountCents: 1000000, maxAmountCents: 50000000, applicants: ['municipality'], topics: ['Innenstadt'], requiresDesignatedArea: false, climateRequirement: false, windows: [{ opensOn: '2027-01-01', closesOn: '2027-03-31', note: 'Aufruf 2027' }], requiredDocuments: '', description: '', sourceUrl: '', lastChecked: null };
+    expect((await call(app, t.cookies.coordinator, 'POST', '/funding-programmes', input)).statusCode).toBe(403);
+    const created = await call(app, t.cookies.admin, 'POST', '/funding-programmes', input);
+    expect(created.statusCode).toBe(201);
+    const p = json(created);
+    expect((await call(app, t.cookies.admin, 'POST', '/funding-programmes', { ...input, name: 'landesprogramm innenstadt' })).statusCode).toBe(409);
+    expect((await call(app, t.cookies.admin, 'POST', '/funding-programmes', { ...input, name: 'X', ratePercent: 120 })).statusCode).toBe(400);
+    expect((await call(app, t.cookies.admin, 'POST', '/funding-programmes', { ...input, name: 'Y', minAmountCents: 9, maxAmountCents: 1 })).statusCode).toBe(400);
+    expect((await call(app, t.cookies.admin, 'POST', '/funding-programmes', { ...input, name: 'Z', windows: [{ opensOn: '2027-05-01', closesOn: '2027-01-01', note: '' }] })).statusCode).toBe(400);
+    const edited = await call(app, t.cookies.admin, 'PATCH', `/funding-programmes/${p.id}`, { version: 1, ratePercent: 70 });
+    expect(json(edited)).toMatchObject({ ratePercent: 70, version: 2 });
+    expect((await call(app, t.cookies.admin, 'PATCH', `/funding-programmes/${p.id}`, { version: 1, ratePercent: 60 })).statusCode).toBe(409);
+    expect((await call(app, other.cookies.admin, 'GET', `/funding-programmes/${p.id}`)).statusCode).toBe(404);
+    expect((await call(app, t.cookies.admin, 'DELETE', `/funding-programmes/${p.id}?version=2`)).statusCode).toBe(204);
+    expect((await call(app, null, 'GET', '/funding-programmes')).statusCode).toBe(401);
+  });
+});
+
+describe('matching', () => {
+  it('ranks eligible programmes first, with the designated area as a reason, and a closed window against', async () => {
+    const d = json(await call(app, t.cookies.coordinator, 'POST', '/districts', { name: 'Südstadt', designatedArea: true }));
+    expect(d.designatedArea).toBe(true);
+    const m = json(await call(app, t.cookies.coordinator, 'POST', '/measures', { title: 'Sanierung der Sporthalle Südstadt', tags: ['Sport', 'Sanierung'], districtIds: [d.id], costCents: 250000000, plannedStart: '2028-04-01' }));
+    type Match = { programmeId: string; programmeName: string; eligible: boolean; score: number; for: { code: string; text: string }[]; against: { code: string; text: string }[] };
+    const matches = json<Match[]>(await call(app, t.cookies.reader, 'GET', `/measures/${m.id}/funding-matches`));
+    const firstIneligible = matches.findIndex((x) => !x.eligible);
+    expect(matches.slice(firstIneligible).every((x) => !x.eligible)).toBe(true);
+    const lz = matches.find((x) => /Lebendige Zentren/.test(x.programmeName))!;
+    expect(lz.eligible).toBe(true);
+    expect(lz.for.map((r) => r.text).join(' ')).toMatch(/Südstadt/);
+    // the sport programme's call closed on 15.01.2026 (the seed's last checked date is 21.11.2026)
+    const sport = matches.find((x) => /Sport, Jugend und Kultur/.test(x.programmeName))!;
+    expect(sport.for.some((r) => /Sport/.test(r.text))).toBe(true);
+    if (new Date().toISOString().slice(0, 10) > '2026-01-15') {
+      expect(sport.eligible).toBe(false);
+      expect(sport.against.map((r) => r.text).join(' ')).toMatch(/15\.01\.2026/);
+    }
+    const fits = json<{ measureId: string }[]>(await call(app, t.cookies.reader, 'GET', `/funding-programmes/${lz.programmeId}/measures`));
+    expect(fits.some((x) => x.measureId === m.id)).toBe(true);
+    expect((await call(app, other.cookies.reader, 'GET', `/measures/${m.id}/funding-matches`)).statusCode).toBe(404);
+  });
+});
+
+describe('funding plan and KoFi', () => {
+  it('saves a plan, computes shares, own share and gap, and rejects invalid plans', async () => {
+    const m = json(await call(app, t.cookies.coordinator, 'POST', '/measures', { title: 'Umgestaltung Marktplatz', costCents: 90000000, plannedStart: '2027-06-01', leadDepartmentId: t.departmentIds[1] }));
+    const lz = await byName(/Lebendige Zentren/);
+    const plan0 = json(await call(app, t.cookies.reader, 'GET', `/measures/${m.id}/funding-plan`));
+    expect(plan0).toMatchObject({ version: 0, sources: [], totals: { gapCents: 90000000, ownShareCents: 90000000 } });
+    const sources = [
+      { kind: 'programme', programmeId: lz.id, status: 'applied', applicationDeadline: '2027-01-31', amounts: { '2027': 30000000, '2028': 30000000 } },
+      { kind: 'municipal_budget', label: 'Haushalt 2027', status: 'approved', amounts: { '2027': 20000000 } },
+      { kind: 'third_party', label: 'Stiftung Stadtbild', status: 'rejected', amounts: { '2028': 5000000 } },
+    ];
+    const saved = await call(app, t.cookies.coordinator, 'PUT', `/measures/${m.id}/funding-plan`, { version: 0, sources });
+    expect(saved.statusCode).toBe(200);
+    const plan = json(saved);
+    expect(plan.totals).toMatchObject({ fundedCents: 60000000, gapCents: 10000000, ownShareCents: 30000000 });
+    expect(plan.totals.byLevel).toMatchObject({ federal: 60000000, municipality: 20000000, third_party: 0 });
+    expect(plan.version).toBe(1);
+    // stale version
+    expect((await call(app, t.cookies.coordinator, 'PUT', `/measures/${m.id}/funding-plan`, { version: 0, sources })).statusCode).toBe(409);
+    // sources over the cost
+    const over = await call(app, t.cookies.coordinator, 'PUT', `/measures/${m.id}/funding-plan`, { version: 1, sources: [{ kind: 'municipal_budget', amounts: { '2027': 100000000 } }] });
+    expect(over.statusCode).toBe(400);
+    expect(json(over).error.code).toBe('plan_exceeds_cost');
+    expect(json(over).error.message).toMatch(/übersteigen/);
+    // negative amounts, unknown programme, programme source without programme
+    expect((await call(app, t.cookies.coordinator, 'PUT', `/measures/${m.id}/funding-plan`, { version: 1, sources: [{ kind: 'municipal_budget', amounts: { '2027': -5 } }] })).statusCode).toBe(400);
+    expect((await call(app, t.cookies.coordinator, 'PUT', `/measures/${m.id}/funding-plan`, { version: 1, sources: [{ kind: 'programme', programmeId: '00000000-0000-4000-8000-000000000000', amounts: {} }] })).statusCode).toBe(400);
+    expect((await call(app, t.cookies.coordinator, 'PUT', `/measures/${m.id}/funding-plan`, { version: 1, sources: [{ kind: 'programme', amounts: {} }] })).statusCode).toBe(400);
+    const foreignProgramme = (await programmes(other.cookies.reader))[0];
+    expect((await call(app, t.cookies.coordinator, 'PUT', `/measures/${m.id}/funding-plan`, { version: 1, sources: [{ kind: 'programme', programmeId: foreignProgramme.id, amounts: {} }] })).statusCode).toBe(400);
+    // roles: reader no, department member only for their own department's measure
+    expect((await call(app, t.cookies.reader, 'PUT', `/measures/${m.id}/funding-plan`, { version: 1, sources: [] })).statusCode).toBe(403);
+    expect((await call(app, t.cookies.department, 'PUT', `/measures/${m.id}/funding-plan`, { version: 1, sources: [] })).statusCode).toBe(403);
+    // a programme in a plan cannot be deleted
+    const inUse = await call(app, t.cookies.admin, 'DELETE', `/funding-programmes/${lz.id}?version=${lz.version}`);
+    expect(inUse.statusCode).toBe(409);
+
+    const k = json(await call(app, t.cookies.reader, 'GET', '/kofi'));
+    const row = k.rows.find((r: { measureId: string }) => r.measureId === m.id);
+    expect(row.byYear['2027']).toMatchObject({ federal: 30000000, municipality: 20000000 });
+    expect(row.byYear['2028']).toMatchObject({ federal: 30000000, third_party: 0 });
+    expect(k.years).toEqual(expect.arrayContaining(['2027', '2028']));
+    expect(k.totals.gapCents).toBeGreaterThanOrEqual(10000000);
+
+    const xlsx = await call(app, t.cookies.reader, 'GET', '/kofi/export.xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('KoFi')!;
+    const found = ws.getColumn(2).values.indexOf('Umgestaltung Marktplatz');
+    expect(found).toBeGreaterThan(3);
+    expect(ws.getRow(found).getCell(3).value).toBe(900000);
+    const pdf = await call(app, t.cookies.reader, 'GET', '/kofi/export.pdf');
+    expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+  });
+
+  it('marks a municipality as financially weak, which raises the expected grant', async () => {
+    const m = json(await call(app, t.cookies.coordinator, 'POST', '/measures', { title: 'Energetische Sanierung Quartier Nord', tags: ['Klimaschutz', 'Energetische Sanierung'], costCents: 10000000 }));
+    const kfw = (x: { programmeName: string }[]) => x.find((p) => /432/.test(p.programmeName)) as unknown as { expectedGrantCents: number };
+    const before = kfw(json(await call(app, t.cookies.reader, 'GET', `/measures/${m.id}/funding-matches`)));
+    const muni = json(await call(app, t.cookies.reader, 'GET', '/concept')).municipality;
+    expect((await call(app, t.cookies.coordinator, 'PATCH', '/municipality', { version: muni.version, financiallyWeak: true })).statusCode).toBe(200);
+    const after = kfw(json(await call(app, t.cookies.reader, 'GET', `/measures/${m.id}/funding-matches`)));
+    expect(after.expectedGrantCents).toBeGreaterThan(before.expectedGrantCents);
+  });
+});

@@ -1,0 +1,98 @@
+import type { Db } from '../../db/client';
+import type { Actor } from '../../plugins/actor';
+import type { FundingPlan, FundingSource, Kofi } from '../../../contract/funding';
+import { AppError, forbidden, versionConflict } from '../../errors';
+import { byYearAndLevel, LEVELS, planProblems, planTotals, sumKofi, type PlanSource } from '../../../domain/financing';
+import { recordAudit } from '../audit/audit.service';
+import { lockRow } from '../concept/concept.service';
+import { canEdit, getMeasure, listMeasuresFull } from '../measures/measures.service';
+import type { MeasureQuery } from '../../../contract/measures';
+
+type SourceRow = FundingSource & { programmeLevel: PlanSource['programmeLevel']; programmeName: string | null; measureId: string };
+
+const SELECT = `SELECT s.id, s.measure_id AS "measureId", s.kind, s.programme_id AS "programmeId", s.label, s.status,
+    s.application_deadline AS "applicationDeadline", s.amounts, s.note, p.level AS "programmeLevel", p.name AS "programmeName"
+  FROM funding_source s LEFT JOIN funding_programme p ON p.id = s.programme_id AND p.municipality_id = s.municipality_id`;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function sourcesOf(db: Db, municipalityId: string, measureIds: string[]): Promise<SourceRow[]> {
+  if (!measureIds.length) return [];
+  return db.query<SourceRow>(`${SELECT} WHERE s.municipality_id = $1 AND s.measure_id = ANY($2::uuid[]) ORDER BY s.position`, [municipalityId, measureIds]);
+}
+
+function toPlan(measure: { id: string; costCents: number | null; plannedStart: string | null }, rows: SourceRow[], version: number): FundingPlan {
+  const plan = rows.map((r) => ({ ...r, amounts: r.amounts ?? {} }));
+  return {
+    measureId: measure.id,
+    costCents: measure.costCents,
+    sources: plan.map(({ programmeLevel: _l, programmeName: _n, measureId: _m, ...s }) => s),
+    problems: planProblems(measure.costCents, plan, { plannedStart: measure.plannedStart, today: today() }),
+    totals: planTotals(measure.costCents, plan),
+    version,
+  };
+}
+
+export async function getPlan(db: Db, municipalityId: string, measureId: string): Promise<FundingPlan> {
+  const m = await getMeasure(db, { municipalityId }, measureId);
+  const [{ funding_version }] = await db.query<{ funding_version: number }>('SELECT funding_version FROM measure WHERE id = $1', [measureId]);
+  return toPlan(m, await sourcesOf(db, municipalityId, [measureId]), funding_version);
+}
+
+/**
+ * Saves the whole plan (all sources) of one measure. Invalid plans are refused with the problems in
+ * plain words: sources over the cost, a programme source without a programme, an unknown programme.
+ * Softer findings (a deadline after the planned start) are kept as problems on the saved plan.
+ */
+export async function savePlan(db: Db, actor: Actor, measureId: string, input: { version: number; sources: Omit<FundingSource, 'id'>[] }): Promise<FundingPlan> {
+  await db.tx(async (t) => {
+    await lockRow(t, 'measure', actor.municipalityId, measureId);
+    const m = await getMeasure(t, actor, measureId);
+    if (!canEdit(actor, m.leadDepartmentId)) throw forbidden('Sie können nur die Finanzierung von Maßnahmen Ihres Amtes bearbeiten.');
+    const before = await getPlan(t, actor.municipalityId, measureId);
+    if (before.version !== input.version) throw versionConflict(before);
+    const programmeIds = [...new Set(input.sources.map((s) => s.programmeId).filter((p): p is string => !!p))];
+    const programmes = programmeIds.length
+      ? await t.query<{ id: string; level: PlanSource['programmeLevel']; name: string }>('SELECT id, level, name FROM funding_programme WHERE municipality_id = $1 AND id = ANY($2::uuid[])', [actor.municipalityId, programmeIds])
+      : [];
+    const errors: { path: (string | number)[]; message: string }[] = [];
+    input.sources.forEach((s, i) => {
+      if (s.kind === 'programme' && !s.programmeId) errors.push({ path: ['sources', i, 'programmeId'], message: 'Bitte ein Förderprogramm wählen.' });
+      if (s.programmeId && !programmes.some((p) => p.id === s.programmeId)) errors.push({ path: ['sources', i, 'programmeId'], message: 'Unbekanntes Förderprogramm.' });
+      if (s.kind !== 'programme' && s.programmeId) errors.push({ path: ['sources', i, 'programmeId'], message: 'Nur eine Fördermittel-Quelle hat ein Programm.' });
+    });
+    if (errors.length) throw new AppError(400, 'validation_failed', errors.map((e) => e.message).join(' '), errors);
+    const plan: PlanSource[] = input.sources.map((s) => {
+      const p = programmes.find((x) => x.id === s.programmeId);
+      return { ...s, programmeLevel: p?.level ?? null, programmeName: p?.name ?? null };
+    });
+    const over = planProblems(m.costCents, plan, { plannedStart: m.plannedStart, today: today() }).find((p) => p.code === 'over_funded');
+    if (over) throw new AppError(400, 'plan_exceeds_cost', over.message, { totals: planTotals(m.costCents, plan) });
+    await t.query('DELETE FROM funding_source WHERE municipality_id = $1 AND measure_id = $2', [actor.municipalityId, measureId]);
+    for (const [position, s] of input.sources.entries()) {
+      await t.query(
+        `INSERT INTO funding_source (municipality_id, measure_id, position, kind, programme_id, label, status, application_deadline, amounts, note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [actor.municipalityId, measureId, position, s.kind, s.programmeId, s.label, s.status, s.applicationDeadline, JSON.stringify(s.amounts), s.note],
+      );
+    }
+    await t.query('UPDATE measure SET funding_version = funding_version + 1 WHERE municipality_id = $1 AND id = $2', [actor.municipalityId, measureId]);
+    const after = await getPlan(t, actor.municipalityId, measureId);
+    await recordAudit(t, actor, { entityType: 'measure', entityId: measureId, action: 'update', before: { fundingPlan: before.sources }, after: { fundingPlan: after.sources } });
+  });
+  return getPlan(db, actor.municipalityId, measureId);
+}
+
+/** The cost and financing overview (KoFi) of the filtered measures, by year and level (EU, Bund, Land, Kommune, Dritte). */
+export async function kofi(db: Db, municipalityId: string, q: Partial<MeasureQuery>): Promise<Kofi> {
+  const measures = await listMeasuresFull(db, municipalityId, { sort: 'number', ...q });
+  const sources = await sourcesOf(db, municipalityId, measures.map((m) => m.id));
+  const byMeasure = new Map<string, SourceRow[]>();
+  for (const s of sources) byMeasure.set(s.measureId, [...(byMeasure.get(s.measureId) ?? []), s]);
+  const rows = measures.map((m) => {
+    const plan = (byMeasure.get(m.id) ?? []).filter((s) => s.status !== 'rejected');
+    return { measureId: m.id, number: m.number, title: m.title, costCents: m.costCents, byYear: byYearAndLevel(plan), totals: planTotals(m.costCents, byMeasure.get(m.id) ?? []) };
+  });
+  const sums = sumKofi(rows);
+  return { years: sums.years, levels: [...LEVELS], rows, sums: sums.sums, totals: sums.totals };
+}
