@@ -190,6 +190,7 @@ export const MyRound = z.object({
   rulesText: z.array(z.string()),
   myDots: z.record(z.string(), z.number().int()),
   remaining: z.number().int(),
+  /** the tally as the participant may see it; null in answers to a dot (the live stream brings it) */
   results: RoundResults.nullable(),
 });
 export type MyRound = z.infer<typeof MyRound>;

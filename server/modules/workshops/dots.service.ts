@@ -1,10 +1,53 @@
 import type { Db } from '../../db/client';
 import type { MyRound } from '../../../contract/workshops';
-import { AppError } from '../../errors';
-import { checkPlacement, checkRemoval } from '../../../domain/voting';
-import { myRound, requireParticipant } from './join.service';
-import { notifyRound, roundRow, rulesOf, type RoundRow } from './rounds.service';
 import type { Actor } from '../../plugins/actor';
+import { AppError, notFound } from '../../errors';
+import { checkPlacement, checkRemoval, describeRules } from '../../../domain/voting';
+import { rulesOf, toRound, type RoundRow } from './rounds.service';
+
+type Who = { actor: Actor | null; deviceHash: string | null };
+
+/** The round and the requester's participant id in one query (the hot path of live voting). */
+async function roundAndParticipant(db: Db, roundId: string, who: Who): Promise<{ round: RoundRow; participantId: string }> {
+  const [row] = await db.query<RoundRow & { participant_id: string | null }>(
+    `SELECT r.*, (SELECT p.id FROM participant p WHERE p.workshop_id = r.workshop_id
+        AND ((p.user_id IS NOT NULL AND p.user_id = $2 AND r.municipality_id = $3) OR (p.device_hash IS NOT NULL AND p.device_hash = $4))
+        ORDER BY (p.user_id = $2) DESC NULLS LAST LIMIT 1) AS participant_id
+     FROM vote_round r WHERE r.id = $1`,
+    [roundId, who.actor?.userId ?? null, who.actor?.municipalityId ?? null, who.deviceHash],
+  );
+  if (!row) throw notFound('Abstimmungsrunde');
+  if (!row.participant_id) throw new AppError(401, 'not_joined', 'Bitte treten Sie dem Workshop zuerst mit dem Code bei.');
+  const { participant_id, ...round } = row;
+  return { round, participantId: participant_id };
+}
+
+/** Locks for one dot: the participant's row (their taps queue), the round's row shared (closing waits). */
+async function lockForDot(t: Db, roundId: string, participantId: string): Promise<RoundRow> {
+  const [r] = await t.query<RoundRow>(
+    `SELECT r.* FROM vote_round r, participant p WHERE r.id = $1 AND p.id = $2 FOR SHARE OF r FOR UPDATE OF p`,
+    [roundId, participantId],
+  );
+  return r;
+}
+
+const isOpen = (r: RoundRow) => r.status === 'open' && (!r.closes_at || new Date(r.closes_at).getTime() > Date.now());
+
+/**
+ * The participant's state after a tap: their dots and what is left. The tally is not recomputed here —
+ * it reaches every screen through the live stream within a moment (and `results` stays null).
+ */
+async function afterTap(t: Db, r: RoundRow, participantId: string): Promise<MyRound> {
+  const mine = await t.query<{ item_id: string; n: number }>('SELECT item_id, count(*) AS n FROM dot WHERE round_id = $1 AND participant_id = $2 GROUP BY item_id', [r.id, participantId]);
+  const used = mine.reduce((a, m) => a + m.n, 0);
+  return {
+    round: await toRound(t, r),
+    rulesText: describeRules(rulesOf(r), 'de'),
+    myDots: Object.fromEntries(mine.map((m) => [m.item_id, m.n])),
+    remaining: r.dots_per_participant - used,
+    results: null,
+  };
+}
 
 /**
  * One dot, counted exactly once:
@@ -13,47 +56,48 @@ import type { Actor } from '../../plugins/actor';
  * - the round row is share-locked, so closing waits for dots in flight and no dot lands after the close;
  * - the dot's id comes from the client: a retried request finds its dot and changes nothing.
  */
-export async function placeDot(db: Db, who: { actor: Actor | null; deviceHash: string | null }, roundId: string, input: { itemId: string; dotId: string }): Promise<MyRound> {
-  const r0 = await roundRow(db, roundId);
-  const p = await requireParticipant(db, { id: r0.workshop_id, municipality_id: r0.municipality_id }, who.actor, who.deviceHash);
+export async function placeDot(db: Db, who: Who, roundId: string, input: { itemId: string; dotId: string }): Promise<MyRound> {
+  const { participantId } = await roundAndParticipant(db, roundId, who);
   return db.tx(async (t) => {
-    await t.query('SELECT 1 FROM participant WHERE id = $1 FOR UPDATE', [p.id]);
-    const [r] = await t.query<RoundRow>('SELECT * FROM vote_round WHERE id = $1 FOR SHARE', [roundId]);
-    const [existing] = await t.query<{ participant_id: string; item_id: string }>('SELECT participant_id, item_id FROM dot WHERE municipality_id = $1 AND id = $2', [r.municipality_id, input.dotId]);
-    if (existing) {
-      if (existing.participant_id !== p.id || existing.item_id !== input.itemId) throw new AppError(409, 'conflict', 'Diese Punkt-Kennung wurde schon für einen anderen Punkt verwendet.');
-      return myRound(t, r, p.id);
-    }
-    const [counts] = await t.query<{ total: number; on_item: number; item_exists: boolean }>(
-      `SELECT (SELECT count(*) FROM dot WHERE round_id = $1 AND participant_id = $2) AS total,
-              (SELECT count(*) FROM dot WHERE round_id = $1 AND participant_id = $2 AND item_id = $3) AS on_item,
-              EXISTS (SELECT 1 FROM vote_item WHERE round_id = $1 AND id = $3) AS item_exists`,
-      [roundId, p.id, input.itemId],
+    const r = await lockForDot(t, roundId, participantId);
+    const [s] = await t.query<{ total: number; on_item: number; item_exists: boolean; existing_participant: string | null; existing_item: string | null }>(
+      `SELECT count(*) FILTER (WHERE d.participant_id = $2) AS total,
+              count(*) FILTER (WHERE d.participant_id = $2 AND d.item_id = $3) AS on_item,
+              EXISTS (SELECT 1 FROM vote_item WHERE round_id = $1 AND id = $3) AS item_exists,
+              (SELECT participant_id FROM dot WHERE municipality_id = $5 AND id = $4) AS existing_participant,
+              (SELECT item_id FROM dot WHERE municipality_id = $5 AND id = $4) AS existing_item
+       FROM dot d WHERE d.round_id = $1 AND d.participant_id = $2`,
+      [roundId, participantId, input.itemId, input.dotId, r.municipality_id],
     );
-    const open = r.status === 'open' && (!r.closes_at || new Date(r.closes_at).getTime() > Date.now());
-    const refusal = checkPlacement(rulesOf(r), { placedTotal: counts.total, placedOnItem: counts.on_item, roundOpen: open, itemExists: counts.item_exists });
+    if (s.existing_participant) {
+      if (s.existing_participant !== participantId || s.existing_item !== input.itemId) throw new AppError(409, 'conflict', 'Diese Punkt-Kennung wurde schon für einen anderen Punkt verwendet.');
+      return afterTap(t, r, participantId);
+    }
+    const refusal = checkPlacement(rulesOf(r), { placedTotal: s.total, placedOnItem: s.on_item, roundOpen: isOpen(r), itemExists: s.item_exists });
     if (refusal) throw new AppError(refusal.code === 'unknown_item' ? 400 : 409, refusal.code, refusal.message);
-    await t.query('INSERT INTO dot (municipality_id, id, round_id, item_id, participant_id) VALUES ($1, $2, $3, $4, $5)', [r.municipality_id, input.dotId, roundId, input.itemId, p.id]);
-    await notifyRound(t, r);
-    return myRound(t, r, p.id);
+    await t.query(
+      `WITH ins AS (INSERT INTO dot (municipality_id, id, round_id, item_id, participant_id) VALUES ($1, $2, $3, $4, $5) RETURNING round_id)
+       SELECT pg_notify('rf_round', round_id::text) FROM ins`,
+      [r.municipality_id, input.dotId, roundId, input.itemId, participantId],
+    );
+    return afterTap(t, r, participantId);
   });
 }
 
-export async function removeDot(db: Db, who: { actor: Actor | null; deviceHash: string | null }, roundId: string, input: { itemId: string }): Promise<MyRound> {
-  const r0 = await roundRow(db, roundId);
-  const p = await requireParticipant(db, { id: r0.workshop_id, municipality_id: r0.municipality_id }, who.actor, who.deviceHash);
+export async function removeDot(db: Db, who: Who, roundId: string, input: { itemId: string }): Promise<MyRound> {
+  const { participantId } = await roundAndParticipant(db, roundId, who);
   return db.tx(async (t) => {
-    await t.query('SELECT 1 FROM participant WHERE id = $1 FOR UPDATE', [p.id]);
-    const [r] = await t.query<RoundRow>('SELECT * FROM vote_round WHERE id = $1 FOR SHARE', [roundId]);
+    const r = await lockForDot(t, roundId, participantId);
     const [last] = await t.query<{ id: string; n: number }>(
       `SELECT id, count(*) OVER () AS n FROM dot WHERE round_id = $1 AND participant_id = $2 AND item_id = $3 ORDER BY placed_at DESC LIMIT 1`,
-      [roundId, p.id, input.itemId],
+      [roundId, participantId, input.itemId],
     );
-    const open = r.status === 'open' && (!r.closes_at || new Date(r.closes_at).getTime() > Date.now());
-    const refusal = checkRemoval({ placedOnItem: last?.n ?? 0, roundOpen: open });
+    const refusal = checkRemoval({ placedOnItem: last?.n ?? 0, roundOpen: isOpen(r) });
     if (refusal) throw new AppError(409, refusal.code, refusal.message);
-    await t.query('DELETE FROM dot WHERE municipality_id = $1 AND id = $2', [r.municipality_id, last.id]);
-    await notifyRound(t, r);
-    return myRound(t, r, p.id);
+    await t.query(
+      `WITH del AS (DELETE FROM dot WHERE municipality_id = $1 AND id = $2 RETURNING round_id) SELECT pg_notify('rf_round', round_id::text) FROM del`,
+      [r.municipality_id, last.id],
+    );
+    return afterTap(t, r, participantId);
   });
 }

@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
-import type { RoundResults } from '../../../contract/workshops';
 import { computeResults, roundRow } from './rounds.service';
 
 /**
@@ -12,7 +11,10 @@ import { computeResults, roundRow } from './rounds.service';
 const THROTTLE_MS = 100;
 const KEEPALIVE_MS = 15_000;
 
-interface Stream { write(event: string, data: unknown): void; facilitator: boolean }
+interface Stream { write(event: string, data: unknown): void; writeFrame(frame: string): void; facilitator: boolean }
+
+/** One SSE frame, serialised once and written to every stream that should see it. */
+const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 export interface LiveHub {
   start(): Promise<void>;
@@ -40,15 +42,16 @@ export function createLiveHub(db: Db, log: { warn: (o: object, m: string) => voi
       const subs = rounds.get(roundId) ?? new Set();
       const wsubs = workshops.get(r.workshop_id) ?? new Set();
       if (subs.size === 0 && wsubs.size === 0) return;
-      let full: RoundResults | null = null;
-      let open: RoundResults | null = null;
+      let full: string | null = null;
+      let open: string | null = null;
+      const openFrame = async () => (open ??= frame('results', await computeResults(db, r, { facilitator: false })));
       for (const s of subs) {
-        if (s.facilitator) s.write('results', (full ??= await computeResults(db, r, { facilitator: true })));
-        else s.write('results', (open ??= await computeResults(db, r, { facilitator: false })));
+        if (s.facilitator) s.writeFrame((full ??= frame('results', await computeResults(db, r, { facilitator: true }))));
+        else s.writeFrame(await openFrame());
       }
       if (wsubs.size && r.status !== 'draft') {
-        open ??= await computeResults(db, r, { facilitator: false });
-        for (const s of wsubs) s.write('results', open);
+        const f = await openFrame();
+        for (const s of wsubs) s.writeFrame(f);
       }
     } catch (err) {
       log.warn({ err }, 'live publish failed');
@@ -97,7 +100,10 @@ export function createLiveHub(db: Db, log: { warn: (o: object, m: string) => voi
       facilitator: false,
       close,
       write: (event, data) => {
-        if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+        if (!res.writableEnded) res.write(frame(event, data));
+      },
+      writeFrame: (f) => {
+        if (!res.writableEnded) res.write(f);
       },
     };
   }
