@@ -131,3 +131,46 @@ export const Kofi = z.object({
   totals: FundingPlan.shape.totals.extend({ costCents: z.number() }),
 });
 export type Kofi = z.infer<typeof Kofi>;
+
+/** Application deadlines of the planned measures (sources with status idea or preparing). */
+export const DeadlineKind = z.enum(['source', 'programme_window']);
+export const Deadline = z.object({
+  /** stable per source or programme window; the iCal UID */
+  key: z.string(),
+  date: IsoDate,
+  /** calendar days from today (negative: passed) */
+  daysLeft: z.number().int(),
+  /** `source`: the plan source's own application deadline; `programme_window`: the programme's next window closing */
+  kind: DeadlineKind,
+  measure: z.object({ id: Id, number: z.number().int(), title: z.string(), leadDepartmentName: z.string().nullable() }),
+  programmeId: Id.nullable(),
+  /** the programme's name, or null for a budget line or third party (then see `sourceLabel`) */
+  programmeName: z.string().nullable(),
+  sourceLabel: z.string(),
+  sourceStatus: SourceStatus,
+  /** the programme window's note, e.g. "Aufruf 2027" */
+  note: z.string(),
+});
+export type Deadline = z.infer<typeof Deadline>;
+
+/** Dates as `2027-01-15` or `15.01.2027`. */
+const QueryDate = z.preprocess((v) => {
+  if (typeof v !== 'string') return v;
+  const de = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v.trim());
+  return de ? `${de[3]}-${de[2].padStart(2, '0')}-${de[1].padStart(2, '0')}` : v.trim();
+}, IsoDate);
+export const DeadlineQuery = z
+  .object({ from: QueryDate.optional(), to: QueryDate.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '„bis“ liegt vor „von“.', path: ['to'] });
+export type DeadlineQuery = z.infer<typeof DeadlineQuery>;
+
+/** The secret calendar subscription URL: shown when it is created or regenerated, otherwise only whether it exists. */
+export const CalendarFeed = z.object({
+  exists: z.boolean(),
+  /** `https://…/api/v1/funding/calendar/<token>.ics`; null when the feed already existed (the token is kept only as a hash) */
+  url: z.string().nullable(),
+  /** the same as `webcal://` for one-click subscription */
+  webcalUrl: z.string().nullable(),
+  createdAt: z.string().nullable(),
+});
+export type CalendarFeed = z.infer<typeof CalendarFeed>;

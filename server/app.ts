@@ -22,6 +22,9 @@ import { workshopsRoutes } from './modules/workshops/workshops.routes';
 import { roundsRoutes } from './modules/workshops/rounds.routes';
 import { joinRoutes } from './modules/workshops/join.routes';
 import { fundingRoutes } from './modules/funding/funding.routes';
+import { deadlinesRoutes } from './modules/funding/deadlines.routes';
+import { createMailer } from './modules/funding/mailer';
+import { sendDueReminders } from './modules/funding/reminders.service';
 import { createLiveHub, type LiveHub } from './modules/workshops/live';
 import { closeDueRounds } from './modules/workshops/rounds.service';
 
@@ -43,7 +46,15 @@ const hostOf = (origin: string) => {
 
 export async function buildApp(config: Config, db: Db, opts: { logger?: boolean } = {}): Promise<App> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel, ...(config.production ? {} : { transport: { target: 'pino-pretty' } }) },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // The calendar feed's token is its key: never write it to the logs.
+            serializers: { req: (req) => ({ method: req.method, url: String(req.url).replace(/(\/calendar\/)[^/?]+(\.ics)/, '$1[redacted]$2'), remoteAddress: req.ip }) },
+            ...(config.production ? {} : { transport: { target: 'pino-pretty' } }),
+          },
     genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
@@ -59,8 +70,33 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
     sweeper = setInterval(() => void closeDueRounds(db).catch((err) => app.log.warn({ err }, 'closing due rounds failed')), 1000);
     sweeper.unref();
   });
+  // Deadline reminders by e-mail, only with SMTP configured: hourly (and once a minute after start, so
+  // frequent restarts skip nothing); each reminder is claimed in the database, so instances never double-send.
+  const mailer = createMailer(config);
+  let reminderTimers: NodeJS.Timeout[] = [];
+  if (mailer) {
+    let running = false;
+    const remind = async () => {
+      if (running) return;
+      running = true;
+      try {
+        const { sent, failed } = await sendDueReminders(db, mailer, { days: config.reminderDays, baseUrl: config.publicUrl, log: app.log });
+        if (sent.length || failed) app.log.info({ sent: sent.length, failed }, 'deadline reminders');
+      } catch (err) {
+        app.log.warn({ err }, 'sending deadline reminders failed');
+      } finally {
+        running = false;
+      }
+    };
+    app.addHook('onReady', async () => {
+      reminderTimers = [setTimeout(() => void remind(), 60_000), setInterval(() => void remind(), 60 * 60_000)];
+      reminderTimers.forEach((t) => t.unref());
+    });
+  }
   app.addHook('preClose', async () => {
     if (sweeper) clearInterval(sweeper);
+    reminderTimers.forEach((t) => clearTimeout(t));
+    mailer?.close();
     await live.stop();
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -131,6 +167,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await roundsRoutes(a);
       await joinRoutes(a);
       await fundingRoutes(a);
+      await deadlinesRoutes(a);
     },
     { prefix: '/api/v1' },
   );

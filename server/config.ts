@@ -17,6 +17,16 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
+  /** e-mail reminders before application deadlines; without it no mail is sent */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/?#]+/, 'must look like smtp://user:pass@host:587 or smtps://host:465').optional(),
+  MAIL_FROM: z.string().trim().min(3).default('Roter Faden <no-reply@localhost>'),
+  REMINDER_DAYS: z
+    .string()
+    .default('14,3')
+    .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean).map(Number))
+    .refine((days) => days.length > 0 && days.every((d) => Number.isInteger(d) && d >= 0 && d <= 365), 'a comma-separated list of whole days (0–365), e.g. 14,3'),
+  /** the address people open the app at, e.g. https://isek.musterstadt.de; makes the links in e-mails absolute */
+  PUBLIC_URL: z.url().optional(),
 });
 
 export interface Config {
@@ -31,6 +41,13 @@ export interface Config {
   maxUploadBytes: number;
   /** Directory of the built web app; absent in API-only runs (tests). */
   webDir: string | undefined;
+  /** `smtp://user:pass@host:587` or `smtps://…`; reminders are sent only when it is set */
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** days before a deadline at which reminders go out, largest first */
+  reminderDays?: number[];
+  /** base of links in e-mails, without a trailing slash */
+  publicUrl?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,6 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     webDir: existsSync(join(webDir, 'index.html')) ? webDir : undefined,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    reminderDays: [...new Set(e.REMINDER_DAYS)].sort((a, b) => b - a),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }
 

@@ -38,6 +38,8 @@ export async function createTestApp(): Promise<{ app: App; db: Db; close: () => 
   const config: Config = {
     port: 0, host: '127.0.0.1', dataDir: '/nonexistent', databaseUrl: serverUrl, sessionSecret: randomBytes(32).toString('hex'),
     sessionDays: 1, logLevel: 'silent', production: false, maxUploadBytes: 1024 * 1024, webDir: undefined,
+    // no SMTP: the reminder sweeper stays off; reminder tests call sendDueReminders with their own SMTP server
+    smtpUrl: undefined, mailFrom: 'Roter Faden <no-reply@localhost>', reminderDays: [14, 3], publicUrl: undefined,
   };
   const app = await buildApp(config, db, { logger: false });
   await app.ready();

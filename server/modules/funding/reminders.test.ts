@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { call, createTenant, createTestApp, json, type Tenant } from '../../test/harness';
+import { buildApp, type App } from '../../app';
+import { createMailer, type Mailer } from './mailer';
+import { sendDueReminders } from './reminders.service';
+
+/* ---------- a real SMTP server on 127.0.0.1 that keeps every message it is handed ---------- */
+
+interface Received { mailFrom: string; rcptTo: string[]; raw: string; user: string | undefined }
+const received: Received[] = [];
+const logins: { username: string; password: string }[] = [];
+let server: SMTPServer;
+let port: number;
+
+/* ---------- just enough MIME to read the messages back ---------- */
+
+function decodeQuotedPrintable(s: string): string {
+  const soft = s.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < soft.length; i++) {
+    const hex = soft[i] === '=' ? soft.slice(i + 1, i + 3) : '';
+    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(soft[i], 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** RFC 2047 encoded words (B and Q); whitespace between adjacent encoded words disappears. */
+function decodeWords(s: string): string {
+  return s
+    .replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)\s+(?==\?)/g, '$1')
+    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, _charset: string, enc: string, text: string) =>
+      enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+    );
+}
+
+interface Part { headers: Record<string, string>; body: string }
+function parsePart(raw: string): Part {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const headers: Record<string, string> = {};
+  for (const line of head.split('\r\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { headers, body: raw.slice(split + 4) };
+}
+function decodeBody(p: Part): string {
+  const cte = (p.headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
+  if (cte === 'quoted-printable') return decodeQuotedPrintable(p.body);
+  if (cte === 'base64') return Buffer.from(p.body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return p.body;
+}
+/** The message's headers (decoded) and its text and HTML bodies. */
+function readMessage(raw: string) {
+  const top = parsePart(raw);
+  const header = (name: string) => decodeWords(top.headers[name] ?? '');
+  const parts: Part[] = [];
+  const boundary = /boundary="?([^";]+)"?/.exec(top.headers['content-type'] ?? '')?.[1];
+  if (boundary) {
+    for (const chunk of top.body.split(`--${boundary}`).slice(1)) {
+      if (chunk.startsWith('--')) break;
+      parts.push(parsePart(chunk.replace(/^\r\n/, '')));
+    }
+  } else parts.push(top);
+  const byType = (type: string) => parts.find((p) => (p.headers['content-type'] ?? 'text/plain').startsWith(type));
+  const text = byType('text/plain');
+  const html = byType('text/html');
+  return { header, text: text ? decodeBody(text) : '', html: html ? decodeBody(html) : '', textEncoding: text?.headers['content-transfer-encoding'] };
+}
+const addresses = (header: string) => [...header.matchAll(/[^\s<>,"]+@[^\s<>,"]+/g)].map((m) => m[0].toLowerCase()).sort();
+
+/* ---------- the municipality ---------- */
+
+let app: App;
+let close: () => Promise<void>;
+let t: Tenant;
+let other: Tenant;
+let mailer: Mailer;
+const emails: Record<string, string> = {};
+let measure: { id: string; number: number };
+const TITLE = 'Übergang am Südbahnhof – Grün & Wege';
+const PROGRAMME = 'Förderprogramm „Grün in der Stadt“ (Land)';
+const TODAY = '2027-01-01';
+const BASE = 'https://isek.musterstadt.example';
+
+const run = (today: string, m: Mailer = mailer) => sendDueReminders(app.db, m, { today, days: [14, 3], baseUrl: BASE });
+const emailOf = async (userId: string) => (await app.db.query<{ email: string }>('SELECT email FROM app_user WHERE id = $1', [userId]))[0].email.toLowerCase();
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    allowInsecureAuth: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onAuth(auth, _session, cb) {
+      logins.push({ username: auth.username ?? '', password: auth.password ?? '' });
+      cb(null, { user: auth.username });
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          rcptTo: session.envelope.rcptTo.map((r) => r.address.toLowerCase()).sort(),
+          raw: Buffer.concat(chunks).toString('utf8'),
+          user: session.user as string | undefined,
+        });
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.server.address() as AddressInfo).port;
+  mailer = createMailer({ smtpUrl: `smtp://fristen%40musterstadt.example:geh%C3%A9im%3A1@127.0.0.1:${port}`, mailFrom: 'Roter Faden Musterstadt <fristen@musterstadt.example>' })!;
+
+  ({ app, close } = await createTestApp());
+  t = await createTenant(app, 'Musterstadt');
+  other = await createTenant(app, 'Nachbarstadt');
+  for (const role of ['admin', 'coordinator', 'department', 'reader'] as const) emails[role] = await emailOf(t.userIds[role]);
+  // a member of another department must not hear about this measure
+  emails.otherDepartment = `tiefbau.${randomBytes(3).toString('hex')}@example.org`;
+  const [{ id }] = await app.db.query<{ id: string }>("INSERT INTO app_user (email, name) VALUES ($1, 'Tiefbau') RETURNING id", [emails.otherDepartment]);
+  await app.db.query("INSERT INTO membership (municipality_id, user_id, role, department_id) VALUES ($1, $2, 'department', $3)", [t.municipalityId, id, t.departmentIds[1]]);
+
+  const programme = json(
+    await call(app, t.cookies.admin, 'POST', '/funding-programmes', {
+      name: PROGRAMME, provider: 'Land', level: 'state', kind: 'grant', rateText: '', ratePercent: 60, rateWeakPercent: null, minAmountCents: null, maxAmountCents: null,
+      applicants: ['municipality'], topics: [], requiresDesignatedArea: false, climateRequirement: false, windows: [], requiredDocuments: '', description: '', sourceUrl: '', lastChecked: null,
+    }),
+  );
+  measure = json(await call(app, t.cookies.coordinator, 'POST', '/measures', { title: TITLE, costCents: 100000000, leadDepartmentId: t.departmentIds[0] }));
+  const saved = await call(app, t.cookies.coordinator, 'PUT', `/measures/${measure.id}/funding-plan`, {
+    version: 0,
+    sources: [
+      { kind: 'programme', programmeId: programme.id, status: 'preparing', applicationDeadline: '2027-01-15', amounts: { '2027': 50000000 } },
+      // passed already: never a reminder
+      { kind: 'third_party', label: 'Alte Stiftung', status: 'idea', applicationDeadline: '2026-12-20', amounts: {} },
+      // applied for: nothing to remind of
+      { kind: 'third_party', label: 'Beantragte Stiftung', status: 'applied', applicationDeadline: '2027-01-10', amounts: {} },
+    ],
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+});
+afterAll(async () => {
+  mailer?.close();
+  await close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe('deadline reminders by e-mail', () => {
+  it('sends the 14-day reminder once, over SMTP, to admins, coordinators and the lead department', async () => {
+    const result = await run(TODAY);
+    expect(result).toMatchObject({ failed: 0 });
+    expect(result.sent).toHaveLength(1);
+    expect(result.sent[0]).toMatchObject({ municipalityId: t.municipalityId, daysBefore: 14, recipients: 3 });
+    expect(received).toHaveLength(1);
+    const [mail] = received;
+    expect(mail.mailFrom).toBe('fristen@musterstadt.example');
+    expect(mail.user).toBe('fristen@musterstadt.example');
+    expect(logins).toEqual([{ username: 'fristen@musterstadt.example', password: 'gehéim:1' }]);
+    expect(mail.rcptTo).toEqual([emails.admin, emails.coordinator, emails.department].sort());
+
+    const m = readMessage(mail.raw);
+    // the lead department acts (To), admins and coordinators are informed (Cc); Bcc never shows
+    expect(addresses(m.header('to'))).toEqual([emails.department]);
+    expect(addresses(m.header('cc'))).toEqual([emails.admin, emails.coordinator].sort());
+    expect(m.header('bcc')).toBe('');
+    expect(m.header('from')).toBe('Roter Faden Musterstadt <fristen@musterstadt.example>');
+    expect(mail.raw).toMatch(/^Subject: =\?UTF-8\?/m); // umlauts travel encoded…
+    expect(m.header('subject')).toBe(`Antragsfrist in 14 Tagen: ${PROGRAMME} – Maßnahme Nr. ${measure.number} ${TITLE}`); // …and read back exactly
+    expect(m.textEncoding).toBe('quoted-printable');
+    expect(m.text).toContain('In 14 Tagen, am Freitag, 15.01.2027, endet die Antragsfrist');
+    expect(m.text).toContain(TITLE);
+    expect(m.text).toContain(PROGRAMME);
+    expect(m.text).toMatch(/Stand:\s+in Vorbereitung/);
+    expect(m.text).toMatch(/Federführung:\s+Stadtplanungsamt/);
+    expect(m.text).toContain('Was jetzt zu tun ist:');
+    expect(m.text).toContain(`Zum Finanzierungsplan: ${BASE}/measures/${measure.id}/funding`);
+    expect(m.text).not.toMatch(/Alte Stiftung|Beantragte Stiftung/);
+    expect(m.html).toContain(`<a href="${BASE}/measures/${measure.id}/funding">`);
+    expect(m.html).toContain('Grün &amp; Wege');
+    expect(m.html).toContain('15.01.2027');
+    expect(m.html).not.toMatch(/<script|Grün & Wege/);
+
+    const rows = await app.db.query<{ item_key: string; days_before: number; recipients: number; sent_at: Date | null }>(
+      'SELECT item_key, days_before, recipients, sent_at FROM reminder_sent WHERE municipality_id = $1',
+      [t.municipalityId],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ days_before: 14, recipients: 3 });
+    expect(rows[0].sent_at).not.toBeNull();
+    expect(rows[0].item_key).toContain(measure.id);
+  });
+
+  it('sends nothing again: not on the same day, not before the 3-day mark, not from two runs at once', async () => {
+    expect((await run(TODAY)).sent).toEqual([]);
+    expect((await run('2027-01-02')).sent).toEqual([]);
+    expect((await run('2027-01-11')).sent).toEqual([]);
+    expect(received).toHaveLength(1);
+  });
+
+  it('sends the 3-day reminder once, even from several instances at the same time', async () => {
+    const [a, b] = await Promise.all([run('2027-01-12'), run('2027-01-12')]);
+    expect(a.sent.length + b.sent.length).toBe(1);
+    expect(received).toHaveLength(2);
+    const m = readMessage(received[1].raw);
+    expect(m.header('subject')).toBe(`Antragsfrist in 3 Tagen: ${PROGRAMME} – Maßnahme Nr. ${measure.number} ${TITLE}`);
+    expect(m.text).toContain('15.01.2027');
+    expect(received[1].rcptTo).toEqual([emails.admin, emails.coordinator, emails.department].sort());
+    expect((await run('2027-01-13')).sent).toEqual([]);
+    expect((await run('2027-01-15')).sent).toEqual([]);
+    // past the deadline: nothing, ever
+    expect((await run('2027-01-16')).sent).toEqual([]);
+    expect(received).toHaveLength(2);
+  });
+
+  it('gives a deadline entered late only the nearest reminder, and retries a reminder whose sending failed', async () => {
+    const m2 = json(await call(app, other.cookies.coordinator, 'POST', '/measures', { title: 'Spielplatz Nord', costCents: 1000000, leadDepartmentId: other.departmentIds[1] }));
+    await call(app, other.cookies.coordinator, 'PUT', `/measures/${m2.id}/funding-plan`, {
+      version: 0,
+      sources: [{ kind: 'third_party', label: 'Stiftung Kinderträume', status: 'idea', applicationDeadline: '2027-03-03', amounts: {} }],
+    });
+    // the SMTP server is unreachable: nothing is recorded as sent
+    const [closed] = await new Promise<AddressInfo[]>((resolve) => {
+      const s = new SMTPServer({ logger: false });
+      s.listen(0, '127.0.0.1', () => {
+        const address = s.server.address() as AddressInfo;
+        s.close(() => resolve([address]));
+      });
+    });
+    const broken = createMailer({ smtpUrl: `smtp://127.0.0.1:${closed.port}`, mailFrom: 'x <x@localhost>' })!;
+    const failing = await run('2027-03-01', broken);
+    broken.close();
+    expect(failing).toEqual({ sent: [], failed: 1 });
+    expect(received).toHaveLength(2);
+
+    // the next run sends it: only the 3-day reminder (2 days left), to the other municipality's people
+    const retry = await run('2027-03-01');
+    expect(retry.sent).toHaveLength(1);
+    expect(retry.sent[0]).toMatchObject({ municipalityId: other.municipalityId, daysBefore: 3, recipients: 2 });
+    expect(received).toHaveLength(3);
+    const mail = readMessage(received[2].raw);
+    expect(mail.header('subject')).toBe(`Antragsfrist in 2 Tagen: Stiftung Kinderträume – Maßnahme Nr. ${m2.number} Spielplatz Nord`);
+    expect(mail.text).toContain('03.03.2027');
+    expect(mail.text).toMatch(/Finanzierungsquelle:\s+Stiftung Kinderträume/);
+    // no member of that department: admins and coordinators get it directly
+    expect(addresses(mail.header('to'))).toEqual([await emailOf(other.userIds.admin), await emailOf(other.userIds.coordinator)].sort());
+    expect(received[2].rcptTo).not.toContain(emails.admin);
+    expect((await run('2027-03-02')).sent).toEqual([]);
+    expect(received).toHaveLength(3);
+  });
+
+  it('has no mailer without SMTP_URL; with it the app starts its reminder sweeper and stops it on close', async () => {
+    expect(createMailer({ smtpUrl: undefined, mailFrom: 'x <x@localhost>' })).toBeNull();
+    const withSmtp = await buildApp({ ...app.config, smtpUrl: `smtp://127.0.0.1:${port}` }, app.db, { logger: false });
+    await withSmtp.ready();
+    await withSmtp.close();
+  });
+});
