@@ -177,6 +177,11 @@ function Shell({ me }: { me: Me }) {
             {item('/concept/districts', t('districts'))}
             {item('/concept/departments', t('departments'))}
           </ul>
+          <div className="nav-group" id="nav-funding">{t('funding')}</div>
+          <ul aria-labelledby="nav-funding">
+            {item('/funding/programmes', t('fundingProgrammes'))}
+            {item('/funding/kofi', t('kofi'))}
+          </ul>
           {(can.canImport || can.isAdmin) && (
             <>
               <div className="nav-group" id="nav-admin">{t('admin')}</div>

@@ -8,6 +8,7 @@ import { messages } from './messages';
 import { SECTIONS, sectionItems } from './sections';
 import { useConcept } from './useConcept';
 import { VisionForm } from './VisionForm';
+import { fundingConceptMessages } from '../funding/conceptMessages';
 
 /** /concept: the vision and time horizon, and an overview of the concept's structure. */
 export default function ConceptPage() {
@@ -57,6 +58,7 @@ export default function ConceptPage() {
 
 function VisionReadOnly({ municipality: m }: { municipality: Municipality }) {
   const t = useT(messages);
+  const tf = useT(fundingConceptMessages);
   return (
     <>
       <Alert kind="info">{t('readOnly')}</Alert>
@@ -74,6 +76,7 @@ function VisionReadOnly({ municipality: m }: { municipality: Municipality }) {
           ? t('notSet')
           : t('horizonValue', { from: m.horizonStart ?? '…', to: m.horizonEnd ?? '…' })}
       </p>
+      <p>{m.financiallyWeak ? tf('financiallyWeakYes') : tf('financiallyWeakNo')}</p>
     </>
   );
 }

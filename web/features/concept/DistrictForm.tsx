@@ -4,13 +4,16 @@ import { messages } from './messages';
 import { FormButtons, TextInput, focusFirstField, type FormProps } from './formParts';
 import { checkBoundary } from './geo';
 import { GeoPreview } from './GeoPreview';
+import { fundingConceptMessages } from '../funding/conceptMessages';
 
 /** District: name, description and an optional GeoJSON boundary (typed or loaded from a file) with a preview. */
 export function DistrictForm({ item, busy, errors, onSubmit, onCancel }: FormProps<'districts'>) {
   const t = useT(messages);
+  const tf = useT(fundingConceptMessages);
   const id = useId();
   const [name, setName] = useState(item?.name ?? '');
   const [description, setDescription] = useState(item?.description ?? '');
+  const [designatedArea, setDesignatedArea] = useState(item?.designatedArea ?? false);
   const [boundary, setBoundary] = useState(item?.boundary ? JSON.stringify(item.boundary, null, 2) : '');
   const [fileError, setFileError] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
@@ -47,7 +50,7 @@ export function DistrictForm({ item, busy, errors, onSubmit, onCancel }: FormPro
       document.getElementById(`${id}-boundary`)?.focus();
       return;
     }
-    onSubmit({ name: name.trim(), description: description.trim(), boundary: check.value });
+    onSubmit({ name: name.trim(), description: description.trim(), boundary: check.value, designatedArea });
   };
 
   const describedBy = [`${id}-boundary-hint`, showBoundaryError ? `${id}-boundary-error` : ''].filter(Boolean).join(' ');
@@ -56,6 +59,14 @@ export function DistrictForm({ item, busy, errors, onSubmit, onCancel }: FormPro
     <form onSubmit={submit} noValidate>
       <TextInput label={t('name')} value={name} onChange={setName} required maxLength={200} error={missing && !name.trim() ? t('required') : errors.name} />
       <TextInput label={t('description')} value={description} onChange={setDescription} multiline maxLength={5000} error={errors.description} />
+      <div className="check-field">
+        <input id={`${id}-designated`} type="checkbox" checked={designatedArea} onChange={(e) => setDesignatedArea(e.target.checked)}
+          aria-describedby={`${id}-designated-hint`} />
+        <div>
+          <label htmlFor={`${id}-designated`}>{tf('designatedArea')}</label>
+          <div className="hint muted" id={`${id}-designated-hint`}>{tf('designatedAreaHint')}</div>
+        </div>
+      </div>
       <div className="field">
         <label htmlFor={`${id}-boundary`}>{t('boundary')}</label>
         <textarea

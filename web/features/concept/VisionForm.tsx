@@ -6,6 +6,7 @@ import { useT } from '../../i18n/i18n';
 import type { Concept, Municipality } from '../../../contract/concept';
 import { messages } from './messages';
 import { CONCEPT_KEY, useInvalidateConcept } from './useConcept';
+import { fundingConceptMessages } from '../funding/conceptMessages';
 
 type Errors = { from?: string; to?: string };
 
@@ -14,12 +15,14 @@ const yearText = (y: number | null) => (y == null ? '' : String(y));
 /** Vision and time horizon, saved with PATCH /municipality and the version it was loaded with. */
 export function VisionForm({ municipality }: { municipality: Municipality }) {
   const t = useT(messages);
+  const tf = useT(fundingConceptMessages);
   const qc = useQueryClient();
   const invalidate = useInvalidateConcept();
   const [version, setVersion] = useState(municipality.version);
   const [vision, setVision] = useState(municipality.vision);
   const [from, setFrom] = useState(yearText(municipality.horizonStart));
   const [to, setTo] = useState(yearText(municipality.horizonEnd));
+  const [financiallyWeak, setFinanciallyWeak] = useState(municipality.financiallyWeak);
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState(false);
 
@@ -28,17 +31,20 @@ export function VisionForm({ municipality }: { municipality: Municipality }) {
     setVision(m.vision);
     setFrom(yearText(m.horizonStart));
     setTo(yearText(m.horizonEnd));
+    setFinanciallyWeak(m.financiallyWeak);
     setErrors({});
   };
 
   const save = useMutation({
-    mutationFn: (body: { version: number; vision: string; horizonStart: number | null; horizonEnd: number | null }) =>
+    mutationFn: (body: { version: number; vision: string; horizonStart: number | null; horizonEnd: number | null; financiallyWeak: boolean }) =>
       api.patch<Municipality>('/municipality', body),
     onSuccess: (m) => {
       load(m);
       setSaved(true);
       qc.setQueryData<Concept>(CONCEPT_KEY, (c) => (c ? { ...c, municipality: m } : c));
       invalidate();
+      void qc.invalidateQueries({ queryKey: ['funding-matches'] });
+      void qc.invalidateQueries({ queryKey: ['funding-programme'] });
     },
   });
 
@@ -77,7 +83,7 @@ export function VisionForm({ municipality }: { municipality: Municipality }) {
       document.getElementById(next.from ? 'horizon-from' : 'horizon-to')?.focus();
       return;
     }
-    save.mutate({ version, vision: vision.trim(), horizonStart: start as number | null, horizonEnd: end as number | null });
+    save.mutate({ version, vision: vision.trim(), horizonStart: start as number | null, horizonEnd: end as number | null, financiallyWeak });
   };
 
   const describedBy = (id: string, err?: string) => (err ? `${id}-error` : undefined);
@@ -131,6 +137,14 @@ export function VisionForm({ municipality }: { municipality: Municipality }) {
           </div>
         </div>
       </fieldset>
+      <div className="check-field">
+        <input id="financially-weak" type="checkbox" checked={financiallyWeak} aria-describedby="financially-weak-hint"
+          onChange={(e) => { setFinanciallyWeak(e.target.checked); setSaved(false); }} />
+        <div>
+          <label htmlFor="financially-weak">{tf('financiallyWeak')}</label>
+          <div className="hint muted" id="financially-weak-hint">{tf('financiallyWeakHint')}</div>
+        </div>
+      </div>
       <button type="submit" className="btn primary" disabled={save.isPending}>
         {save.isPending ? t('saving') : t('save')}
       </button>

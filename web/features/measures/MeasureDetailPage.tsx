@@ -13,12 +13,14 @@ import { Attachments } from './Attachments';
 import { AuditTrail } from './AuditTrail';
 import { BriefView } from './BriefView';
 import { measureMessages } from './messages';
+import { planMessages } from '../funding/planMessages';
 import { useConceptNames } from './useConcept';
 import './measures.css';
 
 export default function MeasureDetailPage() {
   const { id = '' } = useParams();
   const t = useT(measureMessages);
+  const tf = useT(planMessages);
   const location = useLocation();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -64,6 +66,7 @@ export default function MeasureDetailPage() {
           actions={
             <>
               {canEdit && <Link className="btn primary" to={`/measures/${m.id}/edit`}>{t('edit')}</Link>}
+              <Link className="btn" to={`/measures/${m.id}/funding`}>{tf('heading')}</Link>
               <a className="btn" href={api.url(`/measures/${m.id}/brief.pdf`)} download>{t('pdf')}</a>
               <a className="btn" href={api.url(`/measures/${m.id}/brief.docx`)} download>{t('docx')}</a>
               <button type="button" className="btn" onClick={() => window.print()}>{t('print')}</button>
