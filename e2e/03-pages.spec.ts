@@ -16,6 +16,9 @@ const PAGES: [string, RegExp][] = [
   ['/concept/departments', /Ämter/],
   ['/admin/users', /Benutzer|Personen/],
   ['/profile', /Profil/],
+  ['/workshops', /Workshops/],
+  ['/funding/programmes', /Förderprogramme/],
+  ['/funding/kofi', /Kosten- und Finanzierungsübersicht/],
 ];
 
 test('every page has one h1 and no axe violations, in German and in English', async ({ page }) => {
