@@ -12,10 +12,11 @@ import type { Role } from '../../contract/common';
  * A test app on a fresh database: an in-memory PGlite by default, or, when TEST_DATABASE_URL is set
  * (`npm run test:pg`), a new database created on that PostgreSQL server for this test file.
  */
-export async function createTestApp(): Promise<{ app: App; db: Db; close: () => Promise<void> }> {
+export async function createTestApp(): Promise<{ app: App; db: Db; close: () => Promise<void>; databaseUrl?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   let db: Db;
   let drop = async () => {};
+  let databaseUrl: string | undefined;
   if (serverUrl) {
     const name = `rf_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
@@ -24,7 +25,8 @@ export async function createTestApp(): Promise<{ app: App; db: Db; close: () => 
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    db = await openPostgres(url.toString(), 5);
+    databaseUrl = url.toString();
+    db = await openPostgres(databaseUrl, 5);
     drop = async () => {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
@@ -46,6 +48,7 @@ export async function createTestApp(): Promise<{ app: App; db: Db; close: () => 
   return {
     app,
     db,
+    databaseUrl,
     close: async () => {
       await app.close();
       await db.close();
