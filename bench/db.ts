@@ -31,7 +31,15 @@ export async function freshDb(kind: 'pglite' | 'postgres'): Promise<{ db: Db; ur
     await adminQuery('CREATE DATABASE rf_bench');
     const db = await openPostgres(PG_BENCH);
     await migrate(db);
-    return { db, url: PG_BENCH, cleanup: async () => { await db.close(); await adminQuery('DROP DATABASE IF EXISTS rf_bench WITH (FORCE)'); } };
+    return {
+      db,
+      url: PG_BENCH,
+      cleanup: async () => {
+        await db.close();
+        await new Promise((r) => setTimeout(r, 200)); // let the pool's connections finish closing
+        await adminQuery('DROP DATABASE IF EXISTS rf_bench WITH (FORCE)');
+      },
+    };
   }
   mkdirSync('.bench-data', { recursive: true });
   const dir = mkdtempSync(join('.bench-data', 'pglite-'));

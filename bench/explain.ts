@@ -1,60 +1,79 @@
 /**
- * EXPLAIN ANALYZE of the exact SQL the list service sends for the benchmark's requests.
- *   npx tsx bench/explain.ts [--db pglite|postgres] [--n 10000] [--only list|sanierung|strasse]
- *                            [--set "enable_seqscan = off"] [--try "<SQL>"]
- * The SQL is captured by calling listMeasures with a recording Db, then explained on the real one.
- * `--set` explains a second time with that planner setting (SET LOCAL, inside one transaction);
- * `--try` runs the given SQL (e.g. a candidate index) and explains a second time.
+ * EXPLAIN ANALYZE of the exact SQL the list service sends for the benchmark's list and searches.
+ *   npx tsx bench/explain.ts [--db pglite|postgres] [--n 10000] [--only list|sanierung|strasse|typo]
+ *                            [--maintenance vacuum|analyze|none] [--set "enable_seqscan = off"] [--proposed]
+ * The SQL is captured by calling listMeasures with a recording Db, then timed (median of 9) and
+ * explained on the real one. `--set` explains again with that planner setting (SET LOCAL).
+ * `--proposed` then applies bench/proposed.ts (migration + query change), explains the proposed SQL
+ * and checks that it finds the same briefs (total, first hit) as today's.
  */
 import type { Db } from '../server/db/client';
 import { listMeasures } from '../server/modules/measures/measures.service';
 import { MeasureQuery } from '../contract/measures';
-import { generate } from './generate';
+import { generate, type Maintenance } from './generate';
 import { arg, freshDb } from './db';
+import { PROPOSED_MIGRATION, proposedList } from './proposed';
 
 const kind = arg('db', 'pglite') as 'pglite' | 'postgres';
 const n = Number(arg('n', '10000'));
 const only = arg('only', '');
-const trySql = arg('try', '');
 const setting = arg('set', '');
+const maintenance = arg('maintenance', 'vacuum') as Maintenance;
+type Sql = { sql: string; params: unknown[] };
+type Row = { total: number; title: string };
 
-async function captured(db: Db, municipalityId: string, query: Record<string, unknown>) {
-  const seen: { sql: string; params: unknown[] }[] = [];
+async function captured(db: Db, municipalityId: string, query: MeasureQuery): Promise<Sql> {
+  const seen: Sql[] = [];
   const recorder = { ...db, query: async (sql: string, params: unknown[] = []) => (seen.push({ sql, params }), db.query(sql, params)) } as Db;
-  await listMeasures(recorder, municipalityId, MeasureQuery.parse(query));
+  await listMeasures(recorder, municipalityId, query);
   return seen[0];
 }
 
-async function explain(db: Db, label: string, q: { sql: string; params: unknown[] }, set = '') {
-  const { wall, plan } = await db.tx(async (t) => {
+async function explain(db: Db, label: string, q: Sql, set = ''): Promise<Row | undefined> {
+  const { times, rows, plan } = await db.tx(async (t) => {
     if (set) await t.query(`SET LOCAL ${set}`);
-    for (let i = 0; i < 3; i++) await t.query(q.sql, q.params); // warm caches
-    const t0 = performance.now();
-    await t.query(q.sql, q.params);
-    const wall = performance.now() - t0;
-    return { wall, plan: await t.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params) };
+    const times: number[] = [];
+    let rows: Row[] = [];
+    for (let i = 0; i < 12; i++) {
+      const t0 = performance.now();
+      rows = await t.query<Row>(q.sql, q.params);
+      if (i >= 3) times.push(performance.now() - t0); // the first 3 warm the caches
+    }
+    return { times: times.sort((a, b) => a - b), rows, plan: await t.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params) };
   });
-  console.log(`\n### ${kind}: ${label} — one execution ${wall.toFixed(1)} ms through the Db layer\n`);
+  console.log(`\n### ${kind}: ${label} — median ${times[4].toFixed(1)} ms per query through the Db layer; total ${rows[0]?.total ?? 0}, first: ${rows[0]?.title ?? '–'}\n`);
   console.log('```\n' + plan.map((r) => r['QUERY PLAN']).join('\n') + '\n```');
+  return rows[0];
 }
 
 const { db, cleanup } = await freshDb(kind);
 try {
-  const g = await generate(db, n);
-  const cases: [string, Record<string, unknown>][] = [
+  const g = await generate(db, n, 42, maintenance);
+  const cases: [string, Record<string, string>][] = [
     ['list', { district: g.districtIds[0], status: 'brief,planning', sort: '-cost', page: '2' }],
     ['sanierung', { q: 'Sanierung' }],
     ['strasse', { q: 'Strasse' }],
-  ];
-  for (const [name, query] of cases.filter(([c]) => !only || c === only)) {
-    const q = await captured(db, g.municipalityId, query);
-    if (name === cases[0][0] || only) console.log(`\nSQL (${name}):\n\`\`\`sql\n${q.sql.replace(/\s+/g, ' ')}\n\`\`\``);
-    await explain(db, `${name} ${new URLSearchParams(query as Record<string, string>)}`, q);
-    if (setting) await explain(db, `${name} with SET ${setting}`, q, setting);
-    if (trySql) {
-      await db.exec(trySql);
-      await db.exec('ANALYZE measure');
-      await explain(db, `${name} after: ${trySql}`, await captured(db, g.municipalityId, query));
+    ['typo', { q: 'Schulhofsanirung' }],
+  ].filter(([c]) => !only || c === only) as [string, Record<string, string>][];
+  const before = new Map<string, Row | undefined>();
+  for (const [name, query] of cases) {
+    const q = await captured(db, g.municipalityId, MeasureQuery.parse(query));
+    console.log(`\nSQL today (${name}):\n\`\`\`sql\n${q.sql.replace(/\s+/g, ' ')}\n\`\`\``);
+    before.set(name, await explain(db, `today: ${name} ${new URLSearchParams(query)}`, q));
+    if (setting) await explain(db, `today: ${name} with SET ${setting}`, q, setting);
+  }
+  if (process.argv.includes('--proposed')) {
+    const t0 = performance.now();
+    await db.exec(PROPOSED_MIGRATION);
+    if (maintenance !== 'none') await db.exec(maintenance === 'vacuum' ? 'VACUUM ANALYZE' : 'ANALYZE');
+    const [{ words }] = await db.query<{ words: number }>('SELECT count(*) AS words FROM search_word');
+    console.log(`\nProposed migration applied in ${(performance.now() - t0).toFixed(0)} ms (incl. backfill of ${g.total} briefs); vocabulary: ${words} words`);
+    for (const [name, query] of cases) {
+      const q = proposedList(g.municipalityId, MeasureQuery.parse(query));
+      console.log(`\nSQL proposed (${name}):\n\`\`\`sql\n${q.sql.replace(/\s+/g, ' ')}\n\`\`\``);
+      const after = await explain(db, `proposed: ${name} ${new URLSearchParams(query)}`, q);
+      const b = before.get(name);
+      console.log(`\nsame result as today? total ${b?.total} → ${after?.total}; first "${b?.title}" → "${after?.title}"`);
     }
   }
 } finally {
