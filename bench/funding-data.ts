@@ -18,6 +18,7 @@ import type { FundingProgrammeInput } from '../contract/funding';
 import { FUNDING_PROGRAMMES } from '../server/db/seed/funding-programmes';
 import { ensureCatalogue } from '../server/modules/funding/programmes.service';
 import { splitEvenly } from '../domain/financing';
+import type { Maintenance } from './generate';
 
 /** mulberry32, as in bench/generate.ts */
 function rng(seed: number) {
@@ -77,7 +78,8 @@ export interface FundingGenerated {
   ms: number;
 }
 
-export async function generateFunding(db: Db, municipalityId: string, opts: { programmes: number; seed?: number; analyze?: boolean }): Promise<FundingGenerated> {
+/** `maintenance` runs after all inserts, as `generate`'s does (call `generate` with 'none' first). */
+export async function generateFunding(db: Db, municipalityId: string, opts: { programmes: number; seed?: number; maintenance?: Maintenance }): Promise<FundingGenerated> {
   const t0 = Date.now();
   const r = rng(opts.seed ?? 2026);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
@@ -182,7 +184,8 @@ export async function generateFunding(db: Db, municipalityId: string, opts: { pr
       );
     }
   });
-  if (opts.analyze ?? true) await db.exec('ANALYZE');
+  const maintenance = opts.maintenance ?? 'vacuum';
+  if (maintenance !== 'none') await db.exec(maintenance === 'vacuum' ? 'VACUUM ANALYZE' : 'ANALYZE');
   return {
     programmes: programmes.length,
     programmeIds: programmes.map((p) => p.id),

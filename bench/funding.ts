@@ -1,6 +1,7 @@
 /**
  * Funding benchmark: matching measures against the programme catalogue, and the KoFi, at scale.
  *   npx tsx bench/funding.ts [--db pglite|postgres] [--n 10000] [--programmes 500] [--duration 10] [--match-budget 120]
+ *                         [--maintenance vacuum|analyze|none]
  *
  * Fresh database (PGlite under .bench-data/, or the database rf_bench_funding on local PostgreSQL, so a
  * bench/run.ts on rf_bench is not disturbed) → migrations → N briefs (bench/generate.ts) → the
@@ -10,9 +11,11 @@
  *     `rankProgrammes`, the same inputs the service builds), in a shuffled order; stops after
  *     --match-budget seconds and extrapolates (0 = no limit); plus the service calls themselves;
  *  2. buildApp on 127.0.0.1:<free port>, login as admin, each endpoint checked for plausible content,
- *     then 2 s warm-up, --duration s with 10 connections, 3 s with one connection (the load generator
- *     is this file again in a child process, so autocannon and the server do not share an event loop;
- *     latencies per request as in bench/load.ts, so p95 is exact):
+ *     then 2 s warm-up, --duration s with 10 connections, ≥ 3 s and ≥ 5 requests with one connection
+ *     (the load generator is this file again in a child process, so autocannon and the server do not
+ *     share an event loop; latencies per request as in bench/load.ts, so p95 is exact, and no request
+ *     is cut off at the end — see below), with the machine's CPU split (server / PostgreSQL / load
+ *     generator / other processes) for each measured run:
  *     (a) GET /measures/<random id>/funding-matches (a random measure per request),
  *     (b) GET /kofi, (c) GET /kofi?district=<id>, (d) GET /funding-programmes/<id>/measures.
  * Markdown on stdout (progress on stderr); temp data removed; exit 1 on any error or non-2xx answer,
@@ -235,8 +238,9 @@ async function main(): Promise<number> {
   const programmeCount = Number(arg('programmes', '500'));
   const duration = Number(arg('duration', '10'));
   const matchBudget = Number(arg('match-budget', '120'));
-  if (!['pglite', 'postgres'].includes(kind) || !(n >= 43) || !(programmeCount >= 8) || !(duration > 0) || !(matchBudget >= 0)) {
-    throw new Error('usage: bench/funding.ts [--db pglite|postgres] [--n ≥43] [--programmes ≥8] [--duration s] [--match-budget s, 0 = all]');
+  const maintenance = arg('maintenance', 'vacuum') as 'vacuum' | 'analyze' | 'none';
+  if (!['pglite', 'postgres'].includes(kind) || !(n >= 43) || !(programmeCount >= 8) || !(duration > 0) || !(matchBudget >= 0) || !['vacuum', 'analyze', 'none'].includes(maintenance)) {
+    throw new Error('usage: bench/funding.ts [--db pglite|postgres] [--n ≥43] [--programmes ≥8] [--duration s] [--match-budget s, 0 = all] [--maintenance vacuum|analyze|none]');
   }
   const { buildApp } = await import('../server/app');
   const { generate, ADMIN } = await import('./generate');
@@ -279,10 +283,11 @@ async function main(): Promise<number> {
     const db = fresh.db;
     cleanup = fresh.cleanup;
     const [{ version: dbVersion }] = await db.query<{ version: string }>('SELECT version()');
-    const g = await generate(db, n, 42, { analyze: false });
-    const f = await generateFunding(db, g.municipalityId, { programmes: programmeCount });
+    // Maintenance (by default VACUUM ANALYZE, as bench/run.ts) once, after the funding data too.
+    const g = await generate(db, n, 42, 'none');
+    const f = await generateFunding(db, g.municipalityId, { programmes: programmeCount, maintenance });
     console.error(`${kind}: ${g.total} measures (setup ${g.ms.setup} ms, bulk ${g.ms.bulk} ms); ${f.programmes} programmes, ` +
-      `${f.designatedDistrictIds.length} designated districts, ${f.sources} sources for ${f.plannedMeasures} measures (${f.ms} ms incl. ANALYZE)`);
+      `${f.designatedDistrictIds.length} designated districts, ${f.sources} sources for ${f.plannedMeasures} measures (${f.ms} ms incl. ${maintenance})`);
     const municipalityId = g.municipalityId;
 
     // ---- 1. In-process ---------------------------------------------------------------------------
@@ -443,7 +448,7 @@ async function main(): Promise<number> {
     const f1 = (v: number) => v.toFixed(1);
     const extrapolated = (allMs / done) * matchMeasures.length;
     console.log(`\n**${kind}** (${dbVersion.split(' on ')[0].split(',')[0]}), ${g.total} measures, ${f.programmes} programmes, ${f.sources} funding sources on ${f.plannedMeasures} measures, ` +
-      `${f.designatedDistrictIds.length} of ${concept.districts.length} districts designated. "alone" = p50 / p95 with 1 connection for ${ALONE} s; the rest: ${CONNECTIONS} connections for ${duration} s ` +
+      `${f.designatedDistrictIds.length} of ${concept.districts.length} districts designated, after-insert maintenance: ${maintenance}. "alone" = p50 / p95 with 1 connection for ≥ ${ALONE} s and ≥ ${MIN_ALONE_REQUESTS} requests; the rest: ${CONNECTIONS} connections for ${duration} s ` +
       `per endpoint after ${WARMUP} s warm-up; latencies in ms, exact per-request percentiles; "requests" = all requests of the measured run: sent for ${duration} s, then each connection waits for its last answer (none cut off); ` +
       `CPU = share of the machine (${cpus().length} cores) during the measured run taken by the server / PostgreSQL backends of this benchmark's database / load generator / other processes, in %\n`);
     console.log('| endpoint | alone p50 / p95 | requests/s | requests | p50 | p95 | p99 | max | errors / non-2xx | CPU % srv / pg / load / other | aim p95 |');

@@ -13,7 +13,7 @@
 import type { MeasureQuery } from '../contract/measures';
 import { foldForTrigram, measureOrder, measureWhere } from '../server/modules/measures/measures.filter';
 
-/** Would be server/db/migrations/0002_search_words.sql. */
+/** Would be the next migration, server/db/migrations/0006_search_words.sql. */
 export const PROPOSED_MIGRATION = `
 CREATE TABLE search_word (
   municipality_id uuid NOT NULL REFERENCES municipality(id) ON DELETE CASCADE,
