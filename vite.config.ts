@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
 
 // The web app lives in web/ and is built to dist/web, which the server serves in production.
+// WEB_OUT_DIR builds elsewhere (with WEB_DIR for the server), so parallel test runs keep their own copy.
 export default defineConfig({
   root: 'web',
   plugins: [react()],
-  build: { outDir: '../dist/web', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 600 },
+  build: { outDir: process.env.WEB_OUT_DIR ? resolve(process.env.WEB_OUT_DIR) : '../dist/web', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 600 },
   server: { port: 5173, proxy: { '/api/v1': 'http://127.0.0.1:3000' } },
 });

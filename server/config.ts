@@ -58,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
-  const webDir = resolve('dist/web');
+  const webDir = resolve(env.WEB_DIR ?? 'dist/web');
   return {
     port: e.PORT,
     host: e.HOST,
