@@ -9,6 +9,11 @@ export const Horizon = z.enum(['short', 'medium', 'long']);
 export type Horizon = z.infer<typeof Horizon>;
 export const HORIZONS = Horizon.options;
 
+/** Priority class from the coordinators' decision (prioritisation): A first, B second, C later. */
+export const Priority = z.enum(['A', 'B', 'C']);
+export type Priority = z.infer<typeof Priority>;
+export const PRIORITIES = Priority.options;
+
 /** Money travels as integer cents so that no rounding happens between client and database. */
 export const Cents = z.number().int().min(0).max(100_000_000_000_00);
 
@@ -91,6 +96,8 @@ export const Measure = z.object({
   /** dots and rank from the last closed voting round on this brief */
   dots: z.number().int().nullable(),
   dotRank: z.number().int().nullable(),
+  /** set by a recorded prioritisation decision, not by the brief's form */
+  priority: Priority.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -123,6 +130,7 @@ export const MeasureQuery = z.object({
   dimension: csvIds.optional(),
   status: csv.pipe(z.array(MeasureStatus)).optional(),
   horizon: csv.pipe(z.array(Horizon)).optional(),
+  priority: csv.pipe(z.array(Priority)).optional(),
   tag: csv.optional(),
   /** briefs written in this workshop */
   workshop: Id.optional(),

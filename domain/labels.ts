@@ -17,6 +17,12 @@ export const HORIZON_LABELS: Record<string, Record<Locale, string>> = {
   long: { de: 'langfristig', en: 'long term' },
 };
 
+export const PRIORITY_LABELS: Record<string, Record<Locale, string>> = {
+  A: { de: 'A – vorrangig', en: 'A – first' },
+  B: { de: 'B – nachrangig', en: 'B – second' },
+  C: { de: 'C – später', en: 'C – later' },
+};
+
 export const ROLE_LABELS: Record<string, Record<Locale, string>> = {
   admin: { de: 'Administration', en: 'Administrator' },
   coordinator: { de: 'ISEK-Koordination', en: 'ISEK coordinator' },

@@ -1,7 +1,7 @@
 import type { Concept } from '../../../contract/concept';
 import type { Measure } from '../../../contract/measures';
 import type { Locale } from '../../../domain/format';
-import { HORIZON_LABELS, STATUS_LABELS } from '../../../domain/labels';
+import { HORIZON_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../../../domain/labels';
 import type { BriefView } from './documents/types';
 
 /** Resolves a measure's ids to names once per document, with maps built from the concept. */
@@ -21,6 +21,7 @@ export function briefViewer(concept: Concept, locale: Locale) {
     description: m.description,
     status: STATUS_LABELS[m.status]?.[locale] ?? m.status,
     horizon: m.horizon ? (HORIZON_LABELS[m.horizon]?.[locale] ?? m.horizon) : null,
+    priority: m.priority ? (PRIORITY_LABELS[m.priority]?.[locale] ?? m.priority) : null,
     costCents: m.costCents,
     plannedStart: m.plannedStart,
     plannedEnd: m.plannedEnd,

@@ -15,9 +15,14 @@ export function measureWhere(municipalityId: string, q: Partial<MeasureQuery>, a
   if (q.q) {
     const tsq = `websearch_to_tsquery('german', ${p(q.q)})`;
     const text = p(foldForTrigram(q.q));
-    // Stemmed full text finds inflections ("Sanierung" → "Sanierungen"); trigram word similarity
-    // finds compounds and typos ("Strasse" → "Straßenplanung", "Sanirung" → "Sanierung").
-    where.push(`(${alias}.search @@ ${tsq} OR ${text} <% ${alias}.search_text)`);
+    // Stemmed full text finds inflections ("Sanierung" → "Sanierungen"). Compounds and typos
+    // ("Strasse" → "Straßenplanung", "Sanirung" → "Sanierung") come from trigram similarity, taken
+    // per word: each query word picks its similar words from the municipality's vocabulary (a small
+    // trigram index scan), and a brief matches if it contains one of them for every query word.
+    const fuzzy = searchWords(q.q).map(
+      (w) => `${alias}.search_words && ARRAY(SELECT sw.word FROM search_word sw WHERE sw.municipality_id = $1 AND ${p(w)} <% sw.word)`,
+    );
+    where.push(`(${alias}.search @@ ${tsq}${fuzzy.length ? ` OR (${fuzzy.join(' AND ')})` : ''})`);
     search = { tsq, text };
   }
   if (q.district?.length) where.push(`${alias}.district_ids && ${p(q.district)}::uuid[]`);
@@ -30,6 +35,7 @@ export function measureWhere(municipalityId: string, q: Partial<MeasureQuery>, a
   if (q.dimension?.length) where.push(`${alias}.dimension_ids && ${p(q.dimension)}::uuid[]`);
   if (q.status?.length) where.push(`${alias}.status = ANY(${p(q.status)}::text[])`);
   if (q.horizon?.length) where.push(`${alias}.horizon = ANY(${p(q.horizon)}::text[])`);
+  if (q.priority?.length) where.push(`${alias}.priority = ANY(${p(q.priority)}::text[])`);
   if (q.tag?.length) where.push(`${alias}.tags && ${p(q.tag)}::text[]`);
   if (q.workshop) where.push(`${alias}.origin_workshop_id = ${p(q.workshop)}::uuid`);
   return { where: where.join(' AND '), params, search, p };
@@ -38,6 +44,16 @@ export function measureWhere(municipalityId: string, q: Partial<MeasureQuery>, a
 /** Same folding as the search_text column (see migration): lower case, ß → ss. */
 export function foldForTrigram(s: string) {
   return s.toLowerCase().replaceAll('ß', 'ss').trim();
+}
+
+/** The query's words as the search_words column holds them (migration 0007): folded, split, ≥ 3 letters. */
+export function searchWords(q: string): string[] {
+  return [...new Set(foldForTrigram(q).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3))];
+}
+
+/** Relevance: stemmed full-text rank plus how close the query comes to a word of the (short) title. */
+export function searchRank(search: { tsq: string; text: string }, alias = 'm') {
+  return `ts_rank(${alias}.search, ${search.tsq}) + word_similarity(${search.text}, replace(lower(${alias}.title), 'ß', 'ss'))`;
 }
 
 const SORTS: Record<string, string> = {

@@ -20,7 +20,7 @@ const LONG_TEXT: Field[] = ['need', 'goal', 'description'];
 
 const select = (fields: Field[]) =>
   `m.id, m.number, m.version, m.created_at AS "createdAt", m.updated_at AS "updatedAt",
-   m.origin_workshop_id AS "originWorkshopId", m.origin_group_id AS "originGroupId", m.dots, m.dot_rank AS "dotRank",
+   m.origin_workshop_id AS "originWorkshopId", m.origin_group_id AS "originGroupId", m.dots, m.dot_rank AS "dotRank", m.priority,
    ${fields.map((f) => `m.${COLUMNS[f]} AS "${f}"`).join(', ')}`;
 const SELECT_FULL = select(FIELDS);
 const SELECT_LIST = select(FIELDS.filter((f) => !LONG_TEXT.includes(f)));

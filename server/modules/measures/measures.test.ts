@@ -100,6 +100,30 @@ describe('measures: create, read, update, delete', () => {
   });
 });
 
+describe('measures: priority class', () => {
+  it('is null until a decision sets it, shows on the measure and filters the list', async () => {
+    const a = json(await call(app, t.cookies.coordinator, 'POST', '/measures', brief({ title: 'Priorität A Test' })));
+    const b = json(await call(app, t.cookies.coordinator, 'POST', '/measures', brief({ title: 'Priorität C Test' })));
+    expect(a.priority).toBeNull();
+    // The decision module sets the class; here the column is set directly to test reading and filtering.
+    await app.db.query("UPDATE measure SET priority = 'A' WHERE id = $1", [a.id]);
+    await app.db.query("UPDATE measure SET priority = 'C' WHERE id = $1", [b.id]);
+    expect(json(await call(app, t.cookies.reader, 'GET', `/measures/${a.id}`)).priority).toBe('A');
+    const onlyA = json(await call(app, t.cookies.reader, 'GET', '/measures?priority=A'));
+    expect(onlyA.items.map((m: { id: string }) => m.id)).toEqual([a.id]);
+    expect(onlyA.items[0].priority).toBe('A');
+    const aOrC = json(await call(app, t.cookies.reader, 'GET', '/measures?priority=A,C'));
+    expect(aOrC.items.map((m: { id: string }) => m.id).sort()).toEqual([a.id, b.id].sort());
+    const bad = await call(app, t.cookies.reader, 'GET', '/measures?priority=D');
+    expect(bad.statusCode).toBe(400);
+    expect(json(bad).error.code).toBe('validation_failed');
+    // The form cannot set it: priority is not an editable field of the brief.
+    const upd = await call(app, t.cookies.coordinator, 'PATCH', `/measures/${b.id}`, { version: b.version, priority: 'A' });
+    expect(json(await call(app, t.cookies.reader, 'GET', `/measures/${b.id}`)).priority).toBe('C');
+    expect(upd.statusCode).toBe(200);
+  });
+});
+
 describe('measures: roles and tenants', () => {
   it('401 without session on every measure route', async () => {
     const id = '00000000-0000-4000-8000-000000000000';

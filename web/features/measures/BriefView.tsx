@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useFormat, useT } from '../../i18n/i18n';
 import type { MeasureDetail } from '../../../contract/measures';
-import { HORIZON_LABELS, STATUS_LABELS } from '../../../domain/labels';
+import { HORIZON_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../../../domain/labels';
 import { measureMessages } from './messages';
 import type { ConceptNames } from './useConcept';
 
@@ -35,6 +35,8 @@ export function BriefView({ m, names }: { m: MeasureDetail; names: ConceptNames 
           <dd>{fmt.money(m.costCents)}</dd>
           <dt>{t('f_horizon')}</dt>
           <dd>{fmt.label(HORIZON_LABELS, m.horizon)}</dd>
+          <dt>{t('fPriority')}</dt>
+          <dd>{m.priority ? fmt.label(PRIORITY_LABELS, m.priority) : t('noPriority')}</dd>
           <dt>{t('period')}</dt>
           <dd>{period}</dd>
           <dt>{t('f_goalIds')}</dt>

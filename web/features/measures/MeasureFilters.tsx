@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useFormat, useT } from '../../i18n/i18n';
-import { HORIZON_LABELS, STATUS_LABELS } from '../../../domain/labels';
+import { HORIZON_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../../../domain/labels';
 import { CheckboxGroup } from './CheckboxGroup';
 import { splitTags } from './formModel';
 import { FILTER_KEYS, type FilterKey, type ListState } from './listParams';
@@ -9,7 +9,7 @@ import type { ConceptNames, Option } from './useConcept';
 
 export const FILTER_LABEL: Record<FilterKey, MeasureMessageKey> = {
   district: 'fDistrict', department: 'fDepartment', actionField: 'fActionField', goal: 'fGoal',
-  dimension: 'fDimension', status: 'fStatus', horizon: 'fHorizon', tag: 'fTag',
+  dimension: 'fDimension', status: 'fStatus', horizon: 'fHorizon', priority: 'fPriority', tag: 'fTag',
 };
 
 /** Options per filter: concept lists from GET /concept, fixed vocabularies from domain/labels (keeps zod out of the list chunk). */
@@ -23,6 +23,7 @@ export function useFilterOptions(names: ConceptNames): Record<Exclude<FilterKey,
     dimension: names.dimensions,
     status: Object.keys(STATUS_LABELS).map((s) => ({ id: s, label: fmt.label(STATUS_LABELS, s) })),
     horizon: Object.keys(HORIZON_LABELS).map((h) => ({ id: h, label: fmt.label(HORIZON_LABELS, h) })),
+    priority: Object.keys(PRIORITY_LABELS).map((p) => ({ id: p, label: fmt.label(PRIORITY_LABELS, p) })),
   };
 }
 

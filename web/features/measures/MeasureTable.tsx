@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useFormat, useT } from '../../i18n/i18n';
 import type { MeasureListItem } from '../../../contract/measures';
-import { HORIZON_LABELS, STATUS_LABELS } from '../../../domain/labels';
+import { HORIZON_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../../../domain/labels';
 import { measureMessages } from './messages';
 import type { ConceptNames } from './useConcept';
 
@@ -53,6 +53,11 @@ export function MeasureTable({ items, names, caption }: { items: MeasureListItem
                 </td>
                 <td data-label={cols.status}>
                   <span className={`badge status-badge s-${m.status}`}>{fmt.label(STATUS_LABELS, m.status)}</span>
+                  {m.priority && (
+                    <span className="badge priority-badge" title={fmt.label(PRIORITY_LABELS, m.priority)}>
+                      <span className="visually-hidden">{t('fPriority')}: </span>{m.priority}
+                    </span>
+                  )}
                 </td>
                 <td data-label={cols.districts}>{districts.length ? districts.join(', ') : t('allDistricts')}</td>
                 <td data-label={cols.lead}>{names.name(m.leadDepartmentId)}</td>

@@ -1,7 +1,7 @@
 import type { MeasureQueryInput } from '../../../contract/measures';
 
 /** The multi-value filters of the list, in the order the panel shows them. */
-export const FILTER_KEYS = ['district', 'department', 'actionField', 'goal', 'dimension', 'status', 'horizon', 'tag'] as const;
+export const FILTER_KEYS = ['district', 'department', 'actionField', 'goal', 'dimension', 'status', 'horizon', 'priority', 'tag'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export const SORTS = ['relevance', 'number', '-number', 'title', '-title', 'cost', '-cost', 'start', '-start', '-updated', 'updated', 'status'] as const;

@@ -9,6 +9,7 @@ const T = {
     number: 'Nr.',
     status: 'Status',
     horizon: 'Zeithorizont',
+    priority: 'Priorität',
     period: 'Geplanter Zeitraum',
     cost: 'Kostenschätzung',
     districts: 'Stadtteile',
@@ -36,6 +37,7 @@ const T = {
     number: 'No.',
     status: 'Status',
     horizon: 'Time horizon',
+    priority: 'Priority',
     period: 'Planned period',
     cost: 'Cost estimate',
     districts: 'Districts',
@@ -107,6 +109,7 @@ export function briefRows(b: BriefView, locale: Locale): Array<[label: string, v
   return [
     [t.status, statusLabel(b.status, locale)],
     [t.horizon, horizonLabel(b.horizon, locale)],
+    ...(b.priority ? [[t.priority, b.priority] as [string, string]] : []),
     [t.period, periodLabel(b.plannedStart, b.plannedEnd, locale)],
     [t.cost, formatMoney(b.costCents, locale)],
     [t.districts, list(b.districts)],

@@ -20,6 +20,7 @@ const brief: BriefView = {
   description: 'Entsiegelung, Baumpflanzungen, neue Beleuchtung.\n\nUmsetzung in zwei Bauabschnitten.',
   status: 'implementation',
   horizon: 'medium',
+  priority: 'A – vorrangig',
   costCents: 123456700,
   plannedStart: '2026-03-01',
   plannedEnd: '2026-11-21',
@@ -175,7 +176,7 @@ describe('measuresXlsx', () => {
     expect(sheet.rows[1][col('title') - 1]).toBe(tricky.title);
     const mapping = suggestMapping(sheet.headers);
     for (const c of EXPORT_COLUMNS) {
-      expect(mapping[c.de], c.de).toBe(c.key === 'number' ? null : c.key);
+      expect(mapping[c.de], c.de).toBe(c.key === 'number' || c.key === 'priority' ? null : c.key);
     }
     const mapped = Object.values(mapping).filter(Boolean);
     expect(new Set(mapped)).toEqual(new Set(IMPORT_FIELDS));
@@ -183,7 +184,7 @@ describe('measuresXlsx', () => {
 
   it('maps English export headers too', () => {
     const mapping = suggestMapping(EXPORT_COLUMNS.map((c) => c.en));
-    for (const c of EXPORT_COLUMNS) expect(mapping[c.en], c.en).toBe(c.key === 'number' ? null : c.key);
+    for (const c of EXPORT_COLUMNS) expect(mapping[c.en], c.en).toBe(c.key === 'number' || c.key === 'priority' ? null : c.key);
   });
 });
 
@@ -224,11 +225,11 @@ describe('measuresCsv', () => {
     expect(csv.startsWith('\uFEFFNr.;Titel;Status;')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(lines[0].split(';')).toEqual(EXPORT_COLUMNS.map((c) => c.de));
-    expect(lines[1]).toMatch(/^12;Sanierung des Ständehauses – Außenanlagen;In Umsetzung;mittelfristig;1234567;01\.03\.2026;21\.11\.2026;"Altstadt; Südstadt";/);
+    expect(lines[1]).toMatch(/^12;Sanierung des Ständehauses – Außenanlagen;In Umsetzung;A – vorrangig;mittelfristig;1234567;01\.03\.2026;21\.11\.2026;"Altstadt; Südstadt";/);
   });
 
   it('quotes separators, quotes and line breaks and defuses formulas', () => {
-    expect(csv).toContain('13;"Platz; ""Neue Mitte""\nzweite Zeile";In Umsetzung;;1234,50;;21.11.2026;');
+    expect(csv).toContain('13;"Platz; ""Neue Mitte""\nzweite Zeile";In Umsetzung;A – vorrangig;;1234,50;;21.11.2026;');
     expect(csv).toContain(`;"'=HYPERLINK(""http://evil"")";`);
     expect(csv).toContain(`;"'-Minus; @home";`);
   });

@@ -5,7 +5,7 @@ import { cleanText, horizonLabel, statusLabel } from './brief-fields';
 import type { BriefView, DocContext } from './types';
 
 export type ExportKey =
-  | 'number' | 'title' | 'status' | 'horizon' | 'cost' | 'plannedStart' | 'plannedEnd' | 'districts'
+  | 'number' | 'title' | 'status' | 'priority' | 'horizon' | 'cost' | 'plannedStart' | 'plannedEnd' | 'districts'
   | 'leadDepartment' | 'partnerDepartments' | 'goals' | 'actionFields' | 'dimensions' | 'tags'
   | 'externalActors' | 'targetGroups' | 'origin' | 'need' | 'goal' | 'description';
 
@@ -22,6 +22,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'number', de: 'Nr.', en: 'No.', width: 6 },
   { key: 'title', de: 'Titel', en: 'Title', width: 45 },
   { key: 'status', de: 'Status', en: 'Status', width: 16 },
+  { key: 'priority', de: 'Priorität', en: 'Priority', width: 14 },
   { key: 'horizon', de: 'Zeithorizont', en: 'Time horizon', width: 14 },
   { key: 'cost', de: 'Kostenschätzung (EUR)', en: 'Cost estimate (EUR)', width: 20 },
   { key: 'plannedStart', de: 'Geplanter Beginn', en: 'Planned start', width: 15 },
@@ -51,6 +52,7 @@ function cell(r: BriefView, key: ExportKey, locale: Locale): Cell {
     case 'number': return { kind: 'number', value: r.number };
     case 'title': return text(r.title);
     case 'status': return text(statusLabel(r.status, locale));
+    case 'priority': return text(r.priority ?? '');
     case 'horizon': return text(r.horizon ? horizonLabel(r.horizon, locale) : '');
     case 'cost': return r.costCents == null ? text('') : { kind: 'cents', value: r.costCents };
     case 'plannedStart': return date(r.plannedStart);

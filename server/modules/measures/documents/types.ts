@@ -11,6 +11,8 @@ export interface BriefView {
   status: string;
   /** horizon key (`short`) or an already translated label */
   horizon: string | null;
+  /** priority class key (`A`) or an already translated label; absent or null: not prioritised */
+  priority?: string | null;
   costCents: number | null;
   plannedStart: string | null; // 'YYYY-MM-DD'
   plannedEnd: string | null; // 'YYYY-MM-DD'
