@@ -166,6 +166,7 @@ function Shell({ me }: { me: Me }) {
             {can.canCreateMeasure && item('/measures/new', t('newMeasure'), true)}
             {item('/districts', t('byDistrict'))}
             {item('/departments', t('byDepartment'))}
+            {item('/responsibility', t('responsibility'))}
             {item('/workshops', t('workshops'))}
           </ul>
           <div className="nav-group" id="nav-concept">{t('concept')}</div>

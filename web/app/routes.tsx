@@ -35,6 +35,7 @@ const routes: RouteObject[] = [
       { path: 'funding/kofi', ...page(() => import('../features/funding/KofiPage')) },
       { path: 'districts', ...page(() => import('../features/views/ByDistrictPage')) },
       { path: 'departments', ...page(() => import('../features/views/ByDepartmentPage')) },
+      { path: 'responsibility', ...page(() => import('../features/responsibility/ResponsibilityPage')) },
       { path: 'workshops', ...page(() => import('../features/workshops/WorkshopListPage')) },
       { path: 'workshops/:id', ...page(() => import('../features/workshops/WorkshopPage')) },
       { path: 'concept', ...page(() => import('../features/concept/ConceptPage')) },
