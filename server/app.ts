@@ -23,6 +23,7 @@ import { roundsRoutes } from './modules/workshops/rounds.routes';
 import { joinRoutes } from './modules/workshops/join.routes';
 import { fundingRoutes } from './modules/funding/funding.routes';
 import { deadlinesRoutes } from './modules/funding/deadlines.routes';
+import { prioritiesRoutes } from './modules/priorities/priorities.routes';
 import { synergiesRoutes } from './modules/synergies/synergies.routes';
 import { responsibilityRoutes } from './modules/responsibility/responsibility.routes';
 import { createMailer } from './modules/funding/mailer';
@@ -170,6 +171,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await joinRoutes(a);
       await fundingRoutes(a);
       await deadlinesRoutes(a);
+      await prioritiesRoutes(a);
       await synergiesRoutes(a);
       await responsibilityRoutes(a);
     },
