@@ -1,18 +1,16 @@
 /**
  * EXPLAIN ANALYZE of the exact SQL the list service sends for the benchmark's list and searches.
  *   npx tsx bench/explain.ts [--db pglite|postgres] [--n 10000] [--only list|sanierung|strasse|typo]
- *                            [--maintenance vacuum|analyze|none] [--set "enable_seqscan = off"] [--proposed]
- * The SQL is captured by calling listMeasures with a recording Db, then timed (median of 9) and
- * explained on the real one. `--set` explains again with that planner setting (SET LOCAL).
- * `--proposed` then applies bench/proposed.ts (migration + query change), explains the proposed SQL
- * and checks that it finds the same briefs (total, first hit) as today's.
+ *                            [--maintenance vacuum|analyze|none] [--set "enable_seqscan = off"]
+ * The SQL is captured by calling queryMeasurePage (the list query without the result cache) with a
+ * recording Db, then timed (median of 9) and explained on the real one. `--set` explains again with
+ * that planner setting (SET LOCAL).
  */
 import type { Db } from '../server/db/client';
-import { listMeasures } from '../server/modules/measures/measures.service';
+import { queryMeasurePage } from '../server/modules/measures/measures.service';
 import { MeasureQuery } from '../contract/measures';
 import { generate, type Maintenance } from './generate';
 import { arg, freshDb } from './db';
-import { PROPOSED_MIGRATION, proposedList } from './proposed';
 
 const kind = arg('db', 'pglite') as 'pglite' | 'postgres';
 const n = Number(arg('n', '10000'));
@@ -25,7 +23,7 @@ type Row = { total: number; title: string };
 async function captured(db: Db, municipalityId: string, query: MeasureQuery): Promise<Sql> {
   const seen: Sql[] = [];
   const recorder = { ...db, query: async (sql: string, params: unknown[] = []) => (seen.push({ sql, params }), db.query(sql, params)) } as Db;
-  await listMeasures(recorder, municipalityId, query);
+  await queryMeasurePage(recorder, municipalityId, query);
   return seen[0];
 }
 
@@ -55,26 +53,11 @@ try {
     ['strasse', { q: 'Strasse' }],
     ['typo', { q: 'Schulhofsanirung' }],
   ].filter(([c]) => !only || c === only) as [string, Record<string, string>][];
-  const before = new Map<string, Row | undefined>();
   for (const [name, query] of cases) {
     const q = await captured(db, g.municipalityId, MeasureQuery.parse(query));
-    console.log(`\nSQL today (${name}):\n\`\`\`sql\n${q.sql.replace(/\s+/g, ' ')}\n\`\`\``);
-    before.set(name, await explain(db, `today: ${name} ${new URLSearchParams(query)}`, q));
-    if (setting) await explain(db, `today: ${name} with SET ${setting}`, q, setting);
-  }
-  if (process.argv.includes('--proposed')) {
-    const t0 = performance.now();
-    await db.exec(PROPOSED_MIGRATION);
-    if (maintenance !== 'none') await db.exec(maintenance === 'vacuum' ? 'VACUUM ANALYZE' : 'ANALYZE');
-    const [{ words }] = await db.query<{ words: number }>('SELECT count(*) AS words FROM search_word');
-    console.log(`\nProposed migration applied in ${(performance.now() - t0).toFixed(0)} ms (incl. backfill of ${g.total} briefs); vocabulary: ${words} words`);
-    for (const [name, query] of cases) {
-      const q = proposedList(g.municipalityId, MeasureQuery.parse(query));
-      console.log(`\nSQL proposed (${name}):\n\`\`\`sql\n${q.sql.replace(/\s+/g, ' ')}\n\`\`\``);
-      const after = await explain(db, `proposed: ${name} ${new URLSearchParams(query)}`, q);
-      const b = before.get(name);
-      console.log(`\nsame result as today? total ${b?.total} → ${after?.total}; first "${b?.title}" → "${after?.title}"`);
-    }
+    console.log(`\nSQL (${name}):\n\`\`\`sql\n${q.sql.replace(/\s+/g, ' ')}\n\`\`\``);
+    await explain(db, `${name} ${new URLSearchParams(query)}`, q);
+    if (setting) await explain(db, `${name} with SET ${setting}`, q, setting);
   }
 } finally {
   await cleanup();

@@ -2,7 +2,7 @@
  * Benchmark data: one municipality with N briefs. The real setup flow (`runSetup` with the demo data)
  * creates Musterstadt with its districts, departments, goals, action fields, dimensions and 43 briefs;
  * the remaining N − 43 briefs are bulk-inserted with `INSERT … SELECT … FROM unnest(…)` in batches.
- * The search trigger fills `search` / `search_text` as for any other insert.
+ * The search trigger fills `search`, `search_text` and `search_words` (+ the vocabulary) as for any other insert.
  *
  * As a script (`npx tsx bench/generate.ts [--n 10000]`) it fills an in-memory PGlite and prints
  * how many briefs each benchmark search finds.
@@ -134,20 +134,20 @@ export async function generate(db: Db, n = 10_000, seed = 42, after: Maintenance
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { openPglite } = await import('../server/db/client');
   const { migrate } = await import('../server/db/migrate');
-  const { foldForTrigram } = await import('../server/modules/measures/measures.filter');
+  const { measureWhere } = await import('../server/modules/measures/measures.filter');
   const arg = process.argv.indexOf('--n');
   const db = await openPglite(undefined);
   await migrate(db);
   const g = await generate(db, arg > 0 ? Number(process.argv[arg + 1]) : 10_000);
   console.log(`${g.total} briefs (setup ${g.ms.setup} ms, bulk insert ${g.ms.bulk} ms)`);
   for (const q of ['Sanierung', 'Radweg', 'Spielplatz', 'Straßenplanung', 'Strasse']) {
-    const [c] = await db.query<{ fts: number; trgm: number; either: number }>(
-      `SELECT count(*) FILTER (WHERE search @@ websearch_to_tsquery('german', $1)) AS fts,
-              count(*) FILTER (WHERE $2 <% search_text) AS trgm,
-              count(*) FILTER (WHERE search @@ websearch_to_tsquery('german', $1) OR $2 <% search_text) AS either FROM measure`,
-      [q, foldForTrigram(q)],
+    // the list's own filter (full text OR similar words), next to full text alone
+    const f = measureWhere(g.municipalityId, { q });
+    const [c] = await db.query<{ fts: number; either: number }>(
+      `SELECT count(*) FILTER (WHERE m.search @@ ${f.search!.tsq}) AS fts, count(*) FILTER (WHERE ${f.where}) AS either FROM measure m`,
+      f.params,
     );
-    console.log(`q=${q}: full text ${c.fts}, trigram ${c.trgm}, list total ${c.either} (${((100 * c.either) / g.total).toFixed(1)} %)`);
+    console.log(`q=${q}: full text ${c.fts}, list total (full text or similar words) ${c.either} (${((100 * c.either) / g.total).toFixed(1)} %)`);
   }
   await db.close();
 }

@@ -1,6 +1,8 @@
 /**
  * HTTP benchmark of the list, the search and the detail of briefs against the real app.
- *   npx tsx bench/run.ts [--db pglite|postgres] [--n 10000] [--duration 10] [--maintenance vacuum|analyze|none]
+ *   npx tsx bench/run.ts [--db pglite|postgres] [--n 10000] [--duration 10] [--maintenance vacuum|analyze|none] [--cache on|off]
+ * `--cache off` switches the list/search result cache off (server/modules/measures/list-cache.ts), so
+ * every request runs the list query: the cost of a first or a changed list.
  * Fresh database → migrations → N briefs (bench/generate.ts) → buildApp on 127.0.0.1:<free port> →
  * login as admin → for each endpoint: check the answer, 2 s warm-up, `--duration` s with 10
  * connections, then 3 s with one connection (autocannon in a child process, bench/load.ts) →
@@ -11,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../server/app';
+import { listCacheSettings } from '../server/modules/measures/list-cache';
 import type { Config } from '../server/config';
 import { ADMIN, generate, type Maintenance } from './generate';
 import { arg, freePort, freshDb } from './db';
@@ -19,11 +22,12 @@ const kind = arg('db', 'pglite') as 'pglite' | 'postgres';
 const n = Number(arg('n', '10000'));
 const duration = Number(arg('duration', '10'));
 const maintenance = arg('maintenance', 'vacuum') as Maintenance;
+const cache = arg('cache', 'on');
 const CONNECTIONS = 10;
 const WARMUP = 2;
 const ALONE = 3;
-if (!['pglite', 'postgres'].includes(kind) || !(n >= 43) || !(duration > 0) || !['vacuum', 'analyze', 'none'].includes(maintenance)) {
-  throw new Error('usage: bench/run.ts [--db pglite|postgres] [--n ≥43] [--duration s] [--maintenance vacuum|analyze|none]');
+if (!['pglite', 'postgres'].includes(kind) || !(n >= 43) || !(duration > 0) || !['vacuum', 'analyze', 'none'].includes(maintenance) || !['on', 'off'].includes(cache)) {
+  throw new Error('usage: bench/run.ts [--db pglite|postgres] [--n ≥43] [--duration s] [--maintenance vacuum|analyze|none] [--cache on|off]');
 }
 
 type Page = { items: { id: string; number: number; status: string; districtIds: string[]; costCents: number | null }[]; total: number };
@@ -39,6 +43,7 @@ function load(job: object): Promise<Record<string, number | null>> {
   });
 }
 
+listCacheSettings.enabled = cache === 'on';
 const load1 = () => loadavg()[0].toFixed(2);
 const loadBefore = load1();
 const { db, cleanup } = await freshDb(kind);
@@ -93,7 +98,7 @@ try {
     const ms = (v: number | null) => (v == null ? '–' : v.toFixed(1));
     rows.push(`| ${e.name}${note} | ${ms(m.alone)} / ${ms(m.aloneP95)} | ${m.rps!.toFixed(1)} | ${m.requests} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ${m.errors} / ${m.non2xx} |`);
   }
-  console.log(`\n**${kind}**, ${g.total} briefs, after-insert maintenance: ${maintenance}; "alone" = 1 connection for ${ALONE} s (at least 3 requests); the rest: ${CONNECTIONS} connections for ${duration} s per endpoint after ${WARMUP} s warm-up (latencies in ms; "requests" = completed in the measured ${duration} s)\n`);
+  console.log(`\n**${kind}**, ${g.total} briefs, after-insert maintenance: ${maintenance}, list cache ${cache}; "alone" = 1 connection for ${ALONE} s (at least 3 requests); the rest: ${CONNECTIONS} connections for ${duration} s per endpoint after ${WARMUP} s warm-up (latencies in ms; "requests" = completed in the measured ${duration} s)\n`);
   console.log('| endpoint | alone p50 / p95 | requests/s | requests | p50 | p95 | p99 | errors / non-2xx |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) console.log(row);

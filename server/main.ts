@@ -1,5 +1,5 @@
 import { loadConfig } from './config';
-import { openDb } from './db/client';
+import { analyzeIfEmbedded, openDb } from './db/client';
 import { migrate } from './db/migrate';
 import { buildApp } from './app';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ async function main() {
   const config = loadConfig();
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
   const applied = await migrate(db);
+  await analyzeIfEmbedded(db); // PGlite keeps no planner statistics of its own
   const app = await buildApp(config, db);
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (!config.webDir) app.log.warn('dist/web not found: serving the API only (run `npm run build`)');

@@ -4,7 +4,8 @@ import type { Attachment, Measure, MeasureCreate, MeasureDetail, MeasureListItem
 import { AppError, forbidden, notFound, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { assertIdsExist, lockRow } from '../concept/concept.service';
-import { measureOrder, measureWhere } from './measures.filter';
+import { measureOrder, measureWhere, searchRank } from './measures.filter';
+import { cachedPage } from './list-cache';
 
 /** API field ↔ column of the editable fields of a measure. */
 const COLUMNS = {
@@ -155,14 +156,26 @@ export async function deleteMeasure(db: Db, actor: Actor, id: string, version: n
   });
 }
 
-export async function listMeasures(db: Db, municipalityId: string, q: MeasureQuery): Promise<MeasurePage> {
+/** One page of the filtered list; repeated lists and searches come from the cache (list-cache.ts). */
+export function listMeasures(db: Db, municipalityId: string, q: MeasureQuery): Promise<MeasurePage> {
+  return cachedPage(db, municipalityId, q, () => queryMeasurePage(db, municipalityId, q));
+}
+
+/** One page of the filtered list, straight from the database. */
+export async function queryMeasurePage(db: Db, municipalityId: string, q: MeasureQuery): Promise<MeasurePage> {
   const f = measureWhere(municipalityId, q);
-  const rank = f.search ? `ts_rank(m.search, ${f.search.tsq}) + word_similarity(${f.search.text}, m.search_text)` : '0';
+  const rank = f.search ? searchRank(f.search) : '0';
+  const order = measureOrder(q.sort, !!f.search);
   const limit = f.p(q.pageSize);
   const offset = f.p((q.page - 1) * q.pageSize);
+  // Count and sort narrow rows (id, rank, sort key) over all matches, then read the full rows of the
+  // page only: the hundreds of matches of a search never carry their texts through the sort.
   const rows = await db.query<Row & { rank: number; total: number }>(
-    `SELECT ${SELECT_LIST}, ${rank} AS rank, count(*) OVER () AS total FROM measure m
-     WHERE ${f.where} ORDER BY ${measureOrder(q.sort, !!f.search)} LIMIT ${limit} OFFSET ${offset}`,
+    `WITH page AS (
+       SELECT m.id, ${rank} AS rank, count(*) OVER () AS total FROM measure m
+       WHERE ${f.where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+     SELECT ${SELECT_LIST}, page.rank, page.total FROM page
+     JOIN measure m ON m.municipality_id = $1 AND m.id = page.id ORDER BY ${order}`,
     f.params,
   );
   let total = rows[0]?.total ?? 0;
@@ -170,14 +183,14 @@ export async function listMeasures(db: Db, municipalityId: string, q: MeasureQue
     const c = measureWhere(municipalityId, q);
     [{ total }] = await db.query<{ total: number }>(`SELECT count(*) AS total FROM measure m WHERE ${c.where}`, c.params);
   }
-  const items = rows.map(({ total: _t, ...r }) => iso(r) as unknown as MeasureListItem);
+  const items = rows.map(({ total: _t, rank: _r, ...r }) => iso(r as Row) as unknown as MeasureListItem);
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 /** All filtered measures with every field, for exports (no paging; ordered like the list). */
 export async function listMeasuresFull(db: Db, municipalityId: string, q: Partial<MeasureQuery>): Promise<Measure[]> {
   const f = measureWhere(municipalityId, q);
-  const rank = f.search ? `ts_rank(m.search, ${f.search.tsq}) + word_similarity(${f.search.text}, m.search_text)` : '0';
+  const rank = f.search ? searchRank(f.search) : '0';
   const rows = await db.query<Row>(
     `SELECT ${SELECT_FULL}, ${rank} AS rank FROM measure m WHERE ${f.where} ORDER BY ${measureOrder(q.sort, !!f.search)} LIMIT 50000`,
     f.params,
