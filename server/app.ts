@@ -26,6 +26,7 @@ import { deadlinesRoutes } from './modules/funding/deadlines.routes';
 import { prioritiesRoutes } from './modules/priorities/priorities.routes';
 import { synergiesRoutes } from './modules/synergies/synergies.routes';
 import { responsibilityRoutes } from './modules/responsibility/responsibility.routes';
+import { roadmapRoutes } from './modules/roadmap/roadmap.routes';
 import { createMailer } from './modules/funding/mailer';
 import { sendDueReminders } from './modules/funding/reminders.service';
 import { createLiveHub, type LiveHub } from './modules/workshops/live';
@@ -174,6 +175,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await prioritiesRoutes(a);
       await synergiesRoutes(a);
       await responsibilityRoutes(a);
+      await roadmapRoutes(a);
     },
     { prefix: '/api/v1' },
   );

@@ -167,6 +167,7 @@ function Shell({ me }: { me: Me }) {
             {item('/districts', t('byDistrict'))}
             {item('/departments', t('byDepartment'))}
             {item('/responsibility', t('responsibility'))}
+            {item('/roadmap', t('roadmap'))}
             {item('/workshops', t('workshops'))}
           </ul>
           <div className="nav-group" id="nav-concept">{t('concept')}</div>

@@ -36,6 +36,7 @@ const routes: RouteObject[] = [
       { path: 'districts', ...page(() => import('../features/views/ByDistrictPage')) },
       { path: 'departments', ...page(() => import('../features/views/ByDepartmentPage')) },
       { path: 'responsibility', ...page(() => import('../features/responsibility/ResponsibilityPage')) },
+      { path: 'roadmap', ...page(() => import('../features/roadmap/RoadmapPage')) },
       { path: 'workshops', ...page(() => import('../features/workshops/WorkshopListPage')) },
       { path: 'workshops/:id', ...page(() => import('../features/workshops/WorkshopPage')) },
       { path: 'concept', ...page(() => import('../features/concept/ConceptPage')) },

@@ -15,6 +15,7 @@ import { BriefView } from './BriefView';
 import { measureMessages } from './messages';
 import { planMessages } from '../funding/planMessages';
 import { useConceptNames } from './useConcept';
+import { MeasurePlanSection } from '../roadmap/MeasurePlanSection';
 import './measures.css';
 
 export default function MeasureDetailPage() {
@@ -85,6 +86,7 @@ export default function MeasureDetailPage() {
       <ErrorMessage error={conceptError} />
       <BriefView m={m} names={names} />
       <Attachments measure={m} canEdit={canEdit} />
+      <MeasurePlanSection measureId={m.id} canEdit={canEdit} />
       <AuditTrail measureId={m.id} names={names} />
       <ConfirmDialog open={confirm} title={t('deleteTitle')} confirmLabel={t('delete')} cancelLabel={t('cancel')} danger
         onConfirm={remove} onCancel={() => setConfirm(false)}>
