@@ -169,6 +169,7 @@ function Shell({ me }: { me: Me }) {
             {item('/responsibility', t('responsibility'))}
             {item('/roadmap', t('roadmap'))}
             {item('/workshops', t('workshops'))}
+            {item('/priorities', t('priorities'))}
           </ul>
           <div className="nav-group" id="nav-concept">{t('concept')}</div>
           <ul aria-labelledby="nav-concept">

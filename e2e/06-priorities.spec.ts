@@ -1,0 +1,143 @@
+import { test, expect, devices, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { ADMIN, expectAccessible, signIn } from './helpers';
+
+/** Works on a fresh app too: does the first-run setup with the demo data when no account exists yet. */
+async function ensureSetup(page: Page) {
+  const status = await (await page.request.get('/api/v1/setup')).json();
+  if (!status.needsSetup) return;
+  const res = await page.request.post('/api/v1/setup', {
+    data: { municipalityName: 'Musterstadt', adminName: ADMIN.name, adminEmail: ADMIN.email, password: ADMIN.password, demoData: true },
+    timeout: 60_000,
+  });
+  expect(res.ok()).toBe(true);
+  await page.context().clearCookies();
+}
+
+/** Scores all criteria of one measure on the rater's sheet and saves it. */
+async function score(page: Page, measureTitle: string, values: number[]) {
+  const form = page.getByRole('form', { name: new RegExp(measureTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+  const selects = form.getByRole('combobox');
+  await expect(selects).toHaveCount(values.length);
+  for (const [i, v] of values.entries()) await selects.nth(i).selectOption(String(v));
+  await form.getByRole('button').click();
+  await expect(page.getByText(/Bewertung von „.*“ gespeichert\./)).toBeVisible();
+}
+
+test('prioritisation: two raters score independently, divergence, reveal, decision with the chart', async ({ page, browser }) => {
+  await ensureSetup(page);
+  await signIn(page);
+
+  // a second rater: a department head, created through the API as the admin
+  const concept = await (await page.request.get('/api/v1/concept')).json();
+  const rater = { email: `bernd.${randomBytes(3).toString('hex')}@musterstadt.example`, name: `Bernd Bauamt ${randomBytes(2).toString('hex')}`, password: 'Bauamt-Bewertung-2026' };
+  const created = await page.request.post('/api/v1/users', {
+    data: { ...rater, role: 'department', departmentId: concept.departments[0].id },
+  });
+  expect(created.status()).toBe(201);
+
+  // criteria: the defaults, weights summing to 100
+  await page.getByRole('link', { name: 'Priorisierung' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Priorisierung' })).toBeVisible();
+  await expectAccessible(page, 'priorities');
+  await page.getByRole('link', { name: 'Kriterien und Gewichte' }).click();
+  await expect(page.getByText('Summe der Gewichte: 100 %')).toBeVisible();
+  await expect(page.getByLabel('Name').first()).toHaveValue('Beitrag zu den Zielen');
+  await expectAccessible(page, 'criteria');
+
+  // a new round with three measures and both raters
+  await page.getByRole('link', { name: 'Zurück zur Priorisierung' }).click();
+  await page.getByRole('button', { name: 'Neue Bewertungsrunde' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Neue Bewertungsrunde' });
+  const roundName = `Priorisierung FKW ${randomBytes(2).toString('hex')}`;
+  await dialog.getByLabel('Name der Runde').fill(roundName);
+  const measureBoxes = dialog.getByRole('group', { name: 'Maßnahmen' }).getByRole('checkbox');
+  await expect(measureBoxes.first()).toBeVisible();
+  const titles: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    await measureBoxes.nth(i).check();
+    titles.push(((await measureBoxes.nth(i).locator('xpath=..').innerText()).replace(/^Nr\. \d+ /, '')).trim());
+  }
+  await expect(dialog.getByText('3 ausgewählt')).toBeVisible();
+  const raters = dialog.getByRole('group', { name: 'Bewertende' });
+  await raters.getByLabel(ADMIN.name).check();
+  await raters.getByLabel(new RegExp(rater.name)).check();
+  await expectAccessible(page, 'new round dialog');
+  await dialog.getByRole('button', { name: 'Runde anlegen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: roundName })).toBeVisible();
+  const roundUrl = page.url();
+  await expect(page.getByText('Ihre Bewertung: 0 von 18 bewertet')).toBeVisible();
+
+  // rater 1 (the admin): the first measure top marks, the others middling
+  await score(page, titles[0], [5, 5, 5, 5, 5, 5]);
+  await score(page, titles[1], [4, 3, 4, 3, 4, 3]);
+  await score(page, titles[2], [2, 2, 3, 3, 2, 2]);
+  await expect(page.getByText('Ihre Bewertung: 18 von 18 bewertet')).toBeVisible();
+  await expectAccessible(page, 'round, scored by the admin');
+
+  // rater 2 on a phone: sees only their own (empty) sheet, not the admin's scores
+  const phone = await browser.newContext({ ...devices['Pixel 7'], locale: 'de-DE', baseURL: test.info().project.use.baseURL });
+  const p2 = await phone.newPage();
+  await signIn(p2, rater.email, rater.password);
+  await p2.goto(roundUrl);
+  await expect(p2.getByText(/Die Bewertungen sind verdeckt/)).toBeVisible();
+  await expect(p2.getByText('Ihre Bewertung: 0 von 18 bewertet')).toBeVisible();
+  await expect(p2.getByText('Die Rangfolge erscheint, sobald die Koordination die Bewertungen aufdeckt.')).toBeVisible();
+  const firstSelect = p2.getByRole('form', { name: new RegExp(titles[0]) }).getByRole('combobox').first();
+  await expect(firstSelect).toHaveValue('');
+  // the written meaning of each score is in the options
+  await expect(firstSelect.locator('option', { hasText: '5 – Schlüsselmaßnahme für mehrere Ziele und Dimensionen' })).toHaveCount(1);
+  await expectAccessible(p2, 'round on a phone, rater 2');
+  await score(p2, titles[0], [1, 1, 1, 1, 1, 1]);
+  await score(p2, titles[1], [4, 4, 4, 3, 3, 3]);
+  await score(p2, titles[2], [2, 3, 3, 3, 2, 2]);
+  await expect(p2.getByText('Ihre Bewertung: 18 von 18 bewertet')).toBeVisible();
+
+  // the coordinator sees where raters diverge (no values yet), then reveals
+  await page.reload();
+  const divergences = page.getByRole('region', { name: /Zur Diskussion/ });
+  await expect(divergences.getByRole('listitem')).toHaveCount(6);
+  await expect(divergences.getByRole('listitem').first()).toContainText(titles[0]);
+  await page.getByRole('button', { name: 'Bewertungen aufdecken' }).click();
+  await page.getByRole('dialog', { name: 'Bewertungen aufdecken?' }).getByRole('button', { name: 'Ja, fortfahren' }).click();
+  await expect(page.getByText('Aufgedeckt', { exact: true })).toBeVisible();
+  const results = page.getByRole('table', { name: 'Rangfolge der Maßnahmen nach gewichteter Bewertung' });
+  await expect(results.getByRole('row')).toHaveCount(4);
+  await expect(results.getByText(/6 Abweichung\(en\)/)).toBeVisible();
+  await expect(divergences.getByText(/Noten von 1 bis 5/).first()).toBeVisible();
+
+  // the chart: three named, keyboard-focusable points and a table alternative
+  const points = page.getByRole('img', { name: /Nutzen .*, Aufwand / });
+  await expect(points).toHaveCount(3);
+  await points.first().focus();
+  await expect(points.first()).toBeFocused();
+  await page.getByText('Werte als Tabelle').click();
+  await expect(page.getByRole('table', { name: 'Nutzen-Aufwand-Diagramm der Maßnahmen' }).getByRole('row')).toHaveCount(4);
+  await expectAccessible(page, 'revealed results with chart');
+
+  // rater 2 now sees everyone's scores
+  await p2.reload();
+  await expect(p2.getByRole('table', { name: 'Rangfolge der Maßnahmen nach gewichteter Bewertung' })).toBeVisible();
+  await expectAccessible(p2, 'revealed results on a phone');
+  await phone.close();
+
+  // the decision: the top-ranked measure goes to class C (highlighted as a departure)
+  const decision = page.getByRole('region', { name: 'Entscheidung festhalten' });
+  await decision.getByLabel('Gremium').fill('Stadtrat');
+  await decision.getByLabel('Datum des Beschlusses').fill('2023-10-12');
+  const topRow = decision.getByRole('row').nth(1);
+  const topTitle = (await topRow.getByRole('cell').nth(2).innerText()).split('\n')[0];
+  await topRow.getByRole('combobox', { name: /Klasse für/ }).selectOption('C');
+  await expect(topRow.getByText(/weicht stark ab \(Rang 1, Vorschlag A\)/)).toBeVisible();
+  await decision.getByRole('button', { name: 'Entscheidung festhalten und übernehmen' }).click();
+  await page.getByRole('dialog', { name: 'Entscheidung übernehmen?' }).getByRole('button', { name: 'Ja, fortfahren' }).click();
+  await expect(page.getByText('Entscheidung festgehalten.')).toBeVisible();
+  const record = page.getByRole('article', { name: 'Stadtrat, 12.10.2023' });
+  await expect(record).toBeVisible();
+  await expect(record.getByRole('row', { name: new RegExp(topTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toContainText('weicht stark ab');
+  await expectAccessible(page, 'recorded decision');
+
+  // the measure carries the class now
+  await page.goto('/measures?priority=C');
+  await expect(page.getByRole('link', { name: topTitle.replace(/^Nr\. \d+ /, '') })).toBeVisible();
+});
