@@ -4,7 +4,7 @@ import { openPostgres } from '../../db/client';
 import { call, createTenant, createTestApp, json, type Tenant } from '../../test/harness';
 import { multipart } from '../../test/multipart';
 import { listVersion, queryKey } from './list-cache';
-import { MeasureQuery } from '../../../contract/measures';
+import { MeasurePage, MeasureQuery } from '../../../contract/measures';
 import type { App } from '../../app';
 
 /**
@@ -36,8 +36,10 @@ describe('list cache', () => {
     const a = await create('Sanierung der Stadtbibliothek');
     expect((await list()).items.map((i) => i.title)).toEqual(['Sanierung der Stadtbibliothek']);
     expect((await list('q=Bibliothek')).total).toBe(1);
-    // the same two calls again come from the cache, then every write must show at once
-    expect((await list()).total).toBe(1);
+    // the same two calls again come from the cache (sent as stored JSON), then every write must show at once
+    const again = await call(app, t.cookies.coordinator, 'GET', '/measures?pageSize=100&');
+    expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(MeasurePage.parse(json(again)).total).toBe(1);
     const b = await create('Neuer Spielplatz im Schlosspark');
     expect((await list()).items.map((i) => i.title)).toEqual(['Sanierung der Stadtbibliothek', 'Neuer Spielplatz im Schlosspark']);
 

@@ -6,7 +6,7 @@ import { ALL_ROLES, requireRole } from '../../plugins/actor';
 import { AppError } from '../../errors';
 import { contentDisposition } from '../../http';
 import { listAudit } from '../audit/audit.service';
-import { createMeasure, deleteMeasure, getMeasure, listMeasures, updateMeasure } from './measures.service';
+import { createMeasure, deleteMeasure, getMeasure, listMeasuresJson, updateMeasure } from './measures.service';
 import { addAttachment, deleteAttachment, readAttachment } from './attachments.service';
 import { mergeMeasures } from './merge.service';
 import { MergeBody } from '../../../contract/workshops';
@@ -17,9 +17,12 @@ const AttachmentParams = z.object({ id: Id, attachmentId: Id });
 export async function measuresRoutes(app: App) {
   const tags = ['measures'];
 
-  app.get('/measures', { schema: { tags, querystring: MeasureQuery, response: { 200: MeasurePage } } }, async (req) => {
+  app.get('/measures', { schema: { tags, querystring: MeasureQuery, response: { 200: MeasurePage } } }, async (req, reply) => {
     const actor = requireRole(req, ...ALL_ROLES);
-    return listMeasures(app.db, actor.municipalityId, req.query);
+    // Already checked against MeasurePage and serialised once per cached page (list-cache.ts); a JSON
+    // string with a JSON content type is sent as it is.
+    const json = await listMeasuresJson(app.db, actor.municipalityId, req.query);
+    return reply.type('application/json; charset=utf-8').send(json as unknown as MeasurePage);
   });
 
   app.post('/measures', { schema: { tags, body: MeasureCreate, response: { 201: MeasureDetail } } }, async (req, reply) => {

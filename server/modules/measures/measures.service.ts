@@ -5,7 +5,7 @@ import { AppError, forbidden, notFound, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { assertIdsExist, lockRow } from '../concept/concept.service';
 import { measureOrder, measureWhere, searchRank } from './measures.filter';
-import { cachedPage } from './list-cache';
+import { cachedPage, pageJson } from './list-cache';
 
 /** API field ↔ column of the editable fields of a measure. */
 const COLUMNS = {
@@ -157,8 +157,13 @@ export async function deleteMeasure(db: Db, actor: Actor, id: string, version: n
 }
 
 /** One page of the filtered list; repeated lists and searches come from the cache (list-cache.ts). */
-export function listMeasures(db: Db, municipalityId: string, q: MeasureQuery): Promise<MeasurePage> {
-  return cachedPage(db, municipalityId, q, () => queryMeasurePage(db, municipalityId, q));
+export async function listMeasures(db: Db, municipalityId: string, q: MeasureQuery): Promise<MeasurePage> {
+  return (await cachedPage(db, municipalityId, q, () => queryMeasurePage(db, municipalityId, q))).page;
+}
+
+/** The same page as JSON, checked against the contract once per cached page (GET /measures). */
+export async function listMeasuresJson(db: Db, municipalityId: string, q: MeasureQuery): Promise<string> {
+  return pageJson(await cachedPage(db, municipalityId, q, () => queryMeasurePage(db, municipalityId, q)));
 }
 
 /** One page of the filtered list, straight from the database. */
@@ -183,7 +188,7 @@ export async function queryMeasurePage(db: Db, municipalityId: string, q: Measur
     const c = measureWhere(municipalityId, q);
     [{ total }] = await db.query<{ total: number }>(`SELECT count(*) AS total FROM measure m WHERE ${c.where}`, c.params);
   }
-  const items = rows.map(({ total: _t, rank: _r, ...r }) => iso(r as Row) as unknown as MeasureListItem);
+  const items = rows.map(({ total: _t, ...r }) => iso(r) as unknown as MeasureListItem);
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
