@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useFormat, useT } from '../../i18n/i18n';
 import { HORIZON_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../../../domain/labels';
@@ -6,12 +7,13 @@ import type { ConceptNames } from '../measures/useConcept';
 import { responsibilityMessages as messages } from './messages';
 
 export const FILTER_KEYS = ['district', 'actionField', 'department', 'status', 'priority', 'horizon'] as const;
+const URL_KEYS = ['q', ...FILTER_KEYS] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** The filters as API query parameters, read from the page URL (so a filtered view can be bookmarked). */
-export function filtersFromUrl(sp: URLSearchParams): Partial<Record<FilterKey, string>> {
-  const out: Partial<Record<FilterKey, string>> = {};
-  for (const k of FILTER_KEYS) {
+export function filtersFromUrl(sp: URLSearchParams): Partial<Record<FilterKey | 'q', string>> {
+  const out: Partial<Record<FilterKey | 'q', string>> = {};
+  for (const k of URL_KEYS) {
     const v = sp.get(k);
     if (v) out[k] = v;
   }
@@ -41,10 +43,35 @@ export function FilterBar({ names, keys = FILTER_KEYS }: { names: ConceptNames; 
     next.delete('page');
     setSp(next);
   };
-  const active = keys.some((k) => sp.get(k));
+  const active = URL_KEYS.some((k) => sp.get(k));
+  const [text, setText] = useState(sp.get('q') ?? '');
+  useEffect(() => setText(sp.get('q') ?? ''), [sp]);
+  const search = () => {
+    const next = new URLSearchParams(sp);
+    if (text.trim()) next.set('q', text.trim());
+    else next.delete('q');
+    next.delete('page');
+    setSp(next);
+  };
   return (
     <fieldset className="filter-bar no-print">
       <legend>{t('filters')}</legend>
+      <span className="field">
+        <label htmlFor="filter-q">{t('search')}</label>
+        <input
+          id="filter-q"
+          type="search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              search();
+            }
+          }}
+        />
+      </span>
+      <button type="button" className="btn small" onClick={search}>{t('searchButton')}</button>
       {keys.map((k) => (
         <span className="field" key={k}>
           <label htmlFor={`filter-${k}`}>{t(k)}</label>
@@ -62,7 +89,7 @@ export function FilterBar({ names, keys = FILTER_KEYS }: { names: ConceptNames; 
           className="btn small"
           onClick={() => {
             const next = new URLSearchParams(sp);
-            for (const k of FILTER_KEYS) next.delete(k);
+            for (const k of URL_KEYS) next.delete(k);
             next.delete('page');
             setSp(next);
           }}
