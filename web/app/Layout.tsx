@@ -166,6 +166,7 @@ function Shell({ me }: { me: Me }) {
             {can.canCreateMeasure && item('/measures/new', t('newMeasure'), true)}
             {item('/districts', t('byDistrict'))}
             {item('/departments', t('byDepartment'))}
+            {item('/synergies', t('synergies'))}
             {item('/responsibility', t('responsibility'))}
             {item('/roadmap', t('roadmap'))}
             {item('/workshops', t('workshops'))}

@@ -33,6 +33,7 @@ const routes: RouteObject[] = [
       { path: 'funding/programmes/:id', ...page(() => import('../features/funding/ProgrammeDetailPage')) },
       { path: 'funding/programmes/:id/edit', ...page(() => import('../features/funding/ProgrammeEditPage')) },
       { path: 'funding/kofi', ...page(() => import('../features/funding/KofiPage')) },
+      { path: 'synergies', ...page(() => import('../features/synergies/SynergiesPage')) },
       { path: 'districts', ...page(() => import('../features/views/ByDistrictPage')) },
       { path: 'departments', ...page(() => import('../features/views/ByDepartmentPage')) },
       { path: 'responsibility', ...page(() => import('../features/responsibility/ResponsibilityPage')) },

@@ -67,6 +67,8 @@ const ref = (ix: SynergyIndex, i: number) => {
 };
 
 function pairOf(ix: SynergyIndex, i: number, j: number, status: SynergyPair['status'], mark?: { by: string | null; at: Date }): SynergyPair {
+  // shown in the order of their numbers, whichever list the pair comes from
+  if (ix.items[i].number > ix.items[j].number) [i, j] = [j, i];
   const scored = scoreIndexed(ix, i, j);
   const a = ref(ix, i);
   const b = ref(ix, j);

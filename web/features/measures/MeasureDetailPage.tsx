@@ -10,6 +10,7 @@ import { useCan } from '../../app/session';
 import { usePageTitle } from '../../app/title';
 import NotFoundPage from '../../app/NotFoundPage';
 import { Attachments } from './Attachments';
+import { RelatedMeasures } from '../synergies/RelatedMeasures';
 import { AuditTrail } from './AuditTrail';
 import { BriefView } from './BriefView';
 import { measureMessages } from './messages';
@@ -86,6 +87,7 @@ export default function MeasureDetailPage() {
       <ErrorMessage error={conceptError} />
       <BriefView m={m} names={names} />
       <Attachments measure={m} canEdit={canEdit} />
+      <RelatedMeasures measure={m} names={names} />
       <MeasurePlanSection measureId={m.id} canEdit={canEdit} />
       <AuditTrail measureId={m.id} names={names} />
       <ConfirmDialog open={confirm} title={t('deleteTitle')} confirmLabel={t('delete')} cancelLabel={t('cancel')} danger
