@@ -25,6 +25,7 @@ import { fundingRoutes } from './modules/funding/funding.routes';
 import { deadlinesRoutes } from './modules/funding/deadlines.routes';
 import { prioritiesRoutes } from './modules/priorities/priorities.routes';
 import { synergiesRoutes } from './modules/synergies/synergies.routes';
+import { mapRoutes } from './modules/map/map.routes';
 import { responsibilityRoutes } from './modules/responsibility/responsibility.routes';
 import { roadmapRoutes } from './modules/roadmap/roadmap.routes';
 import { createMailer } from './modules/funding/mailer';
@@ -174,6 +175,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await deadlinesRoutes(a);
       await prioritiesRoutes(a);
       await synergiesRoutes(a);
+      await mapRoutes(a);
       await responsibilityRoutes(a);
       await roadmapRoutes(a);
     },

@@ -27,6 +27,11 @@ const Env = z.object({
     .refine((days) => days.length > 0 && days.every((d) => Number.isInteger(d) && d >= 0 && d <= 365), 'a comma-separated list of whole days (0–365), e.g. 14,3'),
   /** the address people open the app at, e.g. https://isek.musterstadt.de; makes the links in e-mails absolute */
   PUBLIC_URL: z.url().optional(),
+  /** base map tiles, e.g. https://tile.example.org/{z}/{x}/{y}.png; without it the map draws districts only and fetches nothing */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/\S*\{z\}\S*\{x\}\S*\{y\}/, 'must be an http(s) URL with {z}, {x} and {y}, e.g. https://tile.example.org/{z}/{x}/{y}.png')
+    .optional(),
 });
 
 export interface Config {
@@ -48,6 +53,8 @@ export interface Config {
   reminderDays?: number[];
   /** base of links in e-mails, without a trailing slash */
   publicUrl?: string;
+  /** tile URL template with {z}/{x}/{y} for the map's optional base map */
+  mapTileUrl?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -74,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     reminderDays: [...new Set(e.REMINDER_DAYS)].sort((a, b) => b - a),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    mapTileUrl: e.MAP_TILE_URL,
   };
 }
 

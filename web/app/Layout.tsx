@@ -167,6 +167,7 @@ function Shell({ me }: { me: Me }) {
             {item('/districts', t('byDistrict'))}
             {item('/departments', t('byDepartment'))}
             {item('/synergies', t('synergies'))}
+            {item('/map', t('map'))}
             {item('/responsibility', t('responsibility'))}
             {item('/roadmap', t('roadmap'))}
             {item('/workshops', t('workshops'))}

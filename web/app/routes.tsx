@@ -34,6 +34,7 @@ const routes: RouteObject[] = [
       { path: 'funding/programmes/:id/edit', ...page(() => import('../features/funding/ProgrammeEditPage')) },
       { path: 'funding/kofi', ...page(() => import('../features/funding/KofiPage')) },
       { path: 'synergies', ...page(() => import('../features/synergies/SynergiesPage')) },
+      { path: 'map', ...page(() => import('../features/map/MapPage')) },
       { path: 'districts', ...page(() => import('../features/views/ByDistrictPage')) },
       { path: 'departments', ...page(() => import('../features/views/ByDepartmentPage')) },
       { path: 'responsibility', ...page(() => import('../features/responsibility/ResponsibilityPage')) },
