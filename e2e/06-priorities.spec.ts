@@ -25,6 +25,8 @@ async function score(page: Page, measureTitle: string, values: number[]) {
 }
 
 test('prioritisation: two raters score independently, divergence, reveal, decision with the chart', async ({ page, browser }) => {
+  // a long journey with two browsers and many axe runs: three times the default budget on a busy machine
+  test.slow();
   await ensureSetup(page);
   await signIn(page);
 
@@ -66,6 +68,14 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   await dialog.getByRole('button', { name: 'Runde anlegen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: roundName })).toBeVisible();
   const roundUrl = page.url();
+  // the coordinator can still change the round (name, measures, raters) while it is not closed
+  await page.getByRole('button', { name: 'Runde bearbeiten' }).click();
+  const edit = page.getByRole('dialog', { name: 'Bewertungsrunde bearbeiten' });
+  await expect(edit.getByLabel('Name der Runde')).toHaveValue(roundName);
+  await expect(edit.getByText('3 ausgewählt')).toBeVisible();
+  await expectAccessible(page, 'edit round dialog');
+  await edit.getByRole('button', { name: 'Abbrechen' }).click();
+  await expect(edit).toBeHidden();
   await expect(page.getByText('Ihre Bewertung: 0 von 18 bewertet')).toBeVisible();
 
   // rater 1 (the admin): the first measure top marks, the others middling
@@ -140,4 +150,12 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   // the measure carries the class now
   await page.goto('/measures?priority=C');
   await expect(page.getByRole('link', { name: topTitle.replace(/^Nr\. \d+ /, '') })).toBeVisible();
+
+  // coordination goes on in the shared roadmap and the responsibility matrix
+  await page.getByRole('link', { name: 'Fahrplan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fahrplan' })).toBeVisible();
+  await expectAccessible(page, 'roadmap');
+  await page.getByRole('link', { name: 'Zuständigkeiten' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Zuständigkeiten' })).toBeVisible();
+  await expectAccessible(page, 'responsibility matrix');
 });

@@ -83,6 +83,8 @@ describe('scoring rounds', () => {
     expect((await call(app, t.cookies.coordinator, 'POST', '/priorities/rounds', { ...body, dotWeight: 30 })).statusCode).toBe(400);
     const notDots = await call(app, t.cookies.coordinator, 'POST', '/priorities/rounds', { ...body, dotRoundId: randomUUID(), dotWeight: 30 });
     expect(json(notDots).error.code).toBe('dot_round_invalid');
+    expect((await call(app, null, 'GET', '/priorities/rounds')).statusCode).toBe(401);
+    expect((await call(app, null, 'GET', '/priorities/round-options')).statusCode).toBe(401);
     const options = json(await call(app, t.cookies.admin, 'GET', '/priorities/round-options'));
     expect(options.raters.map((r: { id: string }) => r.id).sort()).toEqual(Object.values(t.userIds).sort());
     expect((await call(app, t.cookies.department, 'GET', '/priorities/round-options')).statusCode).toBe(403);
@@ -114,6 +116,7 @@ describe('scoring rounds', () => {
     expect(seenByCoord.divergences.every((d) => d.measureId === m1)).toBe(true);
     expect(seenByCoord.raters.map((x) => x.progress.done).sort((a, b) => a - b)).toEqual([6, 11]);
     // the list shows progress, and each rater's own
+    expect(json(await call(app, other.cookies.reader, 'GET', '/priorities/rounds')).some((x: { id: string }) => x.id === r.id)).toBe(false);
     const list = json(await call(app, t.cookies.department, 'GET', '/priorities/rounds'));
     expect(list.find((x: { id: string }) => x.id === r.id)).toMatchObject({ progress: { done: 17, total: 36 }, myProgress: { done: 6, total: 18 } });
     // the audit trail does not leak values before the reveal
@@ -139,6 +142,8 @@ describe('scoring rounds', () => {
     expect((await call(app, t.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/reveal`, { version: r.version + 5 })).statusCode).toBe(409);
     const revealed = json<ScoringRoundDetail>(await call(app, t.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/reveal`, { version: r.version }));
     expect(revealed.status).toBe('revealed');
+    expect((await call(app, other.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/reveal`, { version: revealed.version })).statusCode).toBe(404);
+    expect((await call(app, t.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/reveal`, {})).statusCode).toBe(400);
     expect(json(await call(app, t.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/reveal`, { version: revealed.version })).error.code).toBe('invalid_status');
 
     // now every member sees all scores and the ranking, even a reader who did not rate
@@ -215,6 +220,8 @@ describe('scoring rounds', () => {
     expect((await call(app, other.cookies.coordinator, 'PATCH', `/priorities/rounds/${r.id}`, { version: renamed.version, name: 'Y' })).statusCode).toBe(404);
     // the coordinator is no rater any more
     expect((await call(app, t.cookies.coordinator, 'PUT', `/priorities/rounds/${r.id}/scores`, sheet(r, measureIds[0], [3, 3, 3, 3, 3, 3]))).statusCode).toBe(403);
+    expect((await call(app, t.cookies.department, 'POST', `/priorities/rounds/${r.id}/close`, { version: renamed.version })).statusCode).toBe(403);
+    expect((await call(app, other.cookies.admin, 'POST', `/priorities/rounds/${r.id}/close`, { version: renamed.version })).statusCode).toBe(404);
     const closed = json<ScoringRoundDetail>(await call(app, t.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/close`, { version: renamed.version }));
     expect(closed.status).toBe('closed');
     expect(closed.revealedAt).not.toBeNull();

@@ -12,22 +12,22 @@ import { messages } from './messages';
 import { ROUNDS_KEY, roundKey, useRoundOptions } from './queries';
 
 /**
- * Creates a scoring round: measures picked by filter ("select all shown") or one by one, the raters,
- * and optionally a closed dot vote with its weight.
+ * Creates a scoring round, or edits one (`round`): measures picked by filter ("select all shown") or one
+ * by one, the raters, and optionally a closed dot vote with its weight.
  */
-export function RoundCreateDialog({ onClose }: { onClose: () => void }) {
+export function RoundCreateDialog({ onClose, round }: { onClose: () => void; round?: ScoringRoundDetail }) {
   const t = useT(messages);
   const fmt = useFormat();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const options = useRoundOptions(true);
-  const [name, setName] = useState('');
+  const [name, setName] = useState(round?.name ?? '');
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
-  const [picked, setPicked] = useState<Map<string, string>>(new Map());
-  const [raters, setRaters] = useState<Set<string>>(new Set());
-  const [dotRoundId, setDotRoundId] = useState('');
-  const [dotWeight, setDotWeight] = useState('25');
+  const [picked, setPicked] = useState<Map<string, string>>(() => new Map(round?.measures.map((m) => [m.id, m.title])));
+  const [raters, setRaters] = useState<Set<string>>(() => new Set(round?.raters.map((r) => r.id)));
+  const [dotRoundId, setDotRoundId] = useState(round?.dotRound?.id ?? '');
+  const [dotWeight, setDotWeight] = useState(String(round?.dotRound ? round.dotWeight : 25));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -67,25 +67,31 @@ export function RoundCreateDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<ScoringRoundDetail>('/priorities/rounds', {
+      const body = {
         name: name.trim(), measureIds: [...picked.keys()], raterIds: [...raters],
         dotRoundId: dotRoundId || null, dotWeight: dotRoundId ? Number(dotWeight) || 0 : 0,
-      });
+      };
+      const r = round
+        ? await api.patch<ScoringRoundDetail>(`/priorities/rounds/${round.id}`, { ...body, version: round.version })
+        : await api.post<ScoringRoundDetail>('/priorities/rounds', body);
       qc.setQueryData(roundKey(r.id), r);
       void qc.invalidateQueries({ queryKey: ROUNDS_KEY });
       onClose();
-      navigate(`/priorities/rounds/${r.id}`);
+      if (!round) navigate(`/priorities/rounds/${r.id}`);
     } catch (err) {
       setError(err instanceof ApiError ? err : new Error(String(err)));
+      // someone else changed the round: load the current one (this dialog keeps the user's choices)
+      if (round && err instanceof ApiError && err.status === 409) void qc.invalidateQueries({ queryKey: roundKey(round.id) });
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <FormDialog title={t('createTitle')} onClose={onClose} wide>
+    <FormDialog title={round ? t('editTitle') : t('createTitle')} onClose={onClose} wide>
       <form onSubmit={submit} noValidate>
         <TextField id="round-name" label={t('roundName')} hint={t('roundNameHint')} value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
+        {round && <p className="muted">{t('editHint')}</p>}
         <fieldset>
           <legend>{t('pickMeasures')}</legend>
           <div className="round-filter">
@@ -158,7 +164,7 @@ export function RoundCreateDialog({ onClose }: { onClose: () => void }) {
         <ErrorMessage error={error ?? options.error} />
         <div className="actions" style={{ justifyContent: 'flex-end' }}>
           <button type="button" className="btn" onClick={onClose}>{t('cancel')}</button>
-          <button type="submit" className="btn primary" disabled={busy}>{busy ? t('saving') : t('create')}</button>
+          <button type="submit" className="btn primary" disabled={busy}>{busy ? t('saving') : round ? t('save') : t('create')}</button>
         </div>
       </form>
     </FormDialog>

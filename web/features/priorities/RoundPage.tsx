@@ -14,6 +14,7 @@ import { ImpactEffortChart } from './ImpactEffortChart';
 import { DecisionForm } from './DecisionForm';
 import { DecisionList } from './DecisionList';
 import { DivergenceList } from './DivergenceList';
+import { RoundCreateDialog } from './RoundCreateDialog';
 import './priorities.css';
 
 type Action = 'reveal' | 'close' | 'delete';
@@ -30,6 +31,7 @@ export default function RoundPage() {
   const [confirm, setConfirm] = useState<Action | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   const apply = (next: ScoringRoundDetail) => {
     qc.setQueryData(roundKey(id), next);
@@ -81,6 +83,7 @@ export default function RoundPage() {
           r.canManage && (
             <>
               {r.status === 'open' && <button type="button" className="btn primary" disabled={busy} onClick={() => setConfirm('reveal')}>{t('reveal')}</button>}
+              {r.status !== 'closed' && <button type="button" className="btn" disabled={busy} onClick={() => setEditing(true)}>{t('editRound')}</button>}
               {r.status !== 'closed' && <button type="button" className="btn" disabled={busy} onClick={() => setConfirm('close')}>{t('close')}</button>}
               <button type="button" className="btn danger" disabled={busy} onClick={() => setConfirm('delete')}>{t('deleteRound')}</button>
             </>
@@ -92,6 +95,7 @@ export default function RoundPage() {
           <Link to="/priorities">{t('back')}</Link>
         </p>
       </PageHeader>
+      {editing && <RoundCreateDialog round={r} onClose={() => setEditing(false)} />}
       {confirm && (
         <ConfirmDialog open title={titles[confirm]} confirmLabel={t('confirm')} cancelLabel={t('cancel')} danger={confirm === 'delete'}
           onConfirm={() => run(confirm)} onCancel={() => setConfirm(null)}>
