@@ -46,6 +46,15 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   await expect(page.getByText('Summe der Gewichte: 100 %')).toBeVisible();
   await expect(page.getByLabel('Name').first()).toHaveValue('Beitrag zu den Zielen');
   await expectAccessible(page, 'criteria');
+  // weights that do not sum to 100 are refused with a clear message
+  const firstWeight = page.getByLabel('Gewicht (%)').first();
+  await firstWeight.fill('30');
+  await expect(page.getByText('Summe der Gewichte: 105 % – sie muss genau 100 % sein.')).toBeVisible();
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByRole('alert')).toContainText('Die Gewichte ergeben zusammen 105 %, sie müssen genau 100 % ergeben.');
+  await firstWeight.fill('25');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByText('Gespeichert.')).toBeVisible();
 
   // a new round with three measures and both raters
   await page.getByRole('link', { name: 'Zurück zur Priorisierung' }).click();

@@ -13,6 +13,8 @@ export function ResultsTable({ round }: { round: ScoringRoundDetail }) {
   const measure = new Map(round.measures.map((m) => [m.id, m]));
   const criterion = new Map(round.criteria.map((c) => [c.id, c.name]));
   const withDots = round.dotRound != null;
+  // one lookup per cell: a round of 200 measures × 6 criteria × 20 raters has 24,000 scores
+  const scoreOf = new Map(round.scores.map((s) => [`${s.measureId}:${s.criterionId}:${s.raterId}`, s]));
   const cols = {
     rank: t('colRank'), measure: t('colMeasure'), score: t('colScore'), dots: t('colDots'), combined: t('colCombined'),
     suggested: t('colSuggested'), complete: t('colComplete'), flags: t('colFlags'),
@@ -85,7 +87,7 @@ export function ResultsTable({ round }: { round: ScoringRoundDetail }) {
                       <tr key={c.id} className={flagged ? 'has-divergence' : undefined}>
                         <th scope="row">{flagged && <span aria-hidden="true">⚑ </span>}{c.name}</th>
                         {round.raters.map((u) => {
-                          const s = round.scores.find((x) => x.measureId === r.measureId && x.criterionId === c.id && x.raterId === u.id);
+                          const s = scoreOf.get(`${r.measureId}:${c.id}:${u.id}`);
                           return <td key={u.id}>{s ? <>{s.value}{s.comment && <div className="muted small">{s.comment}</div>}</> : '–'}</td>;
                         })}
                       </tr>

@@ -116,6 +116,7 @@ export function RoundCreateDialog({ onClose, round }: { onClose: () => void; rou
             <button type="button" className="btn small" disabled={!picked.size} onClick={() => setPicked(new Map())}>{t('unselectAll')}</button>
             <span role="status" className="muted">{t('selectedN', { n: picked.size })}</span>
           </div>
+          {measures.data && measures.data.total > shown.length && <p className="muted small">{t('moreMeasures', { shown: shown.length, total: measures.data.total })}</p>}
           {measures.isPending ? <Spinner label={t('loading')} /> : !shown.length ? <p className="muted">{t('noMeasures')}</p> : (
             <ul className="pick-list">
               {shown.map((m) => (
