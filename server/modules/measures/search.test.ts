@@ -52,6 +52,27 @@ describe('German full-text search', () => {
     expect(typo.items.map((i) => i.title)).toContain(exact.items[0].title);
   });
 
+  it('needs every query word, each found by stem or by a similar word: "Strasse Altstadt"', async () => {
+    const both = await list('q=Strasse%20Altstadt');
+    expect(both.items.map((i) => i.title)).toContain('Sanierungen von Straßen und Gassen in der Altstadt');
+    const strasse = await list('q=Strasse');
+    expect(both.total).toBeLessThan(strasse.total);
+    expect(both.items.every((i) => strasse.items.some((s) => s.title === i.title))).toBe(true);
+  });
+
+  it('combines a search with filters, another sort order and paging', async () => {
+    const all = await list('q=Strasse&sort=title');
+    expect(all.total).toBeGreaterThan(3);
+    const titles = all.items.map((i) => i.title);
+    expect((await list('q=Strasse&sort=-title')).items.map((i) => i.title)).toEqual([...titles].reverse()); // the database's collation decides
+    const p2 = json<{ items: Item[]; total: number }>(await call(app, cookie, 'GET', '/measures?q=Strasse&sort=title&pageSize=2&page=2'));
+    expect(p2).toMatchObject({ total: all.total });
+    expect(p2.items.map((i) => i.title)).toEqual(titles.slice(2, 4));
+    const d = all.items[0].districtIds[0];
+    const inDistrict = await list(`q=Strasse&district=${d}`);
+    expect(inDistrict.total).toBe(all.items.filter((i) => i.districtIds.includes(d)).length);
+  });
+
   it('ranks title matches first and returns nothing for nonsense', async () => {
     const res = await list('q=Radweg');
     expect(res.items[0].title).toMatch(/Radweg/);
