@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, requiredText, trimmed } from './common';
-import { Cents } from './measures';
+import { Cents, MeasureQuery, MeasureStatus, Priority } from './measures';
 
 export const FundingLevel = z.enum(['eu', 'federal', 'state', 'other']);
 export const FundingKind = z.enum(['grant', 'loan', 'prize']);
@@ -174,3 +174,94 @@ export const CalendarFeed = z.object({
   createdAt: z.string().nullable(),
 });
 export type CalendarFeed = z.infer<typeof CalendarFeed>;
+
+/** Priority classes as `A,B` or repeated `priority=A&priority=B`. */
+const PriorityList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim().toUpperCase()).filter(Boolean))
+  .pipe(z.array(z.enum(['A', 'B', 'C'])));
+
+/** Filters of the KoFi and its exports: the measure list's filters (without paging and sorting) and the priority class. */
+export const KofiQuery = MeasureQuery.omit({ page: true, pageSize: true, sort: true }).extend({ priority: PriorityList.optional() });
+export type KofiQuery = z.infer<typeof KofiQuery>;
+
+/** One row of a programme import (row 1 is the header). */
+export const ProgrammeImportRow = z.object({
+  row: z.number().int(),
+  name: z.string(),
+  action: z.enum(['create', 'update', 'unchanged', 'error']),
+  /** problems in plain German; the row (and so the whole import) is refused while there are any */
+  errors: z.array(z.string()),
+  /** German column names of the fields an update changes */
+  changes: z.array(z.string()),
+});
+export type ProgrammeImportRow = z.infer<typeof ProgrammeImportRow>;
+export const ProgrammeImportPreview = z.object({
+  rows: z.array(ProgrammeImportRow),
+  counts: z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int(), error: z.number().int() }),
+  /** problems of the whole file, e.g. missing columns */
+  fileErrors: z.array(z.string()),
+  /** true when the import can be committed */
+  ok: z.boolean(),
+});
+export type ProgrammeImportPreview = z.infer<typeof ProgrammeImportPreview>;
+export const ProgrammeImportResult = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+export type ProgrammeImportResult = z.infer<typeof ProgrammeImportResult>;
+
+/** Which measures a saved search watches: all filters combine with AND, values of one filter with OR; empty = all. */
+export const SavedSearchMeasureFilter = z.object({
+  district: z.array(Id).max(100).default([]),
+  actionField: z.array(Id).max(100).default([]),
+  status: z.array(MeasureStatus).max(10).default([]),
+  priority: z.array(Priority).max(3).default([]),
+});
+/** Which programmes: level, kind, and a topic word found in a programme's topics or name; empty = all. */
+export const SavedSearchProgrammeFilter = z.object({
+  level: z.array(FundingLevel).max(4).default([]),
+  kind: z.array(FundingKind).max(3).default([]),
+  topic: trimmed(80).default(''),
+});
+export const SavedSearchInput = z.object({
+  name: requiredText(200),
+  measureFilter: SavedSearchMeasureFilter.default({ district: [], actionField: [], status: [], priority: [] }),
+  programmeFilter: SavedSearchProgrammeFilter.default({ level: [], kind: [], topic: '' }),
+  /** one e-mail per catalogue change with new fits to the owner (when SMTP is configured) */
+  notifyEmail: z.boolean().default(false),
+});
+export type SavedSearchInput = z.infer<typeof SavedSearchInput>;
+/** Only the fields sent are changed (no defaults here: a missing filter keeps the saved one). */
+export const SavedSearchUpdate = z.object({
+  name: requiredText(200).optional(),
+  measureFilter: SavedSearchMeasureFilter.optional(),
+  programmeFilter: SavedSearchProgrammeFilter.optional(),
+  notifyEmail: z.boolean().optional(),
+  version: z.number().int().min(1),
+});
+export const SavedSearch = z.object({
+  id: Id,
+  name: z.string(),
+  measureFilter: SavedSearchMeasureFilter,
+  programmeFilter: SavedSearchProgrammeFilter,
+  notifyEmail: z.boolean(),
+  createdAt: z.string(),
+  version: z.number().int(),
+  /** fits not yet looked at */
+  newCount: z.number().int(),
+  totalCount: z.number().int(),
+});
+export type SavedSearch = z.infer<typeof SavedSearch>;
+
+/** A (measure, programme) fit reported to a saved search after a catalogue change. */
+export const SavedSearchHit = z.object({
+  measureId: Id,
+  measureNumber: z.number().int(),
+  measureTitle: z.string(),
+  programmeId: Id,
+  programmeName: z.string(),
+  score: z.number().int(),
+  foundAt: z.string(),
+  /** create, update or import */
+  changeKind: z.string(),
+  isNew: z.boolean(),
+});
+export type SavedSearchHit = z.infer<typeof SavedSearchHit>;

@@ -178,11 +178,53 @@ function wordHasStem(word: string, topicStem: string): boolean {
   return word.includes(topicStem);
 }
 
+/**
+ * Stems per topic text. A catalogue has a few hundred distinct topics, matched against every measure:
+ * computing their stems once instead of per measure × programme was most of the measured speed-up
+ * (docs/benchmarks.md). Bounded so a long-running server with edited catalogues cannot grow it forever.
+ */
+const topicStemCache = new Map<string, string[]>();
+const TOPIC_CACHE_MAX = 20_000;
+
 /** Significant stems of a topic ("Energetische Sanierung" → ["energetisch", "sanierung"]). */
 function topicStems(topic: string): string[] {
+  const cached = topicStemCache.get(topic);
+  if (cached) return cached;
   const ws = words(topic);
   const significant = ws.filter((w) => !STOPWORDS.has(w));
-  return (significant.length ? significant : ws).map(stem);
+  const stems = (significant.length ? significant : ws).map(stem);
+  if (topicStemCache.size >= TOPIC_CACHE_MAX) topicStemCache.clear();
+  topicStemCache.set(topic, stems);
+  return stems;
+}
+
+/**
+ * A list of folded words prepared for stem look-ups: the distinct words (long stems are searched
+ * inside them) and the set of whole words and their stems (short stems must match a whole word).
+ */
+interface WordBag {
+  words: string[];
+  whole: Set<string>;
+}
+
+function bag(ws: string[]): WordBag {
+  const distinct = [...new Set(ws)];
+  const whole = new Set<string>();
+  for (const w of distinct) {
+    whole.add(w);
+    whole.add(stem(w));
+  }
+  return { words: distinct, whole };
+}
+
+function bagHasStem(b: WordBag, topicStem: string): boolean {
+  if (topicStem.length < 5) return b.whole.has(topicStem);
+  return b.words.some((w) => w.includes(topicStem));
+}
+
+function topicInBag(topic: string, b: WordBag): boolean {
+  const stems = topicStems(topic);
+  return stems.length > 0 && stems.every((s) => bagHasStem(b, s));
 }
 
 /** Whether every significant word of the topic is found in the given words. */
@@ -217,6 +259,42 @@ function applicableRate(p: MatchProgramme, ctx: MatchContext): number | null {
 const pct = (n: number) => `${String(n).replace('.', ',')} %`;
 
 // ---------------------------------------------------------------------------------------------------
+// A measure's words, prepared once
+
+interface PreparedMeasure {
+  tags: WordBag[];
+  fields: WordBag[];
+  /** tags, fields, title and description together */
+  all: WordBag;
+  climate: boolean;
+}
+
+/**
+ * The folded words of a measure, computed once per measure object and reused for every programme it
+ * is matched against (a measure is ranked against hundreds of programmes; re-folding its text for
+ * each was ~90 % of matching time). Keyed weakly, so the entry goes with the measure object; callers
+ * must not mutate a measure object after matching it (the services build fresh objects per request).
+ */
+const preparedMeasures = new WeakMap<MatchMeasure, PreparedMeasure>();
+
+function prepared(m: MatchMeasure): PreparedMeasure {
+  const hit = preparedMeasures.get(m);
+  if (hit) return hit;
+  const tagWords = m.tags.map(words);
+  const fieldWords = m.actionFieldNames.map(words);
+  const allWords = [...tagWords.flat(), ...fieldWords.flat(), ...words(`${m.title} ${m.description}`)];
+  const all = bag(allWords);
+  const p: PreparedMeasure = {
+    tags: tagWords.map(bag),
+    fields: fieldWords.map(bag),
+    all,
+    climate: all.words.some((w) => CLIMATE_STEMS.some((s) => w.includes(s))),
+  };
+  preparedMeasures.set(m, p);
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Matching
 
 /** How one programme fits one measure, with the reasons for and against. */
@@ -225,17 +303,15 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
   const con: Reason[] = [];
 
   // Topics: matches in tags/fields first; together they add at most WEIGHTS.topicCap
-  const structured = [...m.tags, ...m.actionFieldNames];
-  const structuredWords = structured.flatMap(words);
-  const textWords = words(`${m.title} ${m.description}`);
+  const prep = prepared(m);
   const topicReasons: Reason[] = [];
   for (const topic of p.topics) {
-    const inTag = m.tags.find((t) => topicMatches(topic, words(t)));
-    const inField = inTag ? undefined : m.actionFieldNames.find((f) => topicMatches(topic, words(f)));
-    if (inTag || inField) {
-      const where = inTag ? `Schlagwort „${inTag}“` : `Handlungsfeld „${inField}“`;
+    const tagIndex = prep.tags.findIndex((b) => topicInBag(topic, b));
+    const fieldIndex = tagIndex >= 0 ? -1 : prep.fields.findIndex((b) => topicInBag(topic, b));
+    if (tagIndex >= 0 || fieldIndex >= 0) {
+      const where = tagIndex >= 0 ? `Schlagwort „${m.tags[tagIndex]}“` : `Handlungsfeld „${m.actionFieldNames[fieldIndex]}“`;
       topicReasons.push({ code: 'topic', text: `Förderthema „${topic}“ passt (${where})`, weight: WEIGHTS.topicStructured });
-    } else if (topicMatches(topic, [...structuredWords, ...textWords])) {
+    } else if (topicInBag(topic, prep.all)) {
       topicReasons.push({ code: 'topic', text: `Förderthema „${topic}“ passt (Titel/Beschreibung)`, weight: WEIGHTS.topicText });
     }
   }
@@ -297,9 +373,7 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
 
   // Climate precondition
   if (p.climateRequirement) {
-    const all = [...structuredWords, ...textWords];
-    const hit = all.find((w) => CLIMATE_STEMS.some((s) => w.includes(s)));
-    if (hit) {
+    if (prep.climate) {
       pro.push({ code: 'climate_ok', text: 'Klimabezug vorhanden (Klimaschutz/-anpassung ist Fördervoraussetzung)', weight: WEIGHTS.climateOk });
     } else {
       con.push({ code: 'climate_missing', text: 'Klimaschutz/-anpassung muss nachgewiesen werden (Fördervoraussetzung)', weight: WEIGHTS.climateMissing });
@@ -379,10 +453,15 @@ function windowReasons(m: MatchMeasure, p: MatchProgramme, ctx: MatchContext, pr
 const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
 
 /** All programmes for one measure: eligible first, then score (descending), then name. */
-export function rankProgrammes(m: MatchMeasure, programmes: MatchProgramme[], ctx: MatchContext): ProgrammeMatchResult[] {
+export function rankProgrammes(m: MatchMeasure, programmes: readonly MatchProgramme[], ctx: MatchContext): ProgrammeMatchResult[] {
   return programmes
     .map((p) => matchProgramme(m, p, ctx))
     .sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || collator.compare(a.programmeName, b.programmeName));
+}
+
+/** A fit: eligible, and (when the programme names topics) at least one topic found. */
+export function isFit(p: Pick<MatchProgramme, 'topics'>, r: ProgrammeMatchResult): boolean {
+  return r.eligible && (p.topics.length === 0 || r.for.some((x) => x.code === 'topic'));
 }
 
 /**
@@ -391,7 +470,7 @@ export function rankProgrammes(m: MatchMeasure, programmes: MatchProgramme[], ct
  * the fitting ones first.
  */
 export function rankMeasures(p: MatchProgramme, measures: RankableMeasure[], ctx: MatchContext, opts: { includeAll?: boolean } = {}): MeasureMatch[] {
-  const fits = (r: ProgrammeMatchResult) => r.eligible && (p.topics.length === 0 || r.for.some((x) => x.code === 'topic'));
+  const fits = (r: ProgrammeMatchResult) => isFit(p, r);
   const all = measures.map((m) => ({ ...matchProgramme(m, p, ctx), measureId: m.id, number: m.number, title: m.title }));
   return all
     .filter((r) => opts.includeAll || fits(r))

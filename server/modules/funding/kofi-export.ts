@@ -17,7 +17,8 @@ export async function kofiXlsx(k: Kofi, ctx: { municipalityName: string; generat
   wb.creator = 'Roter Faden';
   const ws = wb.addWorksheet('KoFi', { views: [{ state: 'frozen', xSplit: 3, ySplit: 3 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
   const levels = k.levels as Level[];
-  ws.getCell(1, 1).value = `Kosten- und Finanzierungsübersicht – ${ctx.municipalityName}`;
+  // the heading names the selection, so a printed or forwarded sheet says which measures it covers
+  ws.getCell(1, 1).value = `Kosten- und Finanzierungsübersicht – ${ctx.municipalityName} · Auswahl: ${ctx.filterSummary}`;
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   // two header rows: the year over its level columns
   const head1: (string | null)[] = ['Nr.', 'Maßnahme', 'Kosten (€)'];

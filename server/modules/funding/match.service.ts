@@ -4,12 +4,13 @@ import type { Measure } from '../../../contract/measures';
 import { rankMeasures, rankProgrammes, type MatchContext, type MatchMeasure, type MeasureMatch } from '../../../domain/funding-match';
 import { getConcept } from '../concept/concept.service';
 import { getMeasure, listMeasuresFull } from '../measures/measures.service';
-import { getProgramme, listProgrammes } from './programmes.service';
+import { getProgramme } from './programmes.service';
+import { cachedCatalogue } from './catalogue.cache';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Names of fields of action and districts (with their funding-area flag) for the matcher. */
-async function matcherInputs(db: Db, municipalityId: string) {
+export async function matcherInputs(db: Db, municipalityId: string) {
   const concept = await getConcept(db, municipalityId);
   const fields = new Map(concept.actionFields.map((a) => [a.id, a.name]));
   const districts = new Map(concept.districts.map((d) => [d.id, { name: d.name, designatedArea: d.designatedArea }]));
@@ -29,7 +30,7 @@ async function matcherInputs(db: Db, municipalityId: string) {
 export async function programmesForMeasure(db: Db, municipalityId: string, measureId: string): Promise<ProgrammeMatch[]> {
   const [measure, programmes, { toMatch, ctx }] = await Promise.all([
     getMeasure(db, { municipalityId }, measureId),
-    listProgrammes(db, municipalityId),
+    cachedCatalogue(db, municipalityId),
     matcherInputs(db, municipalityId),
   ]);
   return rankProgrammes(toMatch(measure), programmes, ctx);

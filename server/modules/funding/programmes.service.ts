@@ -15,8 +15,18 @@ const COLUMNS = {
 } as const;
 type Field = keyof typeof COLUMNS;
 const FIELDS = Object.keys(COLUMNS) as Field[];
+/** The editable fields of a programme (import compares them to tell updated from unchanged rows). */
+export const PROGRAMME_FIELDS: readonly Field[] = FIELDS;
 const SELECT = `SELECT id, version, ${FIELDS.map((f) => `${COLUMNS[f]} AS "${f}"`).join(', ')} FROM funding_programme`;
 const dbValue = (f: Field, v: unknown) => (f === 'windows' ? JSON.stringify(v ?? []) : v);
+
+/**
+ * Marks the municipality's catalogue as changed; call inside the transaction that writes programmes,
+ * so the new version becomes visible together with the data (catalogue.cache.ts relies on it).
+ */
+export async function bumpCatalogue(t: Db, municipalityId: string) {
+  await t.query('UPDATE municipality SET funding_catalogue_version = funding_catalogue_version + 1 WHERE id = $1', [municipalityId]);
+}
 
 /** The shipped catalogue is copied into a municipality once; from then on it is the municipality's own. */
 export async function ensureCatalogue(db: Db, municipalityId: string) {
@@ -27,10 +37,11 @@ export async function ensureCatalogue(db: Db, municipalityId: string) {
     if (locked.funding_seeded) return;
     for (const p of FUNDING_PROGRAMMES) await insertProgramme(t, municipalityId, p);
     await t.query('UPDATE municipality SET funding_seeded = true WHERE id = $1', [municipalityId]);
+    await bumpCatalogue(t, municipalityId);
   });
 }
 
-async function insertProgramme(t: Db, municipalityId: string, p: FundingProgrammeInput): Promise<string> {
+export async function insertProgramme(t: Db, municipalityId: string, p: FundingProgrammeInput): Promise<string> {
   const [dup] = await t.query('SELECT 1 FROM funding_programme WHERE municipality_id = $1 AND lower(name) = lower($2)', [municipalityId, p.name]);
   if (dup) throw conflict(`Das Förderprogramm „${p.name}“ gibt es schon.`);
   const [{ id }] = await t.query<{ id: string }>(
@@ -69,23 +80,19 @@ export async function createProgramme(db: Db, actor: Actor, input: FundingProgra
   return db.tx(async (t) => {
     await ensureCatalogue(t, actor.municipalityId);
     const id = await insertProgramme(t, actor.municipalityId, input);
+    await bumpCatalogue(t, actor.municipalityId);
     const created = await getProgramme(t, actor.municipalityId, id);
     await recordAudit(t, actor, { entityType: 'fundingProgramme', entityId: id, action: 'create', before: null, after: created });
     return created;
   });
 }
 
-/** Import of a whole list (CSV/XLSX): all or nothing, in one transaction. */
-export async function importProgrammes(db: Db, actor: Actor, inputs: FundingProgrammeInput[]) {
-  inputs.forEach(checkAmounts);
-  return db.tx(async (t) => {
-    await ensureCatalogue(t, actor.municipalityId);
-    for (const p of inputs) {
-      const id = await insertProgramme(t, actor.municipalityId, p);
-      await recordAudit(t, actor, { entityType: 'fundingProgramme', entityId: id, action: 'create', before: null, after: p });
-    }
-    return { imported: inputs.length };
-  });
+/** Overwrites all fields of a programme and raises its version (import; the caller checks names and locks). */
+export async function writeProgrammeFields(t: Db, municipalityId: string, id: string, input: FundingProgrammeInput) {
+  await t.query(
+    `UPDATE funding_programme SET version = version + 1${FIELDS.map((f, i) => `, ${COLUMNS[f]} = $${i + 3}`).join('')} WHERE municipality_id = $1 AND id = $2`,
+    [municipalityId, id, ...FIELDS.map((f) => dbValue(f, input[f]))],
+  );
 }
 
 export async function updateProgramme(db: Db, actor: Actor, id: string, input: Partial<FundingProgrammeInput> & { version: number }): Promise<FundingProgramme> {
@@ -103,6 +110,7 @@ export async function updateProgramme(db: Db, actor: Actor, id: string, input: P
       `UPDATE funding_programme SET version = version + 1${fields.map((f, i) => `, ${COLUMNS[f]} = $${i + 3}`).join('')} WHERE municipality_id = $1 AND id = $2`,
       [actor.municipalityId, id, ...fields.map((f) => dbValue(f, input[f]))],
     );
+    await bumpCatalogue(t, actor.municipalityId);
     const after = await getProgramme(t, actor.municipalityId, id);
     await recordAudit(t, actor, { entityType: 'fundingProgramme', entityId: id, action: 'update', before, after });
     return after;
@@ -117,6 +125,7 @@ export async function deleteProgramme(db: Db, actor: Actor, id: string, version:
     const [{ n }] = await t.query<{ n: number }>('SELECT count(*) AS n FROM funding_source WHERE municipality_id = $1 AND programme_id = $2', [actor.municipalityId, id]);
     if (n > 0) throw new AppError(409, 'in_use', `Das Programm steht in ${n} Finanzierungsplan(en). Entfernen Sie es dort zuerst.`, { sources: n });
     await t.query('DELETE FROM funding_programme WHERE municipality_id = $1 AND id = $2', [actor.municipalityId, id]);
+    await bumpCatalogue(t, actor.municipalityId);
     await recordAudit(t, actor, { entityType: 'fundingProgramme', entityId: id, action: 'delete', before, after: null });
   });
 }

@@ -1,0 +1,119 @@
+/**
+ * Saved searches are evaluated when the catalogue changes: a programme created, edited (windows and
+ * deadlines included) or imported. Inside the writing transaction, each changed programme is matched
+ * against the measures of every saved search of the municipality; a (measure, programme) pair that
+ * fits now and did not fit before the change (for a new programme: that fits) is recorded once per
+ * saved search as a hit of this change. The primary key (saved search, measure, programme) makes sure
+ * a pair is never reported twice, whatever happens later. Mails go out after the commit.
+ */
+import type { App } from '../../app';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../plugins/actor';
+import { SavedSearchMeasureFilter, SavedSearchProgrammeFilter, type FundingProgramme, type SavedSearchInput } from '../../../contract/funding';
+import type { Measure } from '../../../contract/measures';
+import { fold, isFit, matchProgramme } from '../../../domain/funding-match';
+import { listMeasuresFull } from '../measures/measures.service';
+import { createMailer, type Mailer } from './mailer';
+import { matcherInputs } from './match.service';
+import { getProgramme } from './programmes.service';
+import { sendSavedSearchMails } from './saved-search.mail';
+
+type Filters = Pick<SavedSearchInput, 'measureFilter' | 'programmeFilter'>;
+const overlaps = (want: string[], have: string[]) => want.length === 0 || want.some((x) => have.includes(x));
+
+export function measureInSearch(f: Filters['measureFilter'], m: Pick<Measure, 'districtIds' | 'actionFieldIds' | 'status' | 'priority'>): boolean {
+  return (
+    overlaps(f.district, m.districtIds) &&
+    overlaps(f.actionField, m.actionFieldIds) &&
+    (f.status.length === 0 || f.status.includes(m.status)) &&
+    (f.priority.length === 0 || (m.priority != null && f.priority.includes(m.priority)))
+  );
+}
+
+export function programmeInSearch(f: Filters['programmeFilter'], p: Pick<FundingProgramme, 'level' | 'kind' | 'topics' | 'name'>): boolean {
+  if (f.level.length && !f.level.includes(p.level)) return false;
+  if (f.kind.length && !f.kind.includes(p.kind)) return false;
+  if (f.topic) {
+    const t = fold(f.topic);
+    if (![p.name, ...p.topics].some((x) => fold(x).includes(t))) return false;
+  }
+  return true;
+}
+
+/**
+ * Records the change and its new fits for every saved search (call inside the writing transaction,
+ * after the programmes are written). `before` is the programme before an edit, null for a new one.
+ * Returns the change id, or null when the municipality has no saved searches.
+ */
+export async function recordProgrammeChange(
+  t: Db,
+  actor: Actor,
+  kind: 'create' | 'update' | 'import',
+  changed: { id: string; before: FundingProgramme | null }[],
+): Promise<string | null> {
+  const searches = await t.query<Filters & { id: string }>(
+    'SELECT id, measure_filter AS "measureFilter", programme_filter AS "programmeFilter" FROM saved_search WHERE municipality_id = $1',
+    [actor.municipalityId],
+  );
+  if (!searches.length || !changed.length) return null;
+  const [{ id: changeId }] = await t.query<{ id: string }>(
+    'INSERT INTO funding_change (municipality_id, kind, actor_name) VALUES ($1, $2, $3) RETURNING id',
+    [actor.municipalityId, kind, actor.userName],
+  );
+  const normal = searches.map((s) => ({
+    id: s.id,
+    // stored filters are read through the schema, so a filter key added later gets its default
+    measureFilter: SavedSearchMeasureFilter.parse(s.measureFilter),
+    programmeFilter: SavedSearchProgrammeFilter.parse(s.programmeFilter),
+  }));
+  const [measures, { toMatch, ctx }] = await Promise.all([listMeasuresFull(t, actor.municipalityId, {}), matcherInputs(t, actor.municipalityId)]);
+  const prepared = measures.map((m) => ({ m, match: toMatch(m) }));
+  const hits: { search: string; measure: string; programme: string; score: number }[] = [];
+  for (const c of changed) {
+    const after = await getProgramme(t, actor.municipalityId, c.id);
+    const wanted = normal.filter((s) => programmeInSearch(s.programmeFilter, after));
+    if (!wanted.length) continue;
+    // each measure is matched once per programme, however many saved searches watch it
+    const newFits = new Map<string, number>();
+    for (const { m, match } of prepared) {
+      const now = matchProgramme(match, after, ctx);
+      if (!isFit(after, now)) continue;
+      if (c.before && isFit(c.before, matchProgramme(match, c.before, ctx))) continue;
+      newFits.set(m.id, now.score);
+    }
+    for (const s of wanted) {
+      for (const { m } of prepared) {
+        const score = newFits.get(m.id);
+        if (score !== undefined && measureInSearch(s.measureFilter, m)) hits.push({ search: s.id, measure: m.id, programme: c.id, score });
+      }
+    }
+  }
+  if (hits.length) {
+    await t.query(
+      `INSERT INTO saved_search_hit (municipality_id, saved_search_id, measure_id, programme_id, change_id, score)
+       SELECT $1, x.s, x.m, x.p, $2, x.score FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::int[]) AS x(s, m, p, score)
+       ON CONFLICT (saved_search_id, measure_id, programme_id) DO NOTHING`,
+      [actor.municipalityId, changeId, hits.map((h) => h.search), hits.map((h) => h.measure), hits.map((h) => h.programme), hits.map((h) => h.score)],
+    );
+  }
+  return changeId;
+}
+
+const mailers = new WeakMap<App, Mailer>();
+
+/** Creates the mailer for saved-search e-mails while the routes are registered (hooks cannot be added later). */
+export function registerSavedSearchMailer(app: App) {
+  const mailer = createMailer(app.config);
+  if (!mailer) return;
+  mailers.set(app, mailer);
+  app.addHook('onClose', async () => mailer.close());
+}
+
+/** After the commit: e-mails for the new hits, when SMTP is configured (in the background; failures are logged and retried on the next change). */
+export function afterProgrammeChange(app: App, municipalityId: string) {
+  const mailer = mailers.get(app);
+  if (!mailer) return;
+  void sendSavedSearchMails(app.db, mailer, { municipalityId, baseUrl: app.config.publicUrl, log: app.log })
+    .then(({ sent, failed }) => (sent || failed ? app.log.info({ sent, failed }, 'saved search mails') : undefined))
+    .catch((err) => app.log.warn({ err }, 'sending saved search mails failed'));
+}
