@@ -120,10 +120,11 @@ export function competitionRanks(values: (number | null)[]): { rank: number | nu
     const rank = pos > 0 && order[pos - 1].v === x.v ? out[order[pos - 1].i].rank! : pos + 1;
     out[x.i] = { rank, label: String(rank) };
   });
-  for (const x of order) {
-    const shared = order.filter((y) => y.v === x.v).length > 1;
+  // sorted, so a shared value has an equal neighbour
+  order.forEach((x, pos) => {
+    const shared = order[pos - 1]?.v === x.v || order[pos + 1]?.v === x.v;
     if (shared) out[x.i].label = `${out[x.i].rank}=`;
-  }
+  });
   return out;
 }
 
@@ -141,22 +142,33 @@ export function scoreRound(input: {
   const w = Math.min(1, Math.max(0, input.dotWeight ?? 0));
   const dots = input.dots ?? null;
   const maxDots = dots ? Math.max(0, ...measureIds.map((id) => dots[id] ?? 0)) : 0;
-  const byMeasure = new Map<string, Score[]>();
-  for (const s of scores) byMeasure.set(s.measureId, [...(byMeasure.get(s.measureId) ?? []), s]);
+  // One pass over the scores: measure → rater → criterion → value, and measure → criterion → values.
+  // Scores of people who are not raters (any more) do not count.
+  const raters = new Set(raterIds);
+  const byMeasure = new Map<string, { byRater: Map<string, Map<string, number>>; byCriterion: Map<string, number[]> }>();
+  for (const s of scores) {
+    if (!raters.has(s.raterId)) continue;
+    let m = byMeasure.get(s.measureId);
+    if (!m) byMeasure.set(s.measureId, (m = { byRater: new Map(), byCriterion: new Map() }));
+    let r = m.byRater.get(s.raterId);
+    if (!r) m.byRater.set(s.raterId, (r = new Map()));
+    r.set(s.criterionId, s.value);
+    let c = m.byCriterion.get(s.criterionId);
+    if (!c) m.byCriterion.set(s.criterionId, (c = []));
+    c.push(s.value);
+  }
+  const none = new Map<string, number>();
 
   const results = measureIds.map((measureId): MeasureResult => {
-    const own = byMeasure.get(measureId) ?? [];
+    const own = byMeasure.get(measureId);
     const byRater: Record<string, number | null> = {};
-    for (const r of raterIds) {
-      const values = new Map(own.filter((s) => s.raterId === r).map((s) => [s.criterionId, s.value]));
-      byRater[r] = raterScore(criteria, values);
-    }
+    for (const r of raterIds) byRater[r] = raterScore(criteria, own?.byRater.get(r) ?? none);
     const complete = raterIds.map((r) => byRater[r]).filter((x): x is number => x != null);
     const score = complete.length ? complete.reduce((a, b) => a + b, 0) / complete.length : null;
     const criterionMeans: Record<string, number | null> = {};
     const divergences: Divergence[] = [];
     for (const c of criteria) {
-      const values = own.filter((s) => s.criterionId === c.id && raterIds.includes(s.raterId)).map((s) => s.value);
+      const values = own?.byCriterion.get(c.id) ?? [];
       criterionMeans[c.id] = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
       if (values.length >= 2) {
         const min = Math.min(...values);

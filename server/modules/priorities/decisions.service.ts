@@ -4,8 +4,7 @@ import type { Decision, ScoringRoundDetail } from '../../../contract/priorities'
 import type { Horizon, Priority } from '../../../contract/measures';
 import { AppError, versionConflict } from '../../errors';
 import { classDeviation, suggestedClass } from '../../../domain/scoring';
-import { recordAudit } from '../audit/audit.service';
-import { lockRow } from '../concept/concept.service';
+import { diff, recordAudit } from '../audit/audit.service';
 import { computeRanking, getRound, roundRow } from './rounds.service';
 
 interface ItemRow { decision_id: string; measure_id: string; priority: Priority; horizon: Horizon; computed_rank: number | null; computed_score: number | null; ranked_count: number }
@@ -46,7 +45,8 @@ export async function listDecisions(db: Db, municipalityId: string, roundId: str
 /**
  * Records a decision and applies it, all in one transaction: the decision with the computed rank of
  * each measure at this moment (so the record shows later where the decision departed from the
- * ranking), then per measure the priority class and horizon with a version bump and an audit entry.
+ * ranking), then per measure the priority class and horizon with a version bump and an audit entry
+ * (the same entry recordAudit writes, inserted for all measures at once).
  * A measure edited meanwhile (stale version) fails the whole decision with 409.
  */
 export async function decide(
@@ -69,29 +69,48 @@ export async function decide(
       `INSERT INTO priority_decision (municipality_id, round_id, body, decided_on, note, created_by, created_by_name) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [actor.municipalityId, roundId, input.body, input.decidedOn, input.note, actor.userId, actor.userName],
     );
+    // All measures locked in one statement, in id order (two decisions at once cannot deadlock).
+    const ids = input.items.map((it) => it.measureId);
+    const current = await t.query<{ id: string; version: number; priority: Priority | null; horizon: Horizon | null; title: string }>(
+      'SELECT id, version, priority, horizon, title FROM measure WHERE municipality_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE',
+      [actor.municipalityId, ids],
+    );
+    const byId = new Map(current.map((m) => [m.id, m]));
     for (const it of input.items) {
-      await lockRow(t, 'measure', actor.municipalityId, it.measureId);
-      const [m] = await t.query<{ version: number; priority: Priority | null; horizon: Horizon | null; title: string }>(
-        'SELECT version, priority, horizon, title FROM measure WHERE municipality_id = $1 AND id = $2',
-        [actor.municipalityId, it.measureId],
-      );
+      const m = byId.get(it.measureId)!;
       if (m.version !== it.version) throw versionConflict({ measureId: it.measureId, title: m.title, version: m.version, priority: m.priority, horizon: m.horizon });
-      await t.query(
-        'UPDATE measure SET priority = $3, horizon = $4, version = version + 1, updated_at = now() WHERE municipality_id = $1 AND id = $2',
-        [actor.municipalityId, it.measureId, it.priority, it.horizon],
-      );
-      await recordAudit(t, actor, {
-        entityType: 'measure', entityId: it.measureId, action: 'update',
-        before: { priority: m.priority, horizon: m.horizon },
-        after: { priority: it.priority, horizon: it.horizon, decision: `${input.body}, ${input.decidedOn}` },
-      });
-      const row = ranking.rows.find((x) => x.measureId === it.measureId)!;
-      await t.query(
-        `INSERT INTO priority_decision_item (municipality_id, decision_id, measure_id, priority, horizon, computed_rank, computed_score, ranked_count)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [actor.municipalityId, decisionId, it.measureId, it.priority, it.horizon, row.rank, row.combined == null ? null : Math.round(row.combined * 100) / 100, ranking.rankedCount],
-      );
     }
+    // One statement each for the measures, their audit entries and the decision's items, however many.
+    await t.query(
+      `UPDATE measure m SET priority = v.priority, horizon = v.horizon, version = m.version + 1, updated_at = now()
+       FROM jsonb_to_recordset($2::jsonb) AS v(id uuid, priority text, horizon text)
+       WHERE m.municipality_id = $1 AND m.id = v.id`,
+      [actor.municipalityId, JSON.stringify(input.items.map((it) => ({ id: it.measureId, priority: it.priority, horizon: it.horizon })))],
+    );
+    const label = `${input.body}, ${input.decidedOn}`;
+    const audits = input.items
+      .map((it) => {
+        const m = byId.get(it.measureId)!;
+        return { id: it.measureId, changes: diff({ priority: m.priority, horizon: m.horizon }, { priority: it.priority, horizon: it.horizon, decision: label }) };
+      });
+    await t.query(
+      `INSERT INTO audit_event (municipality_id, entity_type, entity_id, action, actor_id, actor_name, changes)
+       SELECT $1, 'measure', a.id, 'update', $2, $3, a.changes FROM jsonb_to_recordset($4::jsonb) AS a(id text, changes jsonb)`,
+      [actor.municipalityId, actor.userId, actor.userName, JSON.stringify(audits)],
+    );
+    const rankOf = new Map(ranking.rows.map((x) => [x.measureId, x]));
+    await t.query(
+      `INSERT INTO priority_decision_item (municipality_id, decision_id, measure_id, priority, horizon, computed_rank, computed_score, ranked_count)
+       SELECT $1, $2, i.measure_id, i.priority, i.horizon, i.computed_rank, i.computed_score, $3
+       FROM jsonb_to_recordset($4::jsonb) AS i(measure_id uuid, priority text, horizon text, computed_rank int, computed_score numeric)`,
+      [actor.municipalityId, decisionId, ranking.rankedCount, JSON.stringify(input.items.map((it) => {
+        const row = rankOf.get(it.measureId)!;
+        return {
+          measure_id: it.measureId, priority: it.priority, horizon: it.horizon, computed_rank: row.rank,
+          computed_score: row.combined == null ? null : Math.round(row.combined * 100) / 100,
+        };
+      }))],
+    );
     await recordAudit(t, actor, {
       entityType: 'priorityDecision', entityId: decisionId, action: 'create', before: null,
       after: { roundId, body: input.body, decidedOn: input.decidedOn, note: input.note, items: input.items.map(({ version: _v, ...i }) => i) },

@@ -38,12 +38,19 @@ async function raterIdsOf(db: Db, municipalityId: string, roundId: string): Prom
   return rows.map((r) => r.user_id);
 }
 
+/**
+ * All scores of a round. They travel as one JSON array of compact tuples rather than one row each:
+ * a large round (200 measures × 6 criteria × 20 raters) is 24,000 rows, and decoding rows value by
+ * value cost ten times as much as one JSON.parse (bench/priorities.ts).
+ */
 export async function allScores(db: Db, municipalityId: string, roundId: string): Promise<ScoreEntry[]> {
-  return db.query<ScoreEntry>(
-    `SELECT measure_id AS "measureId", criterion_id AS "criterionId", rater_id AS "raterId", value, comment
+  const [{ scores }] = await db.query<{ scores: [string, string, string, number, string][] | string | null }>(
+    `SELECT json_agg(json_build_array(measure_id, criterion_id, rater_id, value, comment)) AS scores
      FROM priority_score WHERE municipality_id = $1 AND round_id = $2`,
     [municipalityId, roundId],
   );
+  const tuples = typeof scores === 'string' ? (JSON.parse(scores) as [string, string, string, number, string][]) : (scores ?? []);
+  return tuples.map(([measureId, criterionId, raterId, value, comment]) => ({ measureId, criterionId, raterId, value, comment }));
 }
 
 /** Dots per measure in a closed dot-voting round of a workshop (items refer to briefs by ref_id). */
@@ -102,29 +109,41 @@ export async function listRounds(db: Db, actor: Actor): Promise<ScoringRoundSumm
  */
 export async function getRound(db: Db, actor: Actor, id: string): Promise<ScoringRoundDetail> {
   const r = await roundRow(db, actor.municipalityId, id);
-  const ranking = await computeRanking(db, actor.municipalityId, r);
-  const measures = await db.query<ScoringRoundDetail['measures'][number]>(
-      `SELECT m.id, m.number, m.title, m.priority, m.horizon, m.cost_cents AS "costCents", m.version
-       FROM scoring_round_measure rm JOIN measure m ON m.municipality_id = rm.municipality_id AND m.id = rm.measure_id
-       WHERE rm.municipality_id = $1 AND rm.round_id = $2 ORDER BY rm.position`,
-      [actor.municipalityId, id],
-    );
-  const raters = await db.query<{ id: string; name: string }>(
-      `SELECT u.id, u.name FROM scoring_round_rater x JOIN app_user u ON u.id = x.user_id
-       WHERE x.municipality_id = $1 AND x.round_id = $2 ORDER BY u.name`,
-      [actor.municipalityId, id],
-    );
-  const dotRound = r.dot_round_id
-      ? await db.query<{ id: string; title: string; workshopTitle: string }>(
-          `SELECT v.id, v.title, w.title AS "workshopTitle" FROM vote_round v JOIN workshop w ON w.municipality_id = v.municipality_id AND w.id = v.workshop_id
-           WHERE v.municipality_id = $1 AND v.id = $2`,
-          [actor.municipalityId, r.dot_round_id],
-        )
-      : [];
-  const decisions = await listDecisions(db, actor.municipalityId, id);
-  const perRater = ranking.measureIds.length * r.criteria.length;
   const visible = r.status !== 'open';
-  const divergences = visible || canManage(actor)
+  const manage = canManage(actor);
+  // Only who may see divergences or results needs everyone's scores: for a rater before the reveal
+  // nothing but their own scores and the counts leaves the database.
+  const ranking = visible || manage ? await computeRanking(db, actor.municipalityId, r) : null;
+  const measures = await db.query<ScoringRoundDetail['measures'][number]>(
+    `SELECT m.id, m.number, m.title, m.priority, m.horizon, m.cost_cents AS "costCents", m.version
+     FROM scoring_round_measure rm JOIN measure m ON m.municipality_id = rm.municipality_id AND m.id = rm.measure_id
+     WHERE rm.municipality_id = $1 AND rm.round_id = $2 ORDER BY rm.position`,
+    [actor.municipalityId, id],
+  );
+  const raters = await db.query<{ id: string; name: string; done: number }>(
+    `SELECT u.id, u.name, (SELECT count(*)::int FROM priority_score s
+       WHERE s.municipality_id = x.municipality_id AND s.round_id = x.round_id AND s.rater_id = x.user_id) AS done
+     FROM scoring_round_rater x JOIN app_user u ON u.id = x.user_id
+     WHERE x.municipality_id = $1 AND x.round_id = $2 ORDER BY u.name`,
+    [actor.municipalityId, id],
+  );
+  const myScores = ranking
+    ? ranking.scores.filter((s) => s.raterId === actor.userId)
+    : await db.query<ScoreEntry>(
+        `SELECT measure_id AS "measureId", criterion_id AS "criterionId", rater_id AS "raterId", value, comment
+         FROM priority_score WHERE municipality_id = $1 AND round_id = $2 AND rater_id = $3`,
+        [actor.municipalityId, id, actor.userId],
+      );
+  const dotRound = r.dot_round_id
+    ? await db.query<{ id: string; title: string; workshopTitle: string }>(
+        `SELECT v.id, v.title, w.title AS "workshopTitle" FROM vote_round v JOIN workshop w ON w.municipality_id = v.municipality_id AND w.id = v.workshop_id
+         WHERE v.municipality_id = $1 AND v.id = $2`,
+        [actor.municipalityId, r.dot_round_id],
+      )
+    : [];
+  const decisions = await listDecisions(db, actor.municipalityId, id);
+  const perRater = measures.length * r.criteria.length;
+  const divergences = ranking
     ? ranking.rows.flatMap((row) => row.divergences.map((d) => ({ measureId: row.measureId, criterionId: d.criterionId })))
     : [];
   return {
@@ -133,16 +152,16 @@ export async function getRound(db: Db, actor: Actor, id: string): Promise<Scorin
     status: r.status,
     criteria: r.criteria,
     measures,
-    raters: raters.map((x) => ({ ...x, progress: { done: ranking.scores.filter((s) => s.raterId === x.id).length, total: perRater } })),
+    raters: raters.map(({ done, ...x }) => ({ ...x, progress: { done, total: perRater } })),
     dotRound: dotRound[0] ?? null,
     dotWeight: r.dot_weight,
-    isRater: ranking.raterIds.includes(actor.userId),
-    canManage: canManage(actor),
-    myScores: ranking.scores.filter((s) => s.raterId === actor.userId),
-    scores: visible ? ranking.scores : [],
-    progress: { done: ranking.scores.length, total: perRater * ranking.raterIds.length },
+    isRater: raters.some((x) => x.id === actor.userId),
+    canManage: manage,
+    myScores,
+    scores: visible && ranking ? ranking.scores : [],
+    progress: { done: raters.reduce((a, x) => a + x.done, 0), total: perRater * raters.length },
     divergences,
-    results: visible ? ranking.rows : null,
+    results: visible && ranking ? ranking.rows : null,
     decisions,
     createdAt: iso(r.created_at)!,
     revealedAt: iso(r.revealed_at),
