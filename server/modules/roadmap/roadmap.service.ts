@@ -56,20 +56,23 @@ const span = (m: MeasureRef) => ({ id: m.id, start: m.plannedStart, end: m.plann
 /** One page of the shared roadmap (see contract/roadmap.ts). */
 export async function roadmapPage(db: Db, municipalityId: string, q: RoadmapQuery): Promise<Roadmap> {
   const f = where(municipalityId, q, true);
-  const c = where(municipalityId, q, true);
   const u = where(municipalityId, q, false);
-  const uc = where(municipalityId, q, false);
+  const c = measureWhere(municipalityId, q);
+  const cWhere = c.search ? `${c.where} AND ${c.search.text}::text IS NOT NULL` : c.where;
   const limit = f.p(q.pageSize);
   const offset = f.p((q.page - 1) * q.pageSize);
-  const [items, [stats], undated, [{ undatedTotal }]] = await Promise.all([
+  // One pass over the filtered measures counts both kinds and finds the date range.
+  const [items, [stats], undated] = await Promise.all([
     db.query<Omit<RoadmapItem, 'milestones'>>(`SELECT ${ITEM} FROM measure m WHERE ${f.where} ORDER BY ${GROUP_ORDER[q.group]} LIMIT ${limit} OFFSET ${offset}`, f.params),
-    db.query<{ total: number; start: string | null; end: string | null }>(
-      `SELECT count(*)::int AS total, min(m.planned_start) AS start, max(m.planned_end) AS "end" FROM measure m WHERE ${c.where}`,
+    db.query<{ total: number; undatedTotal: number; start: string | null; end: string | null }>(
+      `SELECT (count(*) FILTER (WHERE ${DATED}))::int AS total, (count(*) FILTER (WHERE NOT (${DATED})))::int AS "undatedTotal",
+              min(m.planned_start) FILTER (WHERE ${DATED}) AS start, max(m.planned_end) FILTER (WHERE ${DATED}) AS "end"
+       FROM measure m WHERE ${cWhere}`,
       c.params,
     ),
     db.query<MeasureRef>(`SELECT ${REF} FROM measure m WHERE ${u.where} ORDER BY m.number LIMIT 200`, u.params),
-    db.query<{ undatedTotal: number }>(`SELECT count(*)::int AS "undatedTotal" FROM measure m WHERE ${uc.where}`, uc.params),
   ]);
+  const undatedTotal = stats.undatedTotal;
   const ids = items.map((i) => i.id);
   const [milestones, dependencies] = await Promise.all([milestonesOf(db, municipalityId, ids), dependenciesTouching(db, municipalityId, ids)]);
   const onPage = new Set(ids);

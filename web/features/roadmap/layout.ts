@@ -69,4 +69,4 @@ export function layout(r: Roadmap, group: RoadmapGroup, name: (id: string) => st
 }
 
 /** Fits a label into the label column (SVG text does not wrap). */
-export const clip = (s: string, max = 44) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+export const clip = (s: string, max = 40) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
