@@ -9,6 +9,7 @@ import type { Locale } from '../../domain/format';
 import { appMessages } from './messages';
 import { ME_KEY, permissions, useMe } from './session';
 import { setSkipLinkText } from './skipLink';
+import { SavedSearchNavItem } from '../features/funding/SavedSearchNavItem';
 import './layout.css';
 
 export function Layout() {
@@ -186,6 +187,7 @@ function Shell({ me }: { me: Me }) {
           <ul aria-labelledby="nav-funding">
             {item('/funding/programmes', t('fundingProgrammes'))}
             {item('/funding/kofi', t('kofi'))}
+            {can.canImport && <SavedSearchNavItem label={t('savedSearches')} newLabel={t('savedSearchesNew')} />}
           </ul>
           {(can.canImport || can.isAdmin) && (
             <>

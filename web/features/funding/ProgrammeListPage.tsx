@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { EmptyState, ErrorMessage, PageHeader, ScrollTable, Spinner } from '../../components/ui';
 import { useFormat, useLocale, useT } from '../../i18n/i18n';
@@ -11,6 +11,7 @@ import { PROGRAMME_KIND_LABELS, PROGRAMME_LEVEL_LABELS, PROGRAMME_LEVELS, APPLIC
 import { messages } from './messages';
 import { useProgrammes } from './queries';
 import { DeadlineText, SourceLink } from './parts';
+import { ProgrammeImportPanel } from './ProgrammeImportPanel';
 import './funding.css';
 
 /** /funding/programmes: the municipality's catalogue, filtered by level and text (both kept in the URL). */
@@ -21,7 +22,8 @@ export default function ProgrammeListPage() {
   usePageTitle(t('programmesTitle'));
   const can = useCan();
   const location = useLocation();
-  const flash = (location.state as { flash?: string } | null)?.flash;
+  const [imported, setImported] = useState<string | null>(null);
+  const flash = imported ?? (location.state as { flash?: string } | null)?.flash;
   const q = useProgrammes();
   const [sp, setSp] = useSearchParams();
   const level = (PROGRAMME_LEVELS as readonly string[]).includes(sp.get('level') ?? '') ? (sp.get('level') as string) : '';
@@ -120,6 +122,7 @@ export default function ProgrammeListPage() {
           </table>
         </ScrollTable>
       )}
+      {can.isAdmin && <ProgrammeImportPanel onDone={setImported} />}
     </>
   );
 }

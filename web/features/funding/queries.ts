@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../api/client';
-import type { FundingPlan, FundingProgramme, Kofi, ProgrammeMatch } from '../../../contract/funding';
+import type { FundingPlan, FundingProgramme, Kofi, ProgrammeMatch, SavedSearch, SavedSearchHit } from '../../../contract/funding';
 
 /** GET /funding-programmes/:id/measures: a programme match plus the measure it is about. */
 export type MeasureMatch = ProgrammeMatch & { measureId: string; number: number; title: string };
 
 export const PROGRAMMES_KEY = ['funding-programmes'] as const;
+export const SAVED_SEARCHES_KEY = ['saved-searches'] as const;
 
 /** The municipality's catalogue (sorted by name by the server). */
 export function useProgrammes() {
@@ -49,5 +50,27 @@ export function useInvalidateFunding() {
     void qc.invalidateQueries({ queryKey: ['funding-matches'] });
     void qc.invalidateQueries({ queryKey: ['funding-plan'] });
     void qc.invalidateQueries({ queryKey: ['kofi'] });
+    // a programme change may have produced new saved-search hits
+    void qc.invalidateQueries({ queryKey: SAVED_SEARCHES_KEY });
   }, [qc]);
+}
+
+// ---- saved searches ("Gespeicherte Suchen")
+
+
+export function useSavedSearches(enabled = true) {
+  return useQuery({ queryKey: SAVED_SEARCHES_KEY, queryFn: () => api.get<SavedSearch[]>('/saved-searches'), enabled });
+}
+
+export function useSavedSearch(id: string) {
+  return useQuery({ queryKey: [...SAVED_SEARCHES_KEY, id], queryFn: () => api.get<SavedSearch>(`/saved-searches/${id}`) });
+}
+
+export function useSavedSearchHits(id: string) {
+  return useQuery({ queryKey: [...SAVED_SEARCHES_KEY, id, 'hits'], queryFn: () => api.get<SavedSearchHit[]>(`/saved-searches/${id}/hits`) });
+}
+
+/** New hits over the user's saved searches (for the count next to the navigation entry). */
+export function useUnseenHits(enabled: boolean) {
+  return useQuery({ queryKey: [...SAVED_SEARCHES_KEY, 'unseen'], queryFn: () => api.get<{ count: number }>('/saved-searches/unseen'), enabled, staleTime: 30_000 });
 }
