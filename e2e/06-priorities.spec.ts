@@ -24,7 +24,7 @@ async function score(page: Page, measureTitle: string, values: number[]) {
   await expect(page.getByText(/Bewertung von „.*“ gespeichert\./)).toBeVisible();
 }
 
-test('prioritisation: two raters score independently, divergence, reveal, decision with the chart', async ({ page, browser }) => {
+test('prioritisation: two raters score independently, divergence, reveal, decision with the chart; then roadmap, matrix and a synergy', async ({ page, browser }) => {
   // a long journey with two browsers and many axe runs: three times the default budget on a busy machine
   test.slow();
   await ensureSetup(page);
@@ -167,4 +167,12 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   await page.getByRole('link', { name: 'Zuständigkeiten' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Zuständigkeiten' })).toBeVisible();
   await expectAccessible(page, 'responsibility matrix');
+  // … and in the synergy finder: confirm the best pair of two departments as related
+  await page.getByRole('link', { name: 'Synergien' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Synergien' })).toBeVisible();
+  const pair = page.locator('li.synergy-pair').first();
+  await expect(pair).toBeVisible();
+  await pair.getByRole('button', { name: 'Als verwandt verknüpfen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'jetzt als verwandt verknüpft' })).toBeVisible();
+  await expectAccessible(page, 'synergies');
 });
