@@ -16,8 +16,12 @@ import { ensureCatalogue, listProgrammes } from './programmes.service';
 const caches = new WeakMap<Db, Map<string, { version: string; programmes: readonly FundingProgramme[] }>>();
 
 export async function cachedCatalogue(db: Db, municipalityId: string): Promise<readonly FundingProgramme[]> {
-  await ensureCatalogue(db, municipalityId);
-  const [row] = await db.query<{ v: string }>('SELECT funding_catalogue_version::text AS v FROM municipality WHERE id = $1', [municipalityId]);
+  // one small query per request in the common case: seeded already, version unchanged
+  let [row] = await db.query<{ v: string; seeded: boolean }>('SELECT funding_catalogue_version::text AS v, funding_seeded AS seeded FROM municipality WHERE id = $1', [municipalityId]);
+  if (row && !row.seeded) {
+    await ensureCatalogue(db, municipalityId);
+    [row] = await db.query<{ v: string; seeded: boolean }>('SELECT funding_catalogue_version::text AS v, funding_seeded AS seeded FROM municipality WHERE id = $1', [municipalityId]);
+  }
   const version = row?.v ?? '0';
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
