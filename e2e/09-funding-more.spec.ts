@@ -96,7 +96,24 @@ test('funding: export the catalogue, import a changed file with preview, a saved
   await expect(page.getByText(/Treffer als gelesen markiert/)).toBeVisible();
   await expect(hits.getByText('neu', { exact: true })).toHaveCount(0);
 
+  // the KoFi filtered by priority class: the export heading names the filter
+  await page.getByRole('navigation').getByRole('link', { name: /KoFi/ }).click();
+  await page.getByRole('button', { name: /Filter/ }).first().click();
+  // the filter lives in the URL; the box shows checked once the router has taken it over
+  const classA = page.getByRole('group', { name: 'Priorität' }).getByLabel('A – vorrangig');
+  await classA.click();
+  await expect(page).toHaveURL(/priority=A/);
+  await expect(classA).toBeChecked();
+  await expectAccessible(page, 'kofi filtered by priority');
+  const kofiDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Excel (.xlsx)' }).click();
+  const kofi = new ExcelJS.Workbook();
+  await kofi.xlsx.load(readFileSync((await (await kofiDownload).path())!) as unknown as ArrayBuffer);
+  expect(String(kofi.getWorksheet('KoFi')!.getCell(1, 1).value)).toContain('Auswahl: Priorität: A – vorrangig');
+
   // on a phone
+  await page.goto('/funding/saved-searches');
+  await page.getByRole('link', { name: searchName }).click();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: searchName })).toBeVisible();
