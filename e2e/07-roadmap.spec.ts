@@ -107,6 +107,19 @@ test('responsibility matrix and shared roadmap: change a lead, measures without 
   await expect(table.getByRole('row', { name: new RegExp(`Umbau Schulhof ${tag}`) }).getByText('Konflikt')).toBeVisible();
   await expect(table.getByRole('row', { name: new RegExp(`Umbau Schulhof ${tag}`) }).getByText(`Nr. ${planning.number}`)).toBeVisible();
   await expectAccessible(page, 'roadmap table');
+  // milestones are edited in the roadmap too: a milestone after the end is flagged at once
+  await table.getByRole('button', { name: `Planen – Meilensteine und Abhängigkeiten von Nr. ${building.number}` }).click();
+  const dialog = page.getByRole('dialog', { name: `${building.number} Umbau Schulhof ${tag}` });
+  await dialog.getByLabel('Meilenstein', { exact: true }).fill('Abnahme');
+  await dialog.getByLabel('Datum', { exact: true }).fill('2028-03-01');
+  await dialog.getByRole('button', { name: 'Meilenstein hinzufügen' }).click();
+  await expect(dialog.getByText('Meilenstein am 01.03.2028 liegt außerhalb des Zeitraums.')).toBeVisible();
+  await dialog.getByRole('checkbox', { name: '„Baubeginn“ erledigt' }).check();
+  await expect(dialog.getByRole('checkbox', { name: '„Baubeginn“ erledigt' })).toBeChecked();
+  await expectAccessible(page, 'roadmap plan dialog');
+  await dialog.getByRole('button', { name: 'Schließen' }).click();
+  await expect(table.getByRole('row', { name: new RegExp(`Umbau Schulhof ${tag}`) }).getByText('01.03.2028 Abnahme')).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(`Umbau Schulhof ${tag}`) }).getByText(/Baubeginn \(erledigt\)/)).toBeVisible();
 
   // measures without dates are listed apart
   await page.getByLabel('Suche (Titel, Text)').fill(`Ohne Federführung ${tag}`);

@@ -42,6 +42,16 @@ export function MeasurePlanSection({ measureId, canEdit }: { measureId: string; 
     }
   }
 
+  // The box follows the click at once; the server's answer (or the refetch after an error) settles it.
+  function toggleDone(ms: Milestone, done: boolean) {
+    const key = ['measure-roadmap', measureId];
+    const put = (m: Milestone) => qc.setQueryData<MeasureRoadmap>(key, (old) => old && { ...old, milestones: old.milestones.map((x) => (x.id === m.id ? m : x)) });
+    put({ ...ms, done });
+    void run(async () => put(await api.patch<Milestone>(`/milestones/${ms.id}`, { version: ms.version, done }))).then((ok) => {
+      if (!ok) void qc.invalidateQueries({ queryKey: key });
+    });
+  }
+
   if (q.error) return <ErrorMessage error={q.error} />;
   if (!q.data) return <Spinner label={t('planLoading')} />;
   const r = q.data;
@@ -92,7 +102,7 @@ export function MeasurePlanSection({ measureId, canEdit }: { measureId: string; 
                     aria-label={t('msDoneLabel', { title: ms.title })}
                     checked={ms.done}
                     disabled={!canEdit}
-                    onChange={(e) => run(() => api.patch(`/milestones/${ms.id}`, { version: ms.version, done: e.target.checked }))}
+                    onChange={(e) => toggleDone(ms, e.target.checked)}
                   />
                 </td>
                 {canEdit && (

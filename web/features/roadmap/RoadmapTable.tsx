@@ -1,6 +1,10 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { useCan } from '../../app/session';
+import { FormDialog } from '../../components/ui';
 import { useFormat, useT } from '../../i18n/i18n';
 import { ScrollTable } from '../../components/ui';
+import { MeasurePlanSection } from './MeasurePlanSection';
 import { STATUS_LABELS } from '../../../domain/labels';
 import type { Roadmap, RoadmapGroup } from '../../../contract/roadmap';
 import { groupItems } from './layout';
@@ -13,7 +17,10 @@ export function RoadmapTable({ data, group, name }: { data: Roadmap; group: Road
   const numberOf = new Map([...data.items, ...data.refs].map((m) => [m.id, m.number]));
   const broken = new Set(data.violations.map((v) => v.measureId));
   const groups = groupItems(data.items, group, name);
+  const can = useCan();
+  const [planning, setPlanning] = useState<Roadmap['items'][number] | null>(null);
   return (
+    <>
     <ScrollTable label={t('tableCaption')}>
       <table className="roadmap-table">
         <caption className="visually-hidden">{t('tableCaption')}</caption>
@@ -27,13 +34,14 @@ export function RoadmapTable({ data, group, name }: { data: Roadmap; group: Road
             <th scope="col">{t('colMilestones')}</th>
             <th scope="col">{t('colDepends')}</th>
             <th scope="col">{t('colFlag')}</th>
+            <th scope="col"><span className="visually-hidden">{t('planTitle')}</span></th>
           </tr>
         </thead>
         {groups.map((g) => (
           <tbody key={g.key ?? 'none'}>
             {group !== 'none' && (
               <tr className="group-row">
-                <th scope="rowgroup" colSpan={8}>{g.key ? name(g.key) : t('noGroup')}</th>
+                <th scope="rowgroup" colSpan={9}>{g.key ? name(g.key) : t('noGroup')}</th>
               </tr>
             )}
             {g.items.map((m) => (
@@ -60,11 +68,25 @@ export function RoadmapTable({ data, group, name }: { data: Roadmap; group: Road
                     .join(', ') || '–'}
                 </td>
                 <td>{broken.has(m.id) ? <strong className="flag">{t('flag')}</strong> : '–'}</td>
+                <td>
+                  <button type="button" className="btn small no-print" onClick={() => setPlanning(m)} aria-label={`${can.canEditMeasure(m) ? t('planEdit') : t('planShow')} – ${t('planFor', { n: m.number })}`}>
+                    {can.canEditMeasure(m) ? t('planEdit') : t('planShow')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         ))}
       </table>
     </ScrollTable>
+    {planning && (
+      <FormDialog title={`${planning.number} ${planning.title}`} onClose={() => setPlanning(null)} wide>
+        <MeasurePlanSection measureId={planning.id} canEdit={can.canEditMeasure(planning)} />
+        <div className="actions">
+          <button type="button" className="btn" onClick={() => setPlanning(null)}>{t('close')}</button>
+        </div>
+      </FormDialog>
+    )}
+    </>
   );
 }

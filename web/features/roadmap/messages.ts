@@ -80,6 +80,10 @@ export const roadmapMessages = {
     flagDependent: 'Nr. {n} beginnt am {start}, bevor diese Maßnahme endet ({end}).',
     flagMilestone: 'Meilenstein am {due} liegt außerhalb des Zeitraums.',
     toRoadmap: 'Im Fahrplan ansehen',
+    planFor: 'Meilensteine und Abhängigkeiten von Nr. {n}',
+    planEdit: 'Planen',
+    planShow: 'Details',
+    close: 'Schließen',
   },
   en: {
     title: 'Roadmap',
@@ -158,5 +162,9 @@ export const roadmapMessages = {
     flagDependent: 'No. {n} starts on {start}, before this measure ends ({end}).',
     flagMilestone: 'Milestone on {due} is outside the period.',
     toRoadmap: 'See on the roadmap',
+    planFor: 'Milestones and dependencies of no. {n}',
+    planEdit: 'Plan',
+    planShow: 'Details',
+    close: 'Close',
   },
 } satisfies Messages;
