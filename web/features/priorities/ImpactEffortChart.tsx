@@ -24,6 +24,11 @@ export function ImpactEffortChart({ round }: { round: ScoringRoundDetail }) {
     .filter((r) => r.impact != null && r.effort != null)
     .map((r) => ({ ...r, m: measure.get(r.measureId)!, cx: x(r.effort!), cy: y(r.impact!) }));
   const ticks = [0, 25, 50, 75, 100];
+  // Measures on the same spot share one label ("2, 7"), drawn by the first of them, so numbers never overprint.
+  const spot = (p: { cx: number; cy: number }) => `${Math.round(p.cx / 4)}:${Math.round(p.cy / 4)}`;
+  const labels = new Map<string, string>();
+  for (const p of points) labels.set(spot(p), labels.has(spot(p)) ? `${labels.get(spot(p))}, ${p.m.number}` : String(p.m.number));
+  const labelled = new Set<string>();
 
   return (
     <section aria-labelledby="chart-h" className="card">
@@ -51,12 +56,15 @@ export function ImpactEffortChart({ round }: { round: ScoringRoundDetail }) {
             {points.map((p) => {
               const label = t('chartPoint', { measure: `Nr. ${p.m.number} ${p.m.title}`, impact: num(p.impact, locale), effort: num(p.effort, locale) });
               const on = active === p.measureId;
+              const key = spot(p);
+              const first = !labelled.has(key);
+              labelled.add(key);
               return (
                 <g key={p.measureId} tabIndex={0} role="img" aria-label={label} className={`point${on ? ' active' : ''}`}
                   onFocus={() => setActive(p.measureId)} onBlur={() => setActive(null)}
                   onMouseEnter={() => setActive(p.measureId)} onMouseLeave={() => setActive(null)}>
                   <circle cx={p.cx} cy={p.cy} r={on ? 9 : 7} />
-                  <text x={p.cx + 11} y={p.cy + 4} className="point-label">{p.m.number}</text>
+                  {first && <text x={p.cx + 11} y={p.cy + 4} className="point-label">{labels.get(key)}</text>}
                   {on && (
                     <text x={Math.min(p.cx, W - 220)} y={Math.max(p.cy - 14, 14)} className="point-tip">
                       {`Nr. ${p.m.number} ${p.m.title}`.slice(0, 40)}
