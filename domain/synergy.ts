@@ -62,8 +62,11 @@ const STOP = new Set(
 const SUFFIXES = ['ungen', 'heiten', 'keiten', 'innen', 'ung', 'heit', 'keit', 'en', 'er', 'es', 'e', 'n', 's'];
 
 /** Lower case, ß → ss, umlauts folded (ä → a), so "Spielplätze" and "Spielplatz" meet after stemming. */
-export const foldWord = (w: string) =>
-  w.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+export const foldWord = (w: string) => {
+  const lower = w.toLowerCase().replace(/ß/g, 'ss').replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u');
+  // other accents (é, ç …) are rare: decompose only when something outside ASCII is left
+  return /[\u0080-\uffff]/.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
+};
 
 /** A light German stemmer: strips one common inflection suffix, keeping at least four letters. */
 export function stem(word: string): string {
@@ -127,17 +130,33 @@ export interface PairCounts {
   timeOverlap: boolean;
 }
 
-const overlapCoefficient = ([shared, a, b]: [number, number, number]) => (shared ? shared / Math.min(a, b) : 0);
+const overlap = (shared: number, a: number, b: number) => (shared ? shared / Math.min(a, b) : 0);
+const districtPoints = (s: number, a: number, b: number) => SYNERGY_WEIGHTS.district * overlap(s, a, b);
+const goalPoints = (s: number, a: number, b: number) => SYNERGY_WEIGHTS.goal * overlap(s, a, b);
+const fieldPoints = (s: number, a: number, b: number) => SYNERGY_WEIGHTS.actionField * overlap(s, a, b);
+const textPoints = (s: number, a: number, b: number) =>
+  s >= MIN_SHARED_WORDS ? SYNERGY_WEIGHTS.text * Math.min(1, s / (a + b - s) / TEXT_FULL_AT) : 0;
 
-/** Points per reason from the counts of shared items; the one formula both the index and `scorePair` use. */
+/**
+ * The score from plain counts (shared, size of a, size of b per part): no objects, so the index can call
+ * it for millions of candidate pairs. The one formula both the index and `scorePair` use.
+ */
+export function score(sd: number, ad: number, bd: number, sg: number, ag: number, bg: number, sf: number, af: number, bf: number, sw: number, aw: number, bw: number, timeOverlap: boolean): number {
+  const d = districtPoints(sd, ad, bd);
+  const g = goalPoints(sg, ag, bg);
+  const f = fieldPoints(sf, af, bf);
+  const t = textPoints(sw, aw, bw);
+  if (d === 0 && g === 0 && f === 0 && t === 0) return 0;
+  return Math.min(100, Math.round(d + g + f + t + (timeOverlap ? SYNERGY_WEIGHTS.time : 0)));
+}
+
+/** Points per reason from the counts of shared items (for the reasons shown with a pair). */
 export function pointsFromCounts(c: PairCounts): Record<ReasonKind, number> {
-  const [sharedWords, na, nb] = c.text;
-  const jaccard = sharedWords >= MIN_SHARED_WORDS ? sharedWords / (na + nb - sharedWords) : 0;
   const p = {
-    district: SYNERGY_WEIGHTS.district * overlapCoefficient(c.district),
-    goal: SYNERGY_WEIGHTS.goal * overlapCoefficient(c.goal),
-    actionField: SYNERGY_WEIGHTS.actionField * overlapCoefficient(c.actionField),
-    text: SYNERGY_WEIGHTS.text * Math.min(1, jaccard / TEXT_FULL_AT),
+    district: districtPoints(...c.district),
+    goal: goalPoints(...c.goal),
+    actionField: fieldPoints(...c.actionField),
+    text: textPoints(...c.text),
     time: 0,
   };
   const substantive = p.district > 0 || p.goal > 0 || p.actionField > 0 || p.text > 0;
@@ -146,10 +165,7 @@ export function pointsFromCounts(c: PairCounts): Record<ReasonKind, number> {
   return p;
 }
 
-export function scoreFromCounts(c: PairCounts): number {
-  const p = pointsFromCounts(c);
-  return Math.min(100, Math.round(p.district + p.goal + p.actionField + p.text + p.time));
-}
+export const scoreFromCounts = (c: PairCounts) => score(...c.district, ...c.goal, ...c.actionField, ...c.text, c.timeOverlap);
 
 const shared = <T>(a: T[], b: T[]) => {
   const sb = new Set(b);

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../plugins/actor';
 import type { NeighbourMeasure, Neighbours, PairRecord, RelatedMeasure, SynergyPage, SynergyPair, SynergyQuery } from '../../../contract/synergies';
-import { orderedPair, pairKey } from '../../../domain/synergy';
+import { orderedPair, pairKey, textWordForms } from '../../../domain/synergy';
 import { conflict, forbidden, invalid, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { buildIndex, findPairs, scoreIndexed, unpack, type IndexRow, type SynergyIndex } from './synergy-index';
@@ -15,27 +16,39 @@ const MAX_CACHED = 16;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
- * Changes whenever a measure is created, edited, merged or deleted (every write bumps `version` and
- * `updated_at`), and at midnight (time horizons count from today). Each app instance checks it per
- * request, so instances sharing one PostgreSQL never serve a stale index.
+ * Changes whenever a statement writes measures of the municipality (the `measure_change` counter, kept by
+ * triggers), and at midnight (time horizons count from today). Each app instance checks it per request,
+ * so instances sharing one PostgreSQL never serve a stale index.
  */
 async function dataVersion(db: Db, municipalityId: string): Promise<string> {
-  const [r] = await db.query<{ n: number; v: number | null; u: Date | null; k: number | null }>(
-    'SELECT count(*) AS n, sum(version) AS v, max(updated_at) AS u, max(number) AS k FROM measure WHERE municipality_id = $1',
-    [municipalityId],
-  );
-  return `${r.n}:${r.v ?? 0}:${r.u ? new Date(r.u).toISOString() : ''}:${r.k ?? 0}:${today()}`;
+  const [r] = await db.query<{ version: number }>('SELECT version FROM measure_change WHERE municipality_id = $1', [municipalityId]);
+  return `${r?.version ?? 0}:${today()}`;
 }
+
+/** Per municipality: each measure's words by its version, so a rebuild after one edit splits one text, not 10,000. */
+const wordCache = new Map<string, Map<string, { version: number; forms: Map<string, string> }>>();
 
 async function loadIndex(db: Db, municipalityId: string): Promise<SynergyIndex> {
   const rows = await db.query<IndexRow>(
     `SELECT id, number, title, version, lead_department_id AS "leadDepartmentId", district_ids AS "districtIds", goal_ids AS "goalIds",
-            action_field_ids AS "actionFieldIds", planned_start AS "plannedStart", planned_end AS "plannedEnd", horizon,
-            title || ' ' || goal || ' ' || description AS text
+            action_field_ids AS "actionFieldIds", planned_start AS "plannedStart", planned_end AS "plannedEnd", horizon
      FROM measure WHERE municipality_id = $1 ORDER BY number`,
     [municipalityId],
   );
-  return buildIndex(rows, today());
+  const words = wordCache.get(municipalityId) ?? new Map<string, { version: number; forms: Map<string, string> }>();
+  wordCache.set(municipalityId, words);
+  const stale = rows.filter((r) => words.get(r.id)?.version !== r.version).map((r) => r.id);
+  if (stale.length) {
+    const texts = await db.query<{ id: string; version: number; text: string }>(
+      `SELECT id, version, title || ' ' || goal || ' ' || description AS text FROM measure WHERE municipality_id = $1 AND id = ANY($2::uuid[])`,
+      [municipalityId, stale],
+    );
+    for (const t of texts) words.set(t.id, { version: t.version, forms: textWordForms(t.text) });
+  }
+  const live = new Set(rows.map((r) => r.id));
+  for (const id of words.keys()) if (!live.has(id)) words.delete(id);
+  // a measure changed between the two queries keeps its newer words; the next version check rebuilds anyway
+  return buildIndex(rows.map((r) => ({ ...r, forms: words.get(r.id)?.forms ?? new Map() })), today());
 }
 
 export async function synergyIndex(db: Db, municipalityId: string): Promise<SynergyIndex> {
@@ -44,7 +57,11 @@ export async function synergyIndex(db: Db, municipalityId: string): Promise<Syne
   if (hit?.version === version) return hit.index;
   const index = loadIndex(db, municipalityId);
   indexes.delete(municipalityId);
-  if (indexes.size >= MAX_CACHED) indexes.delete(indexes.keys().next().value!);
+  if (indexes.size >= MAX_CACHED) {
+    const oldest = indexes.keys().next().value!;
+    indexes.delete(oldest);
+    wordCache.delete(oldest);
+  }
   indexes.set(municipalityId, { version, index });
   index.catch(() => indexes.delete(municipalityId));
   return index;
@@ -106,9 +123,32 @@ export async function listSynergies(db: Db, municipalityId: string, q: SynergyQu
     return { items, total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
   }
   const marks = await db.query<{ a: string; b: string }>(
-    'SELECT measure_a AS a, measure_b AS b FROM measure_relation WHERE municipality_id = $1 UNION ALL SELECT measure_a, measure_b FROM synergy_dismissal WHERE municipality_id = $1',
+    'SELECT measure_a AS a, measure_b AS b FROM measure_relation WHERE municipality_id = $1 UNION ALL SELECT measure_a, measure_b FROM synergy_dismissal WHERE municipality_id = $1 ORDER BY 1, 2',
     [municipalityId],
   );
+  const keys = await openPairs(ix, q, marks);
+  const items = [...keys.subarray(offset, offset + q.pageSize)].map((k) => {
+    const { i, j } = unpack(k);
+    return pairOf(ix, i, j, 'open');
+  });
+  return { items, total: keys.length, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * The sorted open pairs of one query, kept with the index (so a new data version drops them) for the next
+ * pages and the next visitors; confirming or dismissing a pair changes the marks' hash and so the key.
+ */
+const results = new WeakMap<SynergyIndex, Map<string, Float64Array>>();
+const MAX_RESULTS = 8;
+
+async function openPairs(ix: SynergyIndex, q: SynergyQuery, marks: { a: string; b: string }[]): Promise<Float64Array> {
+  const hash = createHash('sha1');
+  for (const r of marks) hash.update(`${r.a}${r.b}`);
+  const key = `${q.department ?? '*'}|${q.minScore}|${hash.digest('hex')}`;
+  let cache = results.get(ix);
+  if (!cache) results.set(ix, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
   const exclude = new Map<number, Set<number>>();
   const add = (x: number, y: number) => (exclude.get(x) ?? exclude.set(x, new Set()).get(x)!).add(y);
   for (const r of marks) {
@@ -119,12 +159,10 @@ export async function listSynergies(db: Db, municipalityId: string, q: SynergyQu
       add(j, i);
     }
   }
-  const keys = findPairs(ix, { departmentId: q.department, minScore: q.minScore, exclude });
-  const items = [...keys.subarray(offset, offset + q.pageSize)].map((k) => {
-    const { i, j } = unpack(k);
-    return pairOf(ix, i, j, 'open');
-  });
-  return { items, total: keys.length, page: q.page, pageSize: q.pageSize };
+  const found = findPairs(ix, { departmentId: q.department, minScore: q.minScore, exclude });
+  if (cache.size >= MAX_RESULTS) cache.delete(cache.keys().next().value!);
+  cache.set(key, found);
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -228,7 +266,7 @@ export async function neighbours(db: Db, municipalityId: string, departmentId: s
        SELECT mine.district_id, mine.own, m.id, m.number, m.title, m.lead_department_id, m.status, m.horizon, m.planned_start, m.planned_end, m.cost_cents,
               row_number() OVER (PARTITION BY mine.district_id ORDER BY m.number) AS rn,
               count(*) OVER (PARTITION BY mine.district_id) AS total
-       FROM mine JOIN measure m ON m.municipality_id = $1 AND mine.district_id = ANY(m.district_ids) AND m.lead_department_id IS DISTINCT FROM $2
+       FROM mine JOIN measure m ON m.municipality_id = $1 AND m.district_ids @> ARRAY[mine.district_id] AND m.lead_department_id IS DISTINCT FROM $2
      )
      SELECT d.id AS "districtId", d.name, mine.own, t.total, t.rn, t.id, t.number, t.title, t.lead_department_id AS "leadDepartmentId", t.status, t.horizon,
             t.planned_start AS "plannedStart", t.planned_end AS "plannedEnd", t.cost_cents AS "costCents"

@@ -165,6 +165,8 @@ describe('confirm, dismiss, undo', () => {
   it('merging a pair (POST /measures/:id/merge) removes it and its marks; stale versions get 409', async () => {
     const keep = await post('/measures', { title: 'Spielplatz Südstadt sanieren', leadDepartmentId: roads, districtIds: [ids['Südstadt']] });
     const dup = await post('/measures', { title: 'Sanierung Spielplatz Südstadt', leadDepartmentId: culture, districtIds: [ids['Südstadt']] });
+    // new measures show up at once (the cached index notices the change)
+    expect((await list('?minScore=0')).items.map((p) => p.key)).toContain([keep.id, dup.id].sort().join('|'));
     await post('/synergies/relations', { measureIds: [keep.id, dup.id] });
     expect((await call(app, t.cookies.admin, 'POST', `/measures/${keep.id}/merge`, { duplicateId: dup.id, version: keep.version + 1, duplicateVersion: dup.version })).statusCode).toBe(409);
     const merged = await call(app, t.cookies.coordinator, 'POST', `/measures/${keep.id}/merge`, { duplicateId: dup.id, version: keep.version, duplicateVersion: dup.version });

@@ -5,14 +5,16 @@
  * The counts go through the same formula as `scorePair` (domain/synergy.ts), so both always agree.
  * Pure: built from plain rows, kept in memory per data version by the service.
  */
-import { measurePeriod, scoreFromCounts, scorePair, textWordForms, type PairCounts, type ScoredPair, type SynergyMeasure } from '../../../domain/synergy';
+import { measurePeriod, score, scorePair, textWordForms, type ScoredPair, type SynergyMeasure } from '../../../domain/synergy';
 
 export interface IndexRow extends Omit<SynergyMeasure, 'words'> {
   number: number;
   title: string;
   version: number;
   /** title, goal and description */
-  text: string;
+  text?: string;
+  /** or their words, already split (`textWordForms`), e.g. kept from an earlier build */
+  forms?: Map<string, string>;
 }
 
 export interface IndexedMeasure extends SynergyMeasure {
@@ -56,7 +58,7 @@ function category(rows: string[][]): { own: Int32Array[]; post: Int32Array[] } {
 }
 
 export function buildIndex(rows: IndexRow[], today: string): SynergyIndex {
-  const forms = rows.map((r) => textWordForms(r.text));
+  const forms = rows.map((r) => r.forms ?? textWordForms(r.text ?? ''));
   const df = new Map<string, number>();
   for (const f of forms) for (const w of f.keys()) df.set(w, (df.get(w) ?? 0) + 1);
   const limit = commonWordLimit(rows.length);
@@ -64,7 +66,7 @@ export function buildIndex(rows: IndexRow[], today: string): SynergyIndex {
   const items: IndexedMeasure[] = rows.map((r, i) => {
     const words = [...forms[i].keys()].filter((w) => df.get(w)! <= limit);
     for (const w of words) if (!surface.has(w)) surface.set(w, forms[i].get(w)!);
-    const { text: _text, ...rest } = r;
+    const { text: _text, forms: _forms, ...rest } = r;
     return { ...rest, words };
   });
   const departments = new Map<string, number>();
@@ -129,10 +131,10 @@ export function findPairs(ix: SynergyIndex, opts: FindOptions): Float64Array {
   }
   const all = opts.departmentId === undefined;
   const counters = ix.cats.map(() => new Uint16Array(n));
+  const [cd, cg, cf, cw] = counters;
+  const [nd, ng, nf, nw] = ix.cats.map((cat) => Int32Array.from(cat.own, (o) => o.length));
   const seen = new Uint8Array(n);
   const touched = new Int32Array(n);
-  const c: PairCounts = { district: [0, 0, 0], goal: [0, 0, 0], actionField: [0, 0, 0], text: [0, 0, 0], timeOverlap: false };
-  const slots = [c.district, c.goal, c.actionField, c.text];
   let out = new Float64Array(1024);
   let len = 0;
   for (const i of sources) {
@@ -159,25 +161,20 @@ export function findPairs(ix: SynergyIndex, opts: FindOptions): Float64Array {
       // In the municipality-wide list every pair is seen from both sides: count it from the lower index.
       const skip = (all && j <= i) || ix.lead[i] === ix.lead[j] || excluded?.has(j);
       if (!skip) {
-        for (let k = 0; k < slots.length; k++) {
-          slots[k][0] = counters[k][j];
-          slots[k][1] = ix.cats[k].own[i].length;
-          slots[k][2] = ix.cats[k].own[j].length;
-        }
-        c.timeOverlap = ix.hasPeriod[i] === 1 && ix.hasPeriod[j] === 1 && ix.start[i] <= ix.end[j] && ix.start[j] <= ix.end[i];
-        const score = scoreFromCounts(c);
-        if (score >= opts.minScore && score > 0) {
+        const timeOverlap = ix.hasPeriod[i] === 1 && ix.hasPeriod[j] === 1 && ix.start[i] <= ix.end[j] && ix.start[j] <= ix.end[i];
+        const s = score(cd[j], nd[i], nd[j], cg[j], ng[i], ng[j], cf[j], nf[i], nf[j], cw[j], nw[i], nw[j], timeOverlap);
+        if (s >= opts.minScore && s > 0) {
           if (len === out.length) {
             const grown = new Float64Array(out.length * 2);
             grown.set(out);
             out = grown;
           }
           const [a, b] = i < j ? [i, j] : [j, i];
-          out[len++] = (100 - score) * HI + a * LO + b;
+          out[len++] = (100 - s) * HI + a * LO + b;
         }
       }
-      for (let k = 0; k < counters.length; k++) counters[k][j] = 0;
+      cd[j] = cg[j] = cf[j] = cw[j] = 0;
     }
   }
-  return out.subarray(0, len).sort();
+  return out.slice(0, len).sort(); // a copy: the grown buffer may be twice as large
 }
