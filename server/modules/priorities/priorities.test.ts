@@ -191,10 +191,17 @@ describe('scoring rounds', () => {
     expect(json(await call(app, t.cookies.reader, 'GET', `/measures/${m1}`))).toMatchObject({ priority: null, version: versions[m1] });
     expect((await getRound(r.id, t.cookies.reader)).decisions).toEqual([]);
 
-    const done = await call(app, t.cookies.admin, 'POST', `/priorities/rounds/${r.id}/decisions`, decision);
-    expect(done.statusCode, done.body).toBe(201);
+    // two managers decide at the same moment on the same versions: one wins, the other gets 409, nothing is half-applied
+    const both = await Promise.all([
+      call(app, t.cookies.admin, 'POST', `/priorities/rounds/${r.id}/decisions`, decision),
+      call(app, t.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/decisions`, { ...decision, note: 'zweite' }),
+    ]);
+    expect(both.map((x) => x.statusCode).sort()).toEqual([201, 409]);
+    const done = both.find((x) => x.statusCode === 201)!;
+    expect(json<ScoringRoundDetail>(done).decisions).toHaveLength(1);
     const d = json<ScoringRoundDetail>(done).decisions[0];
-    expect(d).toMatchObject({ body: 'Stadtrat', decidedOn: '2023-10-12', note: 'Sondersitzung', createdByName: 'admin user' });
+    expect(d.createdByName).toBe(done === both[0] ? 'admin user' : 'coordinator user');
+    expect(d).toMatchObject({ body: 'Stadtrat', decidedOn: '2023-10-12', note: done === both[0] ? 'Sondersitzung' : 'zweite' });
     expect(d.items.map((i) => [i.measureId, i.priority, i.computedRank, i.suggestedClass, i.deviation])).toEqual([
       [m1, 'C', 1, 'A', 2],
       [m2, 'B', 2, 'B', 0],
