@@ -50,6 +50,9 @@ export const Timeline = forwardRef<SVGSVGElement, { data: Roadmap; group: Roadma
             <path d="M0,0 L8,4 L0,8 z" fill={BROKEN} />
           </marker>
         </defs>
+        {l.quarters.map((qx) => (
+          <line key={qx} x1={qx} x2={qx} y1={HEADER - 6} y2={l.height} stroke="#e6e9ed" strokeWidth={1} />
+        ))}
         {l.years.map((y) => (
           <g key={y.year}>
             <line x1={y.x} x2={y.x} y1={HEADER - 14} y2={l.height} stroke={LINE} strokeWidth={1} />

@@ -21,6 +21,8 @@ export interface Layout {
   height: number;
   x: (iso: string) => number;
   years: { year: number; x: number }[];
+  /** quarter starts (April, July, October) when the range is short enough for them to be readable */
+  quarters: number[];
   /** y of the first row of each measure, for dependency arrows */
   yOf: Map<string, number>;
 }
@@ -65,7 +67,16 @@ export function layout(r: Roadmap, group: RoadmapGroup, name: (id: string) => st
       years.push({ year: yr, x: Math.max(LABEL, x(`${yr}-01-01`)) });
     }
   }
-  return { rows, height: y + 8, x, years, yOf };
+  const quarters: number[] = [];
+  if (r.range && span <= 4 * 366) {
+    for (let yr = +r.range.start.slice(0, 4); yr <= +r.range.end.slice(0, 4); yr++) {
+      for (const m of ['04', '07', '10']) {
+        const iso = `${yr}-${m}-01`;
+        if (iso > r.range.start && iso <= r.range.end) quarters.push(x(iso));
+      }
+    }
+  }
+  return { rows, height: y + 8, x, years, quarters, yOf };
 }
 
 /** Fits a label into the label column (SVG text does not wrap). */
