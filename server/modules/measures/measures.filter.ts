@@ -18,9 +18,11 @@ export function measureWhere(municipalityId: string, q: Partial<MeasureQuery>, a
     // Stemmed full text finds inflections ("Sanierung" → "Sanierungen"). Compounds and typos
     // ("Strasse" → "Straßenplanung", "Sanirung" → "Sanierung") come from trigram similarity, taken
     // per word: each query word picks its similar words from the municipality's vocabulary (a small
-    // trigram index scan), and a brief matches if it contains one of them for every query word.
+    // trigram index scan, migration 0007_search_words_gin), and a brief matches if it contains one of
+    // them for every query word.
     const fuzzy = searchWords(q.q).map(
-      (w) => `${alias}.search_words && ARRAY(SELECT sw.word FROM search_word sw WHERE sw.municipality_id = $1 AND ${p(w)} <% sw.word)`,
+      // scalar subquery: similar_words runs once per query word, never per brief
+      (w) => `${alias}.search_words && (SELECT similar_words($1, ${p(w)}))`,
     );
     where.push(`(${alias}.search @@ ${tsq}${fuzzy.length ? ` OR (${fuzzy.join(' AND ')})` : ''})`);
     search = { tsq, text };
