@@ -246,6 +246,23 @@ describe('scoring rounds', () => {
     expect((await call(app, t.cookies.coordinator, 'GET', '/priorities/rounds/not-a-uuid')).statusCode).toBe(400);
   });
 
+  it('never takes a score after the close, even when both arrive at once', async () => {
+    const r = await createRound({ name: 'Gleichzeitig', raterIds: [t.userIds.department] });
+    const [closeRes, scoreRes] = await Promise.all([
+      call(app, t.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/close`, { version: r.version }),
+      call(app, t.cookies.department, 'PUT', `/priorities/rounds/${r.id}/scores`, sheet(r, measureIds[0], [2, 2, 2, 2, 2, 2])),
+    ]);
+    expect(closeRes.statusCode).toBe(200);
+    expect([200, 409]).toContain(scoreRes.statusCode);
+    const [late] = await app.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM priority_score s JOIN scoring_round r ON r.id = s.round_id WHERE s.round_id = $1 AND s.updated_at > r.closed_at`,
+      [r.id],
+    );
+    expect(late.n).toBe(0);
+    const after = await getRound(r.id, t.cookies.reader);
+    expect(after.scores).toHaveLength(scoreRes.statusCode === 200 ? 6 : 0);
+  });
+
   it('combines the scores with a closed dot-voting round by the chosen weight', async () => {
     const [m1, m2, m3] = measureIds;
     const w = json(await call(app, t.cookies.coordinator, 'POST', '/workshops', { title: 'Führungskräfteworkshop', kind: 'leadership', startsOn: '2026-11-21', groups: [] }));

@@ -283,7 +283,9 @@ export async function changeStatus(db: Db, actor: Actor, id: string, version: nu
       throw new AppError(409, 'invalid_status', to === 'revealed' ? 'Die Bewertungen sind schon aufgedeckt.' : 'Die Bewertungsrunde ist schon abgeschlossen.');
     }
     await t.query(
-      `UPDATE scoring_round SET status = $3, revealed_at = coalesce(revealed_at, now()), closed_at = CASE WHEN $3 = 'closed' THEN now() ELSE closed_at END,
+      // clock_timestamp(), not now(): the moment the lock was held, after every score in flight committed
+      `UPDATE scoring_round SET status = $3, revealed_at = coalesce(revealed_at, clock_timestamp()),
+         closed_at = CASE WHEN $3 = 'closed' THEN clock_timestamp() ELSE closed_at END,
          version = version + 1 WHERE municipality_id = $1 AND id = $2`,
       [actor.municipalityId, id, to],
     );

@@ -36,8 +36,10 @@ export async function saveScores(db: Db, actor: Actor, roundId: string, scores: 
         );
       } else {
         await t.query(
-          `INSERT INTO priority_score (municipality_id, round_id, measure_id, criterion_id, rater_id, value, comment) VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (municipality_id, round_id, measure_id, criterion_id, rater_id) DO UPDATE SET value = EXCLUDED.value, comment = EXCLUDED.comment, updated_at = now()`,
+          // clock_timestamp(): when the score was written, comparable with the round's closed_at
+          `INSERT INTO priority_score (municipality_id, round_id, measure_id, criterion_id, rater_id, value, comment, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp())
+           ON CONFLICT (municipality_id, round_id, measure_id, criterion_id, rater_id) DO UPDATE SET value = EXCLUDED.value, comment = EXCLUDED.comment, updated_at = EXCLUDED.updated_at`,
           [actor.municipalityId, roundId, s.measureId, s.criterionId, actor.userId, s.value, s.comment],
         );
       }
