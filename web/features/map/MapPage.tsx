@@ -41,7 +41,8 @@ export default function MapPage() {
   const withBoundary = districts.filter((d) => polygonsOf(d.boundary).length > 0);
   const without = districts.filter((d) => polygonsOf(d.boundary).length === 0);
   const selected = districts.find((d) => d.id === selectedId) ?? null;
-  const lower = (i: number) => (i === 0 ? (mode === 'count' ? 1 : 1) : classes.breaks[i - 1] + (mode === 'count' ? 1 : 100));
+  // classes start one above the previous bound (cost bounds are whole euros: one euro above)
+  const lower = (i: number) => (i === 0 ? 1 : classes.breaks[i - 1] + (mode === 'count' ? 1 : 100));
   const tileHost = q.data.tileUrl ? new URL(q.data.tileUrl.replace(/\{[zxy]\}/g, '0')).host : null;
 
   return (
@@ -78,7 +79,8 @@ export default function MapPage() {
                 <li><Swatch colour={EMPTY} /> {t('none')}</li>
                 {classes.breaks.map((b, i) => (
                   <li key={b}>
-                    <Swatch colour={classes.colourOf(b)} /> {lower(i) >= b ? fmt(b) : t('range', { from: fmt(lower(i)), to: fmt(b) })}
+                    <Swatch colour={classes.colourOf(b)} />{' '}
+                    {mode === 'cost' && i === 0 ? t('upTo', { v: fmt(b) }) : lower(i) >= b ? fmt(b) : t('range', { from: fmt(lower(i)), to: fmt(b) })}
                   </li>
                 ))}
               </ul>
