@@ -169,9 +169,10 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   await expectAccessible(page, 'responsibility matrix');
   // … and in the synergy finder: confirm the best pair of two departments as related
   await page.getByRole('link', { name: 'Synergien' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Synergien' })).toBeVisible();
+  // the decision just changed measures, so the server recomputes all pairs first: a longer wait on a busy machine
+  await expect(page.getByRole('heading', { level: 1, name: 'Synergien' })).toBeVisible({ timeout: 30_000 });
   const pair = page.locator('li.synergy-pair').first();
-  await expect(pair).toBeVisible();
+  await expect(pair).toBeVisible({ timeout: 30_000 });
   await pair.getByRole('button', { name: 'Als verwandt verknüpfen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'jetzt als verwandt verknüpft' })).toBeVisible();
   await expectAccessible(page, 'synergies');
