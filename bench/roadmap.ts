@@ -1,6 +1,6 @@
 /**
  * Roadmap and responsibility matrix benchmark: 10,000 measures in 40 departments.
- *   npx tsx bench/roadmap.ts [--db pglite|postgres] [--n 10000] [--duration 10]
+ *   npx tsx bench/roadmap.ts [--db pglite|postgres] [--n 10000] [--duration 10] [--web <built web dir>]
  *
  * Fresh database (PGlite under .bench-data/, or the database rf_bench_roadmap on local PostgreSQL, so
  * other benchmarks on rf_bench are not disturbed) → migrations → N briefs (bench/generate.ts: the demo
@@ -11,6 +11,9 @@
  * buildApp on 127.0.0.1:<free port>, login as admin, every endpoint checked for plausible content, then
  * measured with bench/load.ts in a child process (2 s warm-up, --duration s with 10 connections, ≥ 3 s
  * with one connection; exact per-request percentiles).
+ * With --web (a `vite build` output), the app also serves the web app and Debian's Chromium opens the
+ * matrix and the roadmap 5 times each: time from navigation until the matrix's 50 × 40 cells (or the
+ * timeline) are on screen, median and worst.
  * Markdown on stdout (progress on stderr); temp data removed; exit 1 on any error or non-2xx answer.
  */
 import { fork } from 'node:child_process';
@@ -34,6 +37,7 @@ const CONNECTIONS = 10;
 const WARMUP = 2;
 const ALONE = 3;
 const DEPARTMENTS = 40;
+const webDir = arg('web', '');
 const PG_DB = 'rf_bench_roadmap';
 
 async function admin(sql: string) {
@@ -115,6 +119,40 @@ async function coordinationData(db: Db, municipalityId: string) {
   return c;
 }
 
+/** Page load in the browser: navigation until the matrix (2,000 selects) or the timeline is drawn. */
+async function browserTimes(origin: string) {
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const lines: string[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${origin}/login`);
+    await page.getByLabel('E-Mail').fill(ADMIN.email);
+    await page.getByLabel('Passwort', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    for (const [name, path, ready] of [
+      ['matrix page (50 measures × 40 departments, 2,000 cells)', '/responsibility', 'table.matrix-table tbody tr:nth-child(50) td:last-child'],
+      ['roadmap page (timeline of 100 measures)', '/roadmap', 'svg.timeline-svg'],
+      ['roadmap grouped by district, table view', '/roadmap?group=district&view=table', 'table.roadmap-table'],
+    ] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        await page.goto('about:blank');
+        const t = performance.now();
+        await page.goto(origin + path);
+        await page.locator(ready).waitFor({ state: 'attached', timeout: 60_000 });
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      lines.push(`| ${name} | ${times[2].toFixed(0)} | ${times[4].toFixed(0)} |`);
+    }
+  } finally {
+    await browser.close();
+  }
+  return ['Browser (Chromium, 1400 × 1000, full page load incl. session check and data), ms:', '', '| page | median of 5 | worst |', '|---|---:|---:|', ...lines].join('\n');
+}
+
 function load(job: Record<string, unknown>): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL('./load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
@@ -136,7 +174,7 @@ try {
   console.error(`${kind}: ${g.total} briefs, ${JSON.stringify(c)}`);
   const config: Config = {
     port: 0, host: '127.0.0.1', dataDir: '/nonexistent', databaseUrl: undefined, sessionSecret: randomBytes(32).toString('hex'),
-    sessionDays: 1, logLevel: 'silent', production: true, maxUploadBytes: 10 * 1024 * 1024, webDir: undefined,
+    sessionDays: 1, logLevel: 'silent', production: true, maxUploadBytes: 10 * 1024 * 1024, webDir: webDir || undefined,
     smtpUrl: undefined, mailFrom: 'Roter Faden <no-reply@localhost>', reminderDays: [14, 3], publicUrl: undefined,
   };
   app = await buildApp(config, db, { logger: false });
@@ -184,6 +222,7 @@ try {
   console.log('| endpoint | alone p50 / p95 | requests/s | p50 | p95 | p99 | errors / non-2xx |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) console.log(row);
+  if (webDir) console.log(`\n${await browserTimes(`http://127.0.0.1:${port}`)}`);
   console.log(`\n1-min load average: ${loadBefore} at start, ${load1()} at end (${new Date().toISOString()})`);
 } catch (err) {
   failed = true;
