@@ -354,6 +354,10 @@ async function main(): Promise<number> {
       programme: await median(() => measuresForProgramme(db, municipalityId, keyProgramme.id), 5),
     };
     console.error(`service calls (median, ms): ${JSON.stringify(Object.fromEntries(Object.entries(serviceMs).map(([k, v]) => [k, Math.round(v)])))}`);
+    // Same-load comparison with the paths before the speed fixes (bench/funding-ab.ts)
+    const { compareBeforeAfter } = await import('./funding-ab');
+    const ab = await compareBeforeAfter(db, municipalityId, order.slice(0, 50).map((i) => measures[i].id));
+    console.error(`before/after (median ms): ${ab.map((x) => `${x.what}: ${Math.round(x.before)} → ${Math.round(x.after)}`).join('; ')}`);
 
     // ---- 2. HTTP --------------------------------------------------------------------------------
     const config: Config = {
@@ -466,6 +470,10 @@ async function main(): Promise<number> {
     console.log(`| service \`programmesForMeasure\` (DB + matching, no HTTP) | median of 9 | ${f1(serviceMs.match)} ms |`);
     console.log(`| service \`kofi\`, all measures / one district | median of 5 | ${f1(serviceMs.kofi)} / ${f1(serviceMs.kofiDistrict)} ms |`);
     console.log(`| service \`measuresForProgramme\` | median of 5 | ${f1(serviceMs.programme)} ms |`);
+    console.log(`\nSame load, before vs. after the speed fixes (bench/funding-ab.ts; medians of ${ab[0]?.rounds ?? 0} interleaved runs each):\n`);
+    console.log('| what | before fixes | now | factor |');
+    console.log('|---|---:|---:|---:|');
+    for (const x of ab) console.log(`| ${x.what} | ${f1(x.before)} ms | ${f1(x.after)} ms | ${(x.before / x.after).toFixed(1)}× |`);
     console.log(`\n1-min load average ${loadBefore} at start, ${load1()} at end; ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
       `Node ${process.version}; run took ${((Date.now() - started) / 1000).toFixed(0)} s (${new Date().toISOString()})`);
     if (busyWarnings.length) console.log(`\n⚠ Other processes took more than 10 % of the machine while measuring (${busyWarnings.join('; ')}): latencies are inflated; run again on a quiet machine.`);

@@ -3,7 +3,7 @@ import type { App } from '../../app';
 import { IdParams } from '../../../contract/common';
 import { FundingPlan, FundingPlanBody, FundingProgramme, FundingProgrammeInput, FundingProgrammeUpdate, Kofi, KofiQuery, ProgrammeMatch } from '../../../contract/funding';
 import { ALL_ROLES, EDITORS, requireRole } from '../../plugins/actor';
-import { createProgramme, deleteProgramme, getProgramme, listProgrammes, updateProgramme } from './programmes.service';
+import { createProgramme, deleteProgramme, getProgramme, listProgrammes, lockCatalogue, updateProgramme } from './programmes.service';
 import { measuresForProgramme, programmesForMeasure } from './match.service';
 import { getPlan, kofi, savePlan } from './plan.service';
 import { kofiPdf, kofiXlsx } from './kofi-export';
@@ -49,6 +49,7 @@ export async function fundingRoutes(app: App) {
   app.patch('/funding-programmes/:id', { schema: { tags, params: IdParams, body: FundingProgrammeUpdate, response: { 200: FundingProgramme } } }, async (req) => {
     const actor = requireRole(req, 'admin');
     const updated = await app.db.tx(async (t) => {
+      await lockCatalogue(t, actor.municipalityId);
       await lockRow(t, 'funding_programme', actor.municipalityId, req.params.id);
       const before = await getProgramme(t, actor.municipalityId, req.params.id);
       const after = await updateProgramme(t, actor, req.params.id, req.body);

@@ -6,7 +6,7 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import type { Sheet } from '../measures/documents/read-sheet';
 import { COLUMNS, columnIndex, parseRow, programmeCells, type ParsedRow } from './programme-sheet';
-import { bumpCatalogue, ensureCatalogue, insertProgramme, listProgrammes, PROGRAMME_FIELDS, writeProgrammeFields } from './programmes.service';
+import { bumpCatalogue, ensureCatalogue, insertProgramme, listProgrammes, lockCatalogue, PROGRAMME_FIELDS, writeProgrammeFields } from './programmes.service';
 
 // ---------------------------------------------------------------------------------------------------
 // Export
@@ -147,7 +147,7 @@ export interface ImportOutcome {
  */
 export async function commitProgrammeImport(t: Db, actor: Actor, sheet: Sheet): Promise<ImportOutcome> {
   await ensureCatalogue(t, actor.municipalityId);
-  await t.query('SELECT 1 FROM municipality WHERE id = $1 FOR UPDATE', [actor.municipalityId]);
+  await lockCatalogue(t, actor.municipalityId);
   const { rows, fileErrors } = plan(sheet, await listProgrammes(t, actor.municipalityId));
   const preview = summary(rows, fileErrors);
   if (!preview.ok) {

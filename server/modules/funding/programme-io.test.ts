@@ -113,6 +113,25 @@ describe('programme import', () => {
     expect((await catalogue(other)).some((p) => p.name === 'Landesprogramm Ortskerne')).toBe(false);
   });
 
+  it('runs beside concurrent edits of the same programmes without deadlock or lost catalogue versions', async () => {
+    const wb = await sheetOf(await exported('xlsx'));
+    const ws = wb.getWorksheet('Förderprogramme')!;
+    for (let r = 2; r <= ws.rowCount; r++) ws.getRow(r).getCell(6).value = `Satz laut Import ${r}`;
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const list = json<Programme[]>(await call(app, t.cookies.admin, 'GET', '/funding-programmes'));
+    const [{ v: versionBefore }] = await app.db.query<{ v: number }>('SELECT funding_catalogue_version AS v FROM municipality WHERE id = $1', [t.municipalityId]);
+    const results = await Promise.all([
+      upload(t.cookies.admin, '/funding-programmes/import', 'parallel.xlsx', file),
+      ...list.slice(0, 4).map((p) => call(app, t.cookies.admin, 'PATCH', `/funding-programmes/${p.id}`, { version: p.version, description: `parallel ${p.name}` })),
+    ]);
+    // the import always succeeds (it overwrites whatever version); an edit may meet the import's newer version (409)
+    expect(results[0].statusCode).toBe(200);
+    for (const r of results.slice(1)) expect([200, 409]).toContain(r.statusCode);
+    const ok = results.filter((r) => r.statusCode === 200).length;
+    const [{ v: versionAfter }] = await app.db.query<{ v: number }>('SELECT funding_catalogue_version AS v FROM municipality WHERE id = $1', [t.municipalityId]);
+    expect(Number(versionAfter) - Number(versionBefore)).toBe(ok);
+  });
+
   it('refuses the whole file when any row is wrong, with row-level German errors', async () => {
     const before = await catalogue();
     const foreignId = (await catalogue(other))[0].id;

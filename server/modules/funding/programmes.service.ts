@@ -28,6 +28,15 @@ export async function bumpCatalogue(t: Db, municipalityId: string) {
   await t.query('UPDATE municipality SET funding_catalogue_version = funding_catalogue_version + 1 WHERE id = $1', [municipalityId]);
 }
 
+/**
+ * Serialises writes to one municipality's catalogue. Every programme write takes this lock first (before
+ * any programme row), so an import and an edit can never lock in opposite orders and deadlock; the
+ * version bump at the end updates the same row.
+ */
+export async function lockCatalogue(t: Db, municipalityId: string) {
+  await t.query('SELECT 1 FROM municipality WHERE id = $1 FOR UPDATE', [municipalityId]);
+}
+
 /** The shipped catalogue is copied into a municipality once; from then on it is the municipality's own. */
 export async function ensureCatalogue(db: Db, municipalityId: string) {
   const [m] = await db.query<{ funding_seeded: boolean }>('SELECT funding_seeded FROM municipality WHERE id = $1', [municipalityId]);
@@ -79,6 +88,7 @@ export async function createProgramme(db: Db, actor: Actor, input: FundingProgra
   checkAmounts(input);
   return db.tx(async (t) => {
     await ensureCatalogue(t, actor.municipalityId);
+    await lockCatalogue(t, actor.municipalityId);
     const id = await insertProgramme(t, actor.municipalityId, input);
     await bumpCatalogue(t, actor.municipalityId);
     const created = await getProgramme(t, actor.municipalityId, id);
@@ -97,6 +107,7 @@ export async function writeProgrammeFields(t: Db, municipalityId: string, id: st
 
 export async function updateProgramme(db: Db, actor: Actor, id: string, input: Partial<FundingProgrammeInput> & { version: number }): Promise<FundingProgramme> {
   return db.tx(async (t) => {
+    await lockCatalogue(t, actor.municipalityId);
     await lockRow(t, 'funding_programme', actor.municipalityId, id);
     const before = await getProgramme(t, actor.municipalityId, id);
     if (before.version !== input.version) throw versionConflict(before);
@@ -119,6 +130,7 @@ export async function updateProgramme(db: Db, actor: Actor, id: string, input: P
 
 export async function deleteProgramme(db: Db, actor: Actor, id: string, version: number) {
   await db.tx(async (t) => {
+    await lockCatalogue(t, actor.municipalityId);
     await lockRow(t, 'funding_programme', actor.municipalityId, id);
     const before = await getProgramme(t, actor.municipalityId, id);
     if (before.version !== version) throw versionConflict(before);
