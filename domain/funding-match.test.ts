@@ -303,3 +303,24 @@ describe('applyRate', () => {
     expect(applyRate(999_999_999_99, 90)).toBe(899_999_999_99); // 89.999.999.999,1 cents → 89.999.999.999
   });
 });
+
+describe('prepared measures (speed fix)', () => {
+  it('gives the same result whether one measure object is reused for every programme or a fresh copy is matched each time', () => {
+    const m = measure({
+      title: 'Energetische Sanierung und Begrünung der Sporthalle im Ortskern',
+      description: 'Neue Wärmeversorgung; Jugend- und Kulturangebote',
+      tags: ['Sport', 'Klimaschutz'],
+      actionFieldNames: ['Grün in der Stadt', 'Innenstadt'],
+      districts: [{ name: 'Altstadt', designatedArea: true }, { name: 'Neustadt', designatedArea: false }],
+    });
+    const programmes = [lebendigeZentren, kfw432, sportJugendKultur, programme({ topics: ['Grundschule', 'Grün'] })];
+    const reused = programmes.map((p) => matchProgramme(m, p, ctx));
+    const fresh = programmes.map((p) => matchProgramme(structuredClone(m), p, ctx));
+    expect(reused).toEqual(fresh);
+    // and the same as ranked in one go
+    expect(rankProgrammes(m, programmes, ctx)).toEqual(rankProgrammes(structuredClone(m), programmes, ctx));
+    // the structured topic reasons name the tag or field they came from
+    expect(reused[0].for.map((r) => r.text)).toContain('Förderthema „Innenstadt“ passt (Handlungsfeld „Innenstadt“)');
+    expect(reused[2].for.map((r) => r.text)).toContain('Förderthema „Sport“ passt (Schlagwort „Sport“)');
+  });
+});
