@@ -11,7 +11,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../plugins/actor';
 import { SavedSearchMeasureFilter, SavedSearchProgrammeFilter, type FundingProgramme, type SavedSearchInput } from '../../../contract/funding';
 import type { Measure } from '../../../contract/measures';
-import { fold, isFit, matchProgramme } from '../../../domain/funding-match';
+import { fold, isFit, matchProgramme, type MatchContext, type MatchMeasure } from '../../../domain/funding-match';
 import { listMeasuresFull } from '../measures/measures.service';
 import { createMailer, type Mailer } from './mailer';
 import { matcherInputs } from './match.service';
@@ -40,6 +40,13 @@ export function programmeInSearch(f: Filters['programmeFilter'], p: Pick<Funding
   return true;
 }
 
+const FIT_FIELDS = ['topics', 'requiresDesignatedArea', 'minAmountCents', 'applicants', 'windows'] as const;
+function fitFieldsChanged(a: FundingProgramme, b: FundingProgramme): boolean {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, canon(x)])) : (v ?? null);
+  return FIT_FIELDS.some((f) => JSON.stringify(canon(a[f])) !== JSON.stringify(canon(b[f])));
+}
+
 /**
  * Records the change and its new fits for every saved search (call inside the writing transaction,
  * after the programmes are written). `before` is the programme before an edit, null for a new one.
@@ -66,14 +73,23 @@ export async function recordProgrammeChange(
     measureFilter: SavedSearchMeasureFilter.parse(s.measureFilter),
     programmeFilter: SavedSearchProgrammeFilter.parse(s.programmeFilter),
   }));
-  const [measures, { toMatch, ctx }] = await Promise.all([listMeasuresFull(t, actor.municipalityId, {}), matcherInputs(t, actor.municipalityId)]);
-  const prepared = measures.map((m) => ({ m, match: toMatch(m) }));
+  // the measures are loaded once, and only when some change can create a fit
+  let inputs: Promise<{ prepared: { m: Measure; match: MatchMeasure }[]; ctx: MatchContext }> | null = null;
+  const load = () =>
+    (inputs ??= Promise.all([listMeasuresFull(t, actor.municipalityId, {}), matcherInputs(t, actor.municipalityId)]).then(([measures, { toMatch, ctx }]) => ({
+      prepared: measures.map((m) => ({ m, match: toMatch(m) })),
+      ctx,
+    })));
   const hits: { search: string; measure: string; programme: string; score: number }[] = [];
   for (const c of changed) {
+    // a fit depends only on these fields (eligibility and topics); an edit of anything else, e.g. the
+    // description or the rate, cannot create a new fit, so 10,000 measures need not be matched again
     const after = await getProgramme(t, actor.municipalityId, c.id);
+    if (c.before && !fitFieldsChanged(c.before, after)) continue;
     const wanted = normal.filter((s) => programmeInSearch(s.programmeFilter, after));
     if (!wanted.length) continue;
     // each measure is matched once per programme, however many saved searches watch it
+    const { prepared, ctx } = await load();
     const newFits = new Map<string, number>();
     for (const { m, match } of prepared) {
       const now = matchProgramme(match, after, ctx);
