@@ -31,24 +31,6 @@ CREATE TABLE synergy_dismissal (
 );
 CREATE INDEX synergy_dismissal_b ON synergy_dismissal (municipality_id, measure_b);
 
--- A change counter per municipality, bumped once per statement that writes measures: the synergy index
--- (kept in memory by each app instance) compares it on every request instead of scanning all measures.
--- No foreign key: a municipality being deleted cascades into measure deletes, which must not fail here.
-CREATE TABLE measure_change (
-  municipality_id uuid PRIMARY KEY,
-  version bigint NOT NULL DEFAULT 0
-);
-CREATE FUNCTION measure_change_bump() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO measure_change AS c (municipality_id, version)
-    SELECT DISTINCT municipality_id, 1 FROM changed
-  ON CONFLICT (municipality_id) DO UPDATE SET version = c.version + 1;
-  RETURN NULL;
-END $$;
--- (a trigger with transition tables may have one event only, hence three)
-CREATE TRIGGER measure_change_insert AFTER INSERT ON measure REFERENCING NEW TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION measure_change_bump();
-CREATE TRIGGER measure_change_update AFTER UPDATE ON measure REFERENCING NEW TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION measure_change_bump();
-CREATE TRIGGER measure_change_delete AFTER DELETE ON measure REFERENCING OLD TABLE AS changed
-  FOR EACH STATEMENT EXECUTE FUNCTION measure_change_bump();
+-- The synergy index is cached against measure_list_version (migration 0007), bumped at the commit of
+-- every transaction that writes measures.
+

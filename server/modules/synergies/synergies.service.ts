@@ -16,12 +16,12 @@ const MAX_CACHED = 16;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
- * Changes whenever a statement writes measures of the municipality (the `measure_change` counter, kept by
- * triggers), and at midnight (time horizons count from today). Each app instance checks it per request,
+ * Changes whenever a transaction writes measures of the municipality (`measure_list_version`, bumped at
+ * commit by a trigger, migration 0007 – the same version the list cache uses), and at midnight (time horizons count from today). Each app instance checks it per request,
  * so instances sharing one PostgreSQL never serve a stale index.
  */
 async function dataVersion(db: Db, municipalityId: string): Promise<string> {
-  const [r] = await db.query<{ version: number }>('SELECT version FROM measure_change WHERE municipality_id = $1', [municipalityId]);
+  const [r] = await db.query<{ version: number }>('SELECT version FROM measure_list_version WHERE municipality_id = $1', [municipalityId]);
   return `${r?.version ?? 0}:${today()}`;
 }
 
