@@ -100,9 +100,6 @@ export async function kofi(db: Db, municipalityId: string, q: KofiQuery): Promis
   const { priority, ...measureFilter } = q;
   const f = measureWhere(municipalityId, measureFilter);
   if (priority?.length) f.where += ` AND m.priority = ANY(${f.p(priority)}::text[])`;
-  // the search's similarity text is a parameter meant for ranking, which the KoFi does not do; typing it
-  // here keeps every parameter used, so PostgreSQL can determine its type
-  if (f.search) f.where += ` AND ${f.search.text}::text IS NOT NULL`;
   const [measures, sources] = await Promise.all([
     db.query<{ id: string; number: number; title: string; costCents: string | number | null }>(
       `SELECT m.id, m.number, m.title, m.cost_cents AS "costCents" FROM measure m WHERE ${f.where} ORDER BY m.number`,

@@ -13,8 +13,11 @@ export function measureWhere(municipalityId: string, q: Partial<MeasureQuery>, a
   const where = [`${alias}.municipality_id = $1`];
   let search: { tsq: string; text: string } | null = null;
   if (q.q) {
-    const tsq = `websearch_to_tsquery('german', ${p(q.q)})`;
-    const text = p(foldForTrigram(q.q));
+    const qp = p(q.q);
+    const tsq = `websearch_to_tsquery('german', ${qp})`;
+    // The folded query for ranking, as an expression of the same parameter: callers that do not rank
+    // leave it out, and an unused parameter would leave PostgreSQL unable to type it.
+    const text = `btrim(replace(lower(${qp}::text), 'ß', 'ss'))`;
     // Stemmed full text finds inflections ("Sanierung" → "Sanierungen"). Compounds and typos
     // ("Strasse" → "Straßenplanung", "Sanirung" → "Sanierung") come from trigram similarity, taken
     // per word: each query word picks its similar words from the municipality's vocabulary (a small

@@ -123,3 +123,19 @@ describe('filters, sorting and paging', () => {
     expect((await call(app, cookie, 'GET', '/measures?sort=evil')).statusCode).toBe(400);
   });
 });
+
+describe('every view of "the filtered measures" takes a search', () => {
+  // They share measureWhere; a search parameter that only the list's ranking used once made these fail.
+  it.each(['/dashboard', '/measures/export.csv', '/measures/export.xlsx', '/kofi', '/roadmap', '/responsibility', '/responsibility/load'])(
+    '%s?q=… answers 200 and narrows like the list',
+    async (path) => {
+      const res = await call(app, cookie, 'GET', `${path}?q=Sanierung`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      if (path === '/dashboard') {
+        const all = json<{ total?: { count: number } }>(await call(app, cookie, 'GET', path));
+        const found = json<{ total?: { count: number } }>(res);
+        expect(JSON.stringify(found)).not.toEqual(JSON.stringify(all));
+      }
+    },
+  );
+});

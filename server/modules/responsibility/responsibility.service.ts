@@ -25,9 +25,7 @@ export function roleOf(row: Pick<MatrixRow, 'leadDepartmentId' | 'partnerDepartm
 
 function filterWhere(municipalityId: string, q: Partial<MatrixQuery>) {
   const f = measureWhere(municipalityId, q);
-  let where = q.noLead ? `${f.where} AND m.lead_department_id IS NULL` : f.where;
-  // the trigram operand has no type of its own without the list's rank expression: name it
-  if (f.search) where += ` AND ${f.search.text}::text IS NOT NULL`;
+  const where = q.noLead ? `${f.where} AND m.lead_department_id IS NULL` : f.where;
   return { ...f, where };
 }
 

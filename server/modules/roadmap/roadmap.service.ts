@@ -22,10 +22,7 @@ const DATED = 'm.planned_start IS NOT NULL AND m.planned_end IS NOT NULL';
 
 function where(municipalityId: string, q: Partial<RoadmapQuery>, dated: boolean) {
   const f = measureWhere(municipalityId, q);
-  let w = `${f.where} AND ${dated ? DATED : `NOT (${DATED})`}`;
-  // the trigram operand has no type of its own without the list's rank expression: name it
-  if (f.search) w += ` AND ${f.search.text}::text IS NOT NULL`;
-  return { ...f, where: w };
+  return { ...f, where: `${f.where} AND ${dated ? DATED : `NOT (${DATED})`}` };
 }
 
 export async function milestonesOf(db: Db, municipalityId: string, measureIds: string[]): Promise<Milestone[]> {
@@ -58,7 +55,7 @@ export async function roadmapPage(db: Db, municipalityId: string, q: RoadmapQuer
   const f = where(municipalityId, q, true);
   const u = where(municipalityId, q, false);
   const c = measureWhere(municipalityId, q);
-  const cWhere = c.search ? `${c.where} AND ${c.search.text}::text IS NOT NULL` : c.where;
+  const cWhere = c.where;
   const limit = f.p(q.pageSize);
   const offset = f.p((q.page - 1) * q.pageSize);
   // One pass over the filtered measures counts both kinds and finds the date range.
