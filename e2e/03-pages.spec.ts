@@ -19,9 +19,28 @@ const PAGES: [string, RegExp][] = [
   ['/workshops', /Workshops/],
   ['/funding/programmes', /Förderprogramme/],
   ['/funding/kofi', /Kosten- und Finanzierungsübersicht/],
+  ['/funding/saved-searches', /Gespeicherte Suchen/],
+  ['/priorities', /Priorisierung/],
+  ['/priorities/criteria', /Kriterien und Gewichte/],
+  ['/responsibility', /Zuständigkeiten/],
+  ['/roadmap', /Fahrplan/],
+  ['/synergies', /Synergien/],
+  ['/map', /Karte/],
+];
+
+/** The pages of prioritisation and coordination once more in English (own texts, own lang handling). */
+const ENGLISH: [string, RegExp][] = [
+  ['/funding/saved-searches', /Saved searches/],
+  ['/priorities', /Prioritisation/],
+  ['/priorities/criteria', /Criteria and weights/],
+  ['/responsibility', /Responsibilities/],
+  ['/roadmap', /Roadmap/],
+  ['/synergies', /Synergies/],
+  ['/map', /Map/],
 ];
 
 test('every page has one h1 and no axe violations, in German and in English', async ({ page }) => {
+  test.slow(); // some thirty pages, each checked by axe
   await signIn(page);
   for (const [path, heading] of PAGES) {
     await page.goto(path);
@@ -37,6 +56,11 @@ test('every page has one h1 and no axe violations, in German and in English', as
   await expectAccessible(page, '/measures (en)');
   await page.goto('/concept/goals');
   await expectAccessible(page, '/concept/goals (en)');
+  for (const [path, heading] of ENGLISH) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 }), `${path} (en)`).toHaveText(heading);
+    await expectAccessible(page, `${path} (en)`);
+  }
   await page.getByRole('button', { name: /Deutsch|DE/ }).first().click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 });
