@@ -71,8 +71,8 @@ export async function decide(
     );
     // All measures locked in one statement, in id order (two decisions at once cannot deadlock).
     const ids = input.items.map((it) => it.measureId);
-    const current = await t.query<{ id: string; version: number; priority: Priority | null; horizon: Horizon | null; title: string }>(
-      'SELECT id, version, priority, horizon, title FROM measure WHERE municipality_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE',
+    const current = await t.query<{ id: string; version: number; priority: Priority | null; horizon: Horizon | null; status: string; title: string }>(
+      'SELECT id, version, priority, horizon, status, title FROM measure WHERE municipality_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE',
       [actor.municipalityId, ids],
     );
     const byId = new Map(current.map((m) => [m.id, m]));
@@ -81,8 +81,10 @@ export async function decide(
       if (m.version !== it.version) throw versionConflict({ measureId: it.measureId, title: m.title, version: m.version, priority: m.priority, horizon: m.horizon });
     }
     // One statement each for the measures, their audit entries and the decision's items, however many.
+    // A decided idea or brief is now "prioritised"; a measure already further along keeps its status.
     await t.query(
-      `UPDATE measure m SET priority = v.priority, horizon = v.horizon, version = m.version + 1, updated_at = now()
+      `UPDATE measure m SET priority = v.priority, horizon = v.horizon, version = m.version + 1, updated_at = now(),
+         status = CASE WHEN m.status IN ('idea', 'brief') THEN 'prioritised' ELSE m.status END
        FROM jsonb_to_recordset($2::jsonb) AS v(id uuid, priority text, horizon text)
        WHERE m.municipality_id = $1 AND m.id = v.id`,
       [actor.municipalityId, JSON.stringify(input.items.map((it) => ({ id: it.measureId, priority: it.priority, horizon: it.horizon })))],
@@ -91,7 +93,8 @@ export async function decide(
     const audits = input.items
       .map((it) => {
         const m = byId.get(it.measureId)!;
-        return { id: it.measureId, changes: diff({ priority: m.priority, horizon: m.horizon }, { priority: it.priority, horizon: it.horizon, decision: label }) };
+        const status = ['idea', 'brief'].includes(m.status) ? 'prioritised' : m.status;
+        return { id: it.measureId, changes: diff({ priority: m.priority, horizon: m.horizon, status: m.status }, { priority: it.priority, horizon: it.horizon, status, decision: label }) };
       });
     await t.query(
       `INSERT INTO audit_event (municipality_id, entity_type, entity_id, action, actor_id, actor_name, changes)

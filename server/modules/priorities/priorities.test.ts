@@ -191,6 +191,11 @@ describe('scoring rounds', () => {
     expect(json(await call(app, t.cookies.reader, 'GET', `/measures/${m1}`))).toMatchObject({ priority: null, version: versions[m1] });
     expect((await getRound(r.id, t.cookies.reader)).decisions).toEqual([]);
 
+    // a measure already in implementation keeps its status; ideas and briefs become "prioritised"
+    await app.db.query("UPDATE measure SET status = 'implementation' WHERE id = $1", [m2]);
+    const m1Before = json(await call(app, t.cookies.reader, 'GET', `/measures/${m1}`)).status;
+    expect(['idea', 'brief']).toContain(m1Before);
+
     // two managers decide at the same moment on the same versions: one wins, the other gets 409, nothing is half-applied
     const both = await Promise.all([
       call(app, t.cookies.admin, 'POST', `/priorities/rounds/${r.id}/decisions`, decision),
@@ -209,9 +214,10 @@ describe('scoring rounds', () => {
     ]);
     expect(d.items[0].computedScore).toBe(100);
     const measure = json(await call(app, t.cookies.reader, 'GET', `/measures/${m1}`));
-    expect(measure).toMatchObject({ priority: 'C', horizon: 'long', version: versions[m1] + 1 });
+    expect(measure).toMatchObject({ priority: 'C', horizon: 'long', status: 'prioritised', version: versions[m1] + 1 });
+    expect(json(await call(app, t.cookies.reader, 'GET', `/measures/${m2}`))).toMatchObject({ priority: 'B', status: 'implementation' });
     const audit = json(await call(app, t.cookies.reader, 'GET', `/measures/${m1}/audit`));
-    expect(audit[0].changes).toMatchObject({ priority: [null, 'C'], horizon: [null, 'long'], decision: [null, 'Stadtrat, 2023-10-12'] });
+    expect(audit[0].changes).toMatchObject({ priority: [null, 'C'], horizon: [null, 'long'], status: [m1Before, 'prioritised'], decision: [null, 'Stadtrat, 2023-10-12'] });
     // the same decision again with the old versions is stale now
     expect((await call(app, t.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/decisions`, decision)).statusCode).toBe(409);
   });
