@@ -6,75 +6,13 @@ import { call, createTenant, createTestApp, json, type Tenant } from '../../test
 import { buildApp, type App } from '../../app';
 import { createMailer, type Mailer } from './mailer';
 import { sendDueReminders } from './reminders.service';
+import { readMessage, startSmtp, type Received, type TestSmtp } from './test-smtp';
 
-/* ---------- a real SMTP server on 127.0.0.1 that keeps every message it is handed ---------- */
-
-interface Received { mailFrom: string; rcptTo: string[]; raw: string; user: string | undefined }
-const received: Received[] = [];
-const logins: { username: string; password: string }[] = [];
-let server: SMTPServer;
+let smtp: TestSmtp;
+let received: Received[];
+let logins: TestSmtp['logins'];
 let port: number;
 
-/* ---------- just enough MIME to read the messages back ---------- */
-
-function decodeQuotedPrintable(s: string): string {
-  const soft = s.replace(/=\r?\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < soft.length; i++) {
-    const hex = soft[i] === '=' ? soft.slice(i + 1, i + 3) : '';
-    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(soft[i], 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-/** RFC 2047 encoded words (B and Q); whitespace between adjacent encoded words disappears. */
-function decodeWords(s: string): string {
-  return s
-    .replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)\s+(?==\?)/g, '$1')
-    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, _charset: string, enc: string, text: string) =>
-      enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
-    );
-}
-
-interface Part { headers: Record<string, string>; body: string }
-function parsePart(raw: string): Part {
-  const split = raw.indexOf('\r\n\r\n');
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const headers: Record<string, string> = {};
-  for (const line of head.split('\r\n')) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  return { headers, body: raw.slice(split + 4) };
-}
-function decodeBody(p: Part): string {
-  const cte = (p.headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
-  if (cte === 'quoted-printable') return decodeQuotedPrintable(p.body);
-  if (cte === 'base64') return Buffer.from(p.body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  return p.body;
-}
-/** The message's headers (decoded) and its text and HTML bodies. */
-function readMessage(raw: string) {
-  const top = parsePart(raw);
-  const header = (name: string) => decodeWords(top.headers[name] ?? '');
-  const parts: Part[] = [];
-  const boundary = /boundary="?([^";]+)"?/.exec(top.headers['content-type'] ?? '')?.[1];
-  if (boundary) {
-    for (const chunk of top.body.split(`--${boundary}`).slice(1)) {
-      if (chunk.startsWith('--')) break;
-      parts.push(parsePart(chunk.replace(/^\r\n/, '')));
-    }
-  } else parts.push(top);
-  const byType = (type: string) => parts.find((p) => (p.headers['content-type'] ?? 'text/plain').startsWith(type));
-  const text = byType('text/plain');
-  const html = byType('text/html');
-  return { header, text: text ? decodeBody(text) : '', html: html ? decodeBody(html) : '', textEncoding: text?.headers['content-transfer-encoding'] };
-}
 const addresses = (header: string) => [...header.matchAll(/[^\s<>,"]+@[^\s<>,"]+/g)].map((m) => m[0].toLowerCase()).sort();
 
 /* ---------- the municipality ---------- */
@@ -95,31 +33,8 @@ const run = (today: string, m: Mailer = mailer) => sendDueReminders(app.db, m, {
 const emailOf = async (userId: string) => (await app.db.query<{ email: string }>('SELECT email FROM app_user WHERE id = $1', [userId]))[0].email.toLowerCase();
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onAuth(auth, _session, cb) {
-      logins.push({ username: auth.username ?? '', password: auth.password ?? '' });
-      cb(null, { user: auth.username });
-    },
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          rcptTo: session.envelope.rcptTo.map((r) => r.address.toLowerCase()).sort(),
-          raw: Buffer.concat(chunks).toString('utf8'),
-          user: session.user as string | undefined,
-        });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as AddressInfo).port;
+  smtp = await startSmtp();
+  ({ received, logins, port } = smtp);
   mailer = createMailer({ smtpUrl: `smtp://fristen%40musterstadt.example:geh%C3%A9im%3A1@127.0.0.1:${port}`, mailFrom: 'Roter Faden Musterstadt <fristen@musterstadt.example>' })!;
 
   ({ app, close } = await createTestApp());
@@ -153,7 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   mailer?.close();
   await close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.stop();
 });
 
 describe('deadline reminders by e-mail', () => {

@@ -2,26 +2,45 @@
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 
-export interface Received { rcptTo: string[]; raw: string }
+export interface Received { mailFrom: string; rcptTo: string[]; raw: string; user: string | undefined }
 
-export async function startSmtp(): Promise<{ port: number; received: Received[]; stop: () => Promise<void> }> {
+export interface TestSmtp {
+  port: number;
+  received: Received[];
+  /** every AUTH the server was given (it accepts any) */
+  logins: { username: string; password: string }[];
+  stop: () => Promise<void>;
+}
+
+export async function startSmtp(): Promise<TestSmtp> {
   const received: Received[] = [];
+  const logins: TestSmtp['logins'] = [];
   const server = new SMTPServer({
     authOptional: true,
+    allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onAuth(auth, _session, cb) {
+      logins.push({ username: auth.username ?? '', password: auth.password ?? '' });
+      cb(null, { user: auth.username });
+    },
     onData(stream, session, cb) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        received.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address.toLowerCase()).sort(), raw: Buffer.concat(chunks).toString('utf8') });
+        received.push({
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          rcptTo: session.envelope.rcptTo.map((r) => r.address.toLowerCase()).sort(),
+          raw: Buffer.concat(chunks).toString('utf8'),
+          user: session.user as string | undefined,
+        });
         cb();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { port, received, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { port, received, logins, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 function decodeQuotedPrintable(s: string): string {
@@ -37,6 +56,7 @@ function decodeQuotedPrintable(s: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
+/** RFC 2047 encoded words (B and Q); whitespace between adjacent encoded words disappears. */
 function decodeWords(s: string): string {
   return s
     .replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)\s+(?==\?)/g, '$1')
@@ -63,7 +83,7 @@ function decodeBody(p: Part): string {
   return p.body;
 }
 
-/** Subject (decoded), plain text and HTML of a raw message. */
+/** Headers (decoded), plain text and HTML of a raw message. */
 export function readMessage(raw: string) {
   const top = parsePart(raw);
   const parts: Part[] = [];
@@ -77,5 +97,12 @@ export function readMessage(raw: string) {
   const byType = (type: string) => parts.find((p) => (p.headers['content-type'] ?? 'text/plain').startsWith(type));
   const text = byType('text/plain');
   const html = byType('text/html');
-  return { subject: decodeWords(top.headers.subject ?? ''), text: text ? decodeBody(text) : '', html: html ? decodeBody(html) : '' };
+  const header = (name: string) => decodeWords(top.headers[name] ?? '');
+  return {
+    header,
+    subject: header('subject'),
+    text: text ? decodeBody(text) : '',
+    html: html ? decodeBody(html) : '',
+    textEncoding: text?.headers['content-transfer-encoding'],
+  };
 }
