@@ -7,7 +7,6 @@ import { openPglite, openPostgres, type Db } from '../server/db/client';
 import { migrate } from '../server/db/migrate';
 
 export const PG_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
-export const PG_BENCH = 'postgres://postgres@127.0.0.1:5432/rf_bench';
 
 export function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,25 +23,30 @@ async function adminQuery(sql: string) {
   }
 }
 
-/** Opens a new, migrated, empty database; `cleanup` closes it and removes its data. */
-export async function freshDb(kind: 'pglite' | 'postgres'): Promise<{ db: Db; url?: string; cleanup: () => Promise<void> }> {
+/**
+ * Opens a new, migrated, empty database; `cleanup` closes it and removes its data. `name` is the
+ * PostgreSQL database (each benchmark its own, so two can run at once) and the PGlite dir's prefix.
+ */
+export async function freshDb(kind: 'pglite' | 'postgres', name = 'rf_bench'): Promise<{ db: Db; url?: string; cleanup: () => Promise<void> }> {
   if (kind === 'postgres') {
-    await adminQuery('DROP DATABASE IF EXISTS rf_bench WITH (FORCE)');
-    await adminQuery('CREATE DATABASE rf_bench');
-    const db = await openPostgres(PG_BENCH);
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const url = new URL(PG_SERVER);
+    url.pathname = `/${name}`;
+    const db = await openPostgres(url.toString());
     await migrate(db);
     return {
       db,
-      url: PG_BENCH,
+      url: url.toString(),
       cleanup: async () => {
         await db.close();
         await new Promise((r) => setTimeout(r, 200)); // let the pool's connections finish closing
-        await adminQuery('DROP DATABASE IF EXISTS rf_bench WITH (FORCE)');
+        await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       },
     };
   }
   mkdirSync('.bench-data', { recursive: true });
-  const dir = mkdtempSync(join('.bench-data', 'pglite-'));
+  const dir = mkdtempSync(join('.bench-data', `${name === 'rf_bench' ? 'pglite' : name}-`));
   const db = await openPglite(join(dir, 'pglite'));
   await migrate(db);
   return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };

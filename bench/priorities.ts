@@ -12,14 +12,9 @@
  *  (e) one decision over all measures (`decide`: ranking, per-measure lock, update, audit, item), once.
  * Markdown on stdout. PostgreSQL uses its own database rf_bench_priorities (dropped afterwards).
  */
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { openPglite, openPostgres, type Db } from '../server/db/client';
-import { migrate } from '../server/db/migrate';
 import type { Actor } from '../server/plugins/actor';
-import { arg, percentile, PG_SERVER } from './db';
+import { arg, freshDb, percentile } from './db';
 import { getCriteria } from '../server/modules/priorities/criteria.service';
 import { allScores, changeStatus, createRound, getRound, roundRow } from '../server/modules/priorities/rounds.service';
 import { saveScores } from '../server/modules/priorities/scores.service';
@@ -30,34 +25,8 @@ const kind = arg('db', 'pglite') as 'pglite' | 'postgres';
 const MEASURES = Number(arg('measures', '200'));
 const RATERS = Number(arg('raters', '20'));
 const RUNS = Number(arg('runs', '30'));
-const PG_DB = 'rf_bench_priorities';
 
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: PG_SERVER });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
-async function open(): Promise<{ db: Db; cleanup: () => Promise<void> }> {
-  if (kind === 'postgres') {
-    await admin(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`);
-    await admin(`CREATE DATABASE ${PG_DB}`);
-    const url = new URL(PG_SERVER);
-    url.pathname = `/${PG_DB}`;
-    const db = await openPostgres(url.toString());
-    await migrate(db);
-    return { db, cleanup: async () => { await db.close(); await admin(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`); } };
-  }
-  mkdirSync('.bench-data', { recursive: true });
-  const dir = mkdtempSync(join('.bench-data', 'priorities-'));
-  const db = await openPglite(join(dir, 'pglite'));
-  await migrate(db);
-  return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
 
 async function time<T>(runs: number, fn: (i: number) => Promise<T>): Promise<number[]> {
   const ms: number[] = [];
@@ -72,7 +41,7 @@ async function time<T>(runs: number, fn: (i: number) => Promise<T>): Promise<num
 const fmt = (ms: number[]) => `${percentile(ms, 50).toFixed(1)} | ${percentile(ms, 95).toFixed(1)} | ${ms[ms.length - 1].toFixed(1)}`;
 
 async function main() {
-  const { db, cleanup } = await open();
+  const { db, cleanup } = await freshDb(kind, 'rf_bench_priorities');
   try {
     process.stderr.write(`setting up ${MEASURES} measures × 6 criteria × ${RATERS} raters on ${kind} …\n`);
     const [{ id: municipalityId }] = await db.query<{ id: string }>("INSERT INTO municipality (name) VALUES ('Benchstadt') RETURNING id");

@@ -18,16 +18,12 @@
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { buildApp } from '../server/app';
 import type { Config } from '../server/config';
-import { openPglite, openPostgres, type Db } from '../server/db/client';
-import { migrate } from '../server/db/migrate';
-import { arg, freePort, PG_SERVER } from './db';
+import type { Db } from '../server/db/client';
+import { arg, freshDb, freePort } from './db';
 import { ADMIN, generate } from './generate';
 
 const kind = arg('db', 'pglite') as 'pglite' | 'postgres';
@@ -38,34 +34,8 @@ const WARMUP = 2;
 const ALONE = 3;
 const DEPARTMENTS = 40;
 const webDir = arg('web', '');
-const PG_DB = 'rf_bench_roadmap';
 
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: PG_SERVER });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
-async function freshDb(): Promise<{ db: Db; cleanup: () => Promise<void> }> {
-  if (kind === 'postgres') {
-    await admin(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`);
-    await admin(`CREATE DATABASE ${PG_DB}`);
-    const url = new URL(PG_SERVER);
-    url.pathname = `/${PG_DB}`;
-    const db = await openPostgres(url.toString());
-    await migrate(db);
-    return { db, cleanup: async () => { await db.close(); await new Promise((r) => setTimeout(r, 200)); await admin(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`); } };
-  }
-  mkdirSync('.bench-data', { recursive: true });
-  const dir = mkdtempSync(join('.bench-data', 'roadmap-'));
-  const db = await openPglite(join(dir, 'pglite'));
-  await migrate(db);
-  return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
 
 /** 40 departments, leads spread over all of them, informed departments, milestones and dependencies. */
 async function coordinationData(db: Db, municipalityId: string) {
@@ -165,7 +135,7 @@ function load(job: Record<string, unknown>): Promise<Record<string, number>> {
 
 const load1 = () => loadavg()[0].toFixed(2);
 const loadBefore = load1();
-const { db, cleanup } = await freshDb();
+const { db, cleanup } = await freshDb(kind as 'pglite' | 'postgres', 'rf_bench_roadmap');
 let app: Awaited<ReturnType<typeof buildApp>> | undefined;
 let failed = false;
 try {

@@ -10,16 +10,11 @@
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { buildApp } from '../server/app';
 import type { Config } from '../server/config';
-import { openPglite, openPostgres, type Db } from '../server/db/client';
-import { migrate } from '../server/db/migrate';
-import { arg, freePort, percentile, PG_SERVER } from './db';
+import { arg, freshDb, freePort, percentile } from './db';
 import { ADMIN, generate } from './generate';
 
 const kind = arg('db', 'pglite');
@@ -28,32 +23,7 @@ const duration = Number(arg('duration', '10'));
 const DEPARTMENTS = 40;
 if (!['pglite', 'postgres'].includes(kind) || !(n >= 43) || !(duration > 0)) throw new Error('usage: bench/synergy.ts [--db pglite|postgres] [--n ≥43] [--duration s]');
 
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: PG_SERVER });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
-async function freshDb(): Promise<{ db: Db; cleanup: () => Promise<void> }> {
-  if (kind === 'postgres') {
-    await admin('DROP DATABASE IF EXISTS rf_bench_synergy WITH (FORCE)');
-    await admin('CREATE DATABASE rf_bench_synergy');
-    const url = new URL(PG_SERVER);
-    url.pathname = '/rf_bench_synergy';
-    const db = await openPostgres(url.toString());
-    await migrate(db);
-    return { db, cleanup: async () => { await db.close(); await new Promise((r) => setTimeout(r, 200)); await admin('DROP DATABASE IF EXISTS rf_bench_synergy WITH (FORCE)'); } };
-  }
-  mkdirSync('.bench-data', { recursive: true });
-  const dir = mkdtempSync(join('.bench-data', 'synergy-'));
-  const db = await openPglite(join(dir, 'pglite'));
-  await migrate(db);
-  return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
 
 function load(job: object): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
@@ -68,7 +38,7 @@ function load(job: object): Promise<Record<string, number>> {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const load1 = () => loadavg()[0].toFixed(2);
 console.error(`load average before: ${load1()} (${cpus().length} cores)`);
-const { db, cleanup } = await freshDb();
+const { db, cleanup } = await freshDb(kind as 'pglite' | 'postgres', 'rf_bench_synergy');
 let app: Awaited<ReturnType<typeof buildApp>> | undefined;
 try {
   // PostgreSQL gets VACUUM ANALYZE (what autovacuum reaches soon after); PGlite has no autovacuum.
