@@ -1,18 +1,6 @@
 import { test, expect, devices, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { ADMIN, expectAccessible, signIn } from './helpers';
-
-/** Works on a fresh app too: does the first-run setup with the demo data when no account exists yet. */
-async function ensureSetup(page: Page) {
-  const status = await (await page.request.get('/api/v1/setup')).json();
-  if (!status.needsSetup) return;
-  const res = await page.request.post('/api/v1/setup', {
-    data: { municipalityName: 'Musterstadt', adminName: ADMIN.name, adminEmail: ADMIN.email, password: ADMIN.password, demoData: true },
-    timeout: 60_000,
-  });
-  expect(res.ok()).toBe(true);
-  await page.context().clearCookies();
-}
+import { ADMIN, ensureDemoSetup, expectAccessible, signIn } from './helpers';
 
 /** Scores all criteria of one measure on the rater's sheet and saves it. */
 async function score(page: Page, measureTitle: string, values: number[]) {
@@ -27,7 +15,7 @@ async function score(page: Page, measureTitle: string, values: number[]) {
 test('prioritisation: two raters score independently, divergence, reveal, decision with the chart; then roadmap, matrix and a synergy', async ({ page, browser }) => {
   // a long journey with two browsers and many axe runs: three times the default budget on a busy machine
   test.slow();
-  await ensureSetup(page);
+  await ensureDemoSetup(page);
   await signIn(page);
 
   // a second rater: a department head, created through the API as the admin

@@ -1,21 +1,10 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { ADMIN, expectAccessible, signIn } from './helpers';
-
-/** Runs alone as well as after the other journeys: first-run setup with demo data only when still needed. */
-async function ensureSetup(page: Page) {
-  const status = await (await page.request.get('/api/v1/setup')).json();
-  if (!status.needsSetup) return;
-  const res = await page.request.post('/api/v1/setup', {
-    data: { municipalityName: 'Musterstadt', adminName: ADMIN.name, adminEmail: ADMIN.email, password: ADMIN.password, demoData: true },
-    timeout: 60_000,
-  });
-  expect(res.status()).toBe(201);
-}
+import { ensureDemoSetup, expectAccessible, signIn } from './helpers';
 
 test('responsibility matrix and shared roadmap: change a lead, measures without a lead, milestone, broken dependency, grouping, PDF and PNG', async ({ page }) => {
-  await ensureSetup(page);
+  await ensureDemoSetup(page);
   await signIn(page);
   const tag = Date.now().toString(36);
   const concept = await (await page.request.get('/api/v1/concept')).json();

@@ -1,22 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ADMIN, expectAccessible, signIn } from './helpers';
-
-/** Works alone as well as after the other journeys: runs the first-start setup with demo data when needed. */
-async function ensureDemo(page: Page) {
-  const status = await (await page.request.get('/api/v1/setup')).json();
-  if (status.needsSetup) {
-    const res = await page.request.post('/api/v1/setup', {
-      data: { municipalityName: 'Musterstadt', adminName: ADMIN.name, adminEmail: ADMIN.email, password: ADMIN.password, demoData: true },
-      timeout: 60_000,
-    });
-    expect(res.status()).toBe(201);
-  }
-}
+import { ensureDemoSetup, expectAccessible, signIn } from './helpers';
 
 const pairTitle = async (card: ReturnType<Page['locator']>) => (await card.getByRole('heading').textContent())!;
 
 test('synergies: a department sees pairs with reasons, confirms one (shown on the measure), dismisses one (stays away)', async ({ page }) => {
-  await ensureDemo(page);
+  await ensureDemoSetup(page);
   await signIn(page);
   await page.getByRole('link', { name: 'Synergien' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Synergien' })).toBeVisible();
@@ -64,7 +52,7 @@ test('synergies: a department sees pairs with reasons, confirms one (shown on th
 });
 
 test('map: districts coloured by number or cost, a district chosen by keyboard lists its measures; no tile is fetched', async ({ page }) => {
-  await ensureDemo(page);
+  await ensureDemoSetup(page);
   await signIn(page);
   const foreign: string[] = [];
   page.on('request', (r) => {

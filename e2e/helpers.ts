@@ -19,3 +19,15 @@ export async function signIn(page: Page, email = ADMIN.email, password = ADMIN.p
   await expect(page).not.toHaveURL(/\/login/);
   await expect(page.getByRole('banner')).toBeVisible();
 }
+
+/** Lets a journey run alone as well as after the others: the first-run setup with demo data, only when still needed. */
+export async function ensureDemoSetup(page: Page) {
+  const status = await (await page.request.get('/api/v1/setup')).json();
+  if (!status.needsSetup) return;
+  const res = await page.request.post('/api/v1/setup', {
+    data: { municipalityName: 'Musterstadt', adminName: ADMIN.name, adminEmail: ADMIN.email, password: ADMIN.password, demoData: true },
+    timeout: 60_000,
+  });
+  expect(res.status()).toBe(201);
+  await page.context().clearCookies(); // journeys sign in themselves
+}
