@@ -9,8 +9,8 @@
  *   object) — rebuilt by handing `matchProgramme` a fresh copy of the measure for every programme;
  *   the topic-stem cache stays on in both, so the ratio understates the gain;
  * - every match request loaded the whole catalogue (now cached against the catalogue version);
- * - the KoFi loaded every column of every filtered measure, then their sources by an id array (now two
- *   lean queries on the same filter).
+ * - the KoFi loaded every column of every filtered measure, then their sources by an id array (now one
+ *   query on the same filter that returns measures and sources as two JSON texts).
  */
 import type { Db } from '../server/db/client';
 import { byYearAndLevel, LEVELS, planTotals, sumKofi, type PlanSource } from '../domain/financing';

@@ -1,7 +1,7 @@
 /**
  * Funding benchmark: matching measures against the programme catalogue, and the KoFi, at scale.
  *   npx tsx bench/funding.ts [--db pglite|postgres] [--n 10000] [--programmes 500] [--duration 10] [--match-budget 120]
- *                         [--maintenance vacuum|analyze|none]
+ *                         [--maintenance vacuum|analyze|none] [--cache on|off]
  *
  * Fresh database (PGlite under .bench-data/, or the database rf_bench_funding on local PostgreSQL, so a
  * bench/run.ts on rf_bench is not disturbed) → migrations → N briefs (bench/generate.ts) → the
@@ -20,6 +20,9 @@
  *     (b) GET /kofi, (c) GET /kofi?district=<id>, (d) GET /funding-programmes/<id>/measures.
  * Markdown on stdout (progress on stderr); temp data removed; exit 1 on any error or non-2xx answer,
  * 2 on the hard stop.
+ * `--cache off` switches the result caches off (server/db/versioned-cache.ts: the KoFi per filter, the
+ * matchable measures per programme query), so every request computes its answer; with them on (as the
+ * app runs) repeated KoFi requests are served from the cache after the first.
  * Aims (issue): matching for one measure < 50 ms p95, the full KoFi < 500 ms.
  */
 import { fork } from 'node:child_process';
@@ -239,9 +242,12 @@ async function main(): Promise<number> {
   const duration = Number(arg('duration', '10'));
   const matchBudget = Number(arg('match-budget', '120'));
   const maintenance = arg('maintenance', 'vacuum') as 'vacuum' | 'analyze' | 'none';
-  if (!['pglite', 'postgres'].includes(kind) || !(n >= 43) || !(programmeCount >= 8) || !(duration > 0) || !(matchBudget >= 0) || !['vacuum', 'analyze', 'none'].includes(maintenance)) {
-    throw new Error('usage: bench/funding.ts [--db pglite|postgres] [--n ≥43] [--programmes ≥8] [--duration s] [--match-budget s, 0 = all] [--maintenance vacuum|analyze|none]');
+  const cache = arg('cache', 'on');
+  if (!['pglite', 'postgres'].includes(kind) || !(n >= 43) || !(programmeCount >= 8) || !(duration > 0) || !(matchBudget >= 0) || !['vacuum', 'analyze', 'none'].includes(maintenance) || !['on', 'off'].includes(cache)) {
+    throw new Error('usage: bench/funding.ts [--db pglite|postgres] [--n ≥43] [--programmes ≥8] [--duration s] [--match-budget s, 0 = all] [--maintenance vacuum|analyze|none] [--cache on|off]');
   }
+  const { resultCacheSettings } = await import('../server/db/versioned-cache');
+  resultCacheSettings.enabled = cache === 'on';
   const { buildApp } = await import('../server/app');
   const { generate, ADMIN } = await import('./generate');
   const { generateFunding } = await import('./funding-data');
@@ -452,7 +458,7 @@ async function main(): Promise<number> {
     const f1 = (v: number) => v.toFixed(1);
     const extrapolated = (allMs / done) * matchMeasures.length;
     console.log(`\n**${kind}** (${dbVersion.split(' on ')[0].split(',')[0]}), ${g.total} measures, ${f.programmes} programmes, ${f.sources} funding sources on ${f.plannedMeasures} measures, ` +
-      `${f.designatedDistrictIds.length} of ${concept.districts.length} districts designated, after-insert maintenance: ${maintenance}. "alone" = p50 / p95 with 1 connection for ≥ ${ALONE} s and ≥ ${MIN_ALONE_REQUESTS} requests; the rest: ${CONNECTIONS} connections for ${duration} s ` +
+      `${f.designatedDistrictIds.length} of ${concept.districts.length} districts designated, after-insert maintenance: ${maintenance}, result caches ${cache}. "alone" = p50 / p95 with 1 connection for ≥ ${ALONE} s and ≥ ${MIN_ALONE_REQUESTS} requests; the rest: ${CONNECTIONS} connections for ${duration} s ` +
       `per endpoint after ${WARMUP} s warm-up; latencies in ms, exact per-request percentiles; "requests" = all requests of the measured run: sent for ${duration} s, then each connection waits for its last answer (none cut off); ` +
       `CPU = share of the machine (${cpus().length} cores) during the measured run taken by the server / PostgreSQL backends of this benchmark's database / load generator / other processes, in %\n`);
     console.log('| endpoint | alone p50 / p95 | requests/s | requests | p50 | p95 | p99 | max | errors / non-2xx | CPU % srv / pg / load / other | aim p95 |');
@@ -469,7 +475,7 @@ async function main(): Promise<number> {
     console.log(`| \`rankMeasures\`: „${keyProgramme.name}“ against ${measures.length} measures (${fitting} fit) | median of 3 | ${f1(rankMeasuresMs.sort((a, b) => a - b)[1])} ms |`);
     console.log(`| service \`programmesForMeasure\` (DB + matching, no HTTP) | median of 9 | ${f1(serviceMs.match)} ms |`);
     console.log(`| service \`kofi\`, all measures / one district | median of 5 | ${f1(serviceMs.kofi)} / ${f1(serviceMs.kofiDistrict)} ms |`);
-    console.log(`| service \`measuresForProgramme\` | median of 5 | ${f1(serviceMs.programme)} ms |`);
+    console.log(`| service \`measuresForProgramme\` | median of 5${cache === 'on' ? ' (the first loads the matchable measures, the rest reuse them)' : ''} | ${f1(serviceMs.programme)} ms |`);
     console.log(`\nSame load, before vs. after the speed fixes (bench/funding-ab.ts; medians of ${ab[0]?.rounds ?? 0} interleaved runs each):\n`);
     console.log('| what | before fixes | now | factor |');
     console.log('|---|---:|---:|---:|');

@@ -1,7 +1,7 @@
 /**
  * HTTP benchmark of the list, the search and the detail of briefs against the real app.
  *   npx tsx bench/run.ts [--db pglite|postgres] [--n 10000] [--duration 10] [--maintenance vacuum|analyze|none] [--cache on|off]
- * `--cache off` switches the list/search result cache off (server/modules/measures/list-cache.ts), so
+ * `--cache off` switches the list/search result cache off (server/db/versioned-cache.ts), so
  * every request runs the list query: the cost of a first or a changed list.
  * Fresh database → migrations → N briefs (bench/generate.ts) → buildApp on 127.0.0.1:<free port> →
  * login as admin → for each endpoint: check the answer, 2 s warm-up, `--duration` s with 10
@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../server/app';
-import { listCacheSettings } from '../server/modules/measures/list-cache';
+import { resultCacheSettings } from '../server/db/versioned-cache';
 import type { Config } from '../server/config';
 import { ADMIN, generate, type Maintenance } from './generate';
 import { arg, freePort, freshDb } from './db';
@@ -43,7 +43,7 @@ function load(job: object): Promise<Record<string, number | null>> {
   });
 }
 
-listCacheSettings.enabled = cache === 'on';
+resultCacheSettings.enabled = cache === 'on';
 const load1 = () => loadavg()[0].toFixed(2);
 const loadBefore = load1();
 const { db, cleanup } = await freshDb(kind);

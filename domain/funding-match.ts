@@ -204,6 +204,8 @@ function topicStems(topic: string): string[] {
  */
 interface WordBag {
   words: string[];
+  /** the distinct words joined by spaces: one native substring search instead of one per word */
+  joined: string;
   whole: Set<string>;
 }
 
@@ -214,12 +216,12 @@ function bag(ws: string[]): WordBag {
     whole.add(w);
     whole.add(stem(w));
   }
-  return { words: distinct, whole };
+  return { words: distinct, joined: distinct.join(' '), whole };
 }
 
 function bagHasStem(b: WordBag, topicStem: string): boolean {
   if (topicStem.length < 5) return b.whole.has(topicStem);
-  return b.words.some((w) => w.includes(topicStem));
+  return b.joined.includes(topicStem); // stems hold no spaces, so this is "some word contains it"
 }
 
 function topicInBag(topic: string, b: WordBag): boolean {
@@ -273,7 +275,8 @@ interface PreparedMeasure {
  * The folded words of a measure, computed once per measure object and reused for every programme it
  * is matched against (a measure is ranked against hundreds of programmes; re-folding its text for
  * each was ~90 % of matching time). Keyed weakly, so the entry goes with the measure object; callers
- * must not mutate a measure object after matching it (the services build fresh objects per request).
+ * must not mutate a measure object after matching it (the services build fresh objects, or cache them
+ * unchanged per data version: funding/match.service.ts).
  */
 const preparedMeasures = new WeakMap<MatchMeasure, PreparedMeasure>();
 

@@ -5,7 +5,8 @@ import { FundingPlan, FundingPlanBody, FundingProgramme, FundingProgrammeInput, 
 import { ALL_ROLES, EDITORS, requireRole } from '../../plugins/actor';
 import { createProgramme, deleteProgramme, getProgramme, listProgrammes, lockCatalogue, updateProgramme } from './programmes.service';
 import { measuresForProgramme, programmesForMeasure } from './match.service';
-import { getPlan, kofi, savePlan } from './plan.service';
+import { getPlan, savePlan } from './plan.service';
+import { cachedKofi, kofiJson } from './kofi.cache';
 import { kofiPdf, kofiXlsx } from './kofi-export';
 import { getConcept, lockRow } from '../concept/concept.service';
 import { afterProgrammeChange, recordProgrammeChange, registerSavedSearchMailer } from './saved-search.evaluate';
@@ -20,9 +21,9 @@ const KofiFilter = KofiQuery;
 
 export async function fundingRoutes(app: App) {
   const tags = ['funding'];
-  // For the two big answers the schema stays for the API description, but the answer is not validated
-  // again on the way out: both are built only by our own code from typed rows, and checking them cost
-  // 64–80 ms for 10,000 KoFi rows and about half of a 500-programme match answer (docs/benchmarks.md).
+  // For the big match answers the schema stays for the API description, but the answer is not validated
+  // again on the way out: it is built only by our own code from typed rows, and checking it cost about
+  // half of a 500-programme match answer (docs/benchmarks.md). The KoFi is sent as cached JSON.
   const plainJson = () => (data: unknown) => JSON.stringify(data);
   registerSavedSearchMailer(app);
   await programmeIoRoutes(app);
@@ -86,7 +87,7 @@ export async function fundingRoutes(app: App) {
   for (const format of ['xlsx', 'pdf'] as const) {
     app.get(`/kofi/export.${format}`, { schema: { tags, querystring: KofiFilter } }, async (req, reply) => {
       const actor = requireRole(req, ...ALL_ROLES);
-      const [k, concept] = await Promise.all([kofi(app.db, actor.municipalityId, req.query), getConcept(app.db, actor.municipalityId)]);
+      const [{ value: k }, concept] = await Promise.all([cachedKofi(app.db, actor.municipalityId, req.query), getConcept(app.db, actor.municipalityId)]);
       const ctx = { municipalityName: concept.municipality.name, generatedAt: new Date(), filterSummary: describeKofiFilter(req.query, concept) };
       const data = format === 'xlsx' ? await kofiXlsx(k, ctx) : await kofiPdf(k, ctx);
       const date = new Date().toISOString().slice(0, 10);
@@ -98,8 +99,10 @@ export async function fundingRoutes(app: App) {
     });
   }
 
-  app.get('/kofi', { schema: { tags, querystring: KofiFilter, response: { 200: Kofi } }, serializerCompiler: plainJson }, async (req) => {
+  app.get('/kofi', { schema: { tags, querystring: KofiFilter, response: { 200: Kofi } } }, async (req, reply) => {
     const actor = requireRole(req, ...ALL_ROLES);
-    return kofi(app.db, actor.municipalityId, req.query);
+    // serialised once per cached KoFi (kofi.cache.ts); a JSON string with a JSON content type is sent as it is
+    const json = kofiJson(await cachedKofi(app.db, actor.municipalityId, req.query));
+    return reply.type('application/json; charset=utf-8').send(json as unknown as Kofi);
   });
 }

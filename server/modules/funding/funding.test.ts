@@ -74,6 +74,25 @@ describe('matching', () => {
   });
 });
 
+describe('measures for a programme', () => {
+  it('follows an edit of a brief and of a district at once (the matchable briefs are cached per version)', async () => {
+    const d = json<{ id: string; version: number }>(await call(app, t.cookies.coordinator, 'POST', '/districts', { name: 'Nordviertel', designatedArea: false }));
+    const m = json<{ id: string; version: number }>(await call(app, t.cookies.coordinator, 'POST', '/measures', { title: 'Sanierung des Jugendtreffs Nordviertel', tags: ['Sanierung'], districtIds: [d.id], costCents: 80000000 }));
+    const lz = json<{ programmeId: string; programmeName: string }[]>(await call(app, t.cookies.reader, 'GET', `/measures/${m.id}/funding-matches`)).find((x) => /Lebendige Zentren/.test(x.programmeName))!;
+    type Fit = { measureId: string; eligible: boolean; for: { text: string }[] };
+    const fitOf = async () => json<Fit[]>(await call(app, t.cookies.reader, 'GET', `/funding-programmes/${lz.programmeId}/measures`)).find((x) => x.measureId === m.id);
+    // Lebendige Zentren needs a designated funding area: no fit yet …
+    expect(await fitOf()).toBeUndefined();
+    // … until the district becomes one: the next answer has the fit, with the district as a reason
+    expect((await call(app, t.cookies.coordinator, 'PATCH', `/districts/${d.id}`, { version: d.version, designatedArea: true })).statusCode).toBe(200);
+    expect((await fitOf())!.for.map((r) => r.text).join(' ')).toMatch(/Nordviertel/);
+    // the brief no longer fits after its edit
+    const edited = await call(app, t.cookies.coordinator, 'PATCH', `/measures/${m.id}`, { version: m.version, title: 'Digitaler Bürgerservice', tags: ['Digitalisierung'], districtIds: [] });
+    expect(edited.statusCode).toBe(200);
+    expect(await fitOf()).toBeUndefined();
+  });
+});
+
 describe('funding plan and KoFi', () => {
   it('saves a plan, computes shares, own share and gap, and rejects invalid plans', async () => {
     const m = json(await call(app, t.cookies.coordinator, 'POST', '/measures', { title: 'Umgestaltung Marktplatz', costCents: 90000000, plannedStart: '2027-06-01', leadDepartmentId: t.departmentIds[1] }));

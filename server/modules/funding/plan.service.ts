@@ -84,48 +84,40 @@ export async function savePlan(db: Db, actor: Actor, measureId: string, input: {
   return getPlan(db, actor.municipalityId, measureId);
 }
 
-/** The KoFi's filter: the measure filters (without paging) plus the priority class. */
-type KofiQuery = Partial<MeasureQuery> & { priority?: ('A' | 'B' | 'C')[] };
-
-type KofiSourceRow = Pick<PlanSource, 'kind' | 'programmeLevel' | 'status' | 'amounts'> & { measureId: string };
+/** The KoFi's filter: the measure filters without paging (priority class included). */
+type KofiQuery = Partial<MeasureQuery>;
 
 /**
  * The cost and financing overview (KoFi) of the filtered measures, by year and level (EU, Bund, Land,
- * Kommune, Dritte). Two lean queries on the same filter — only the columns the table shows, and the
- * sources joined to the filtered measures instead of passing thousands of ids back in — measured
- * 584 → 143 ms (PostgreSQL) for 10,000 measures (docs/benchmarks.md).
+ * Kommune, Dritte). One query on the list filter returns the measures and their sources as two JSON
+ * texts: handing 10,000 measures and 12,000 sources out of PGlite row by row took most of the time
+ * (≈ 190 of 270 ms; as JSON ≈ 55 ms), and letting the database sum per year and level was slower still
+ * (its sorts). The sums follow domain/financing, so the rules stay in one place (docs/benchmarks.md).
  */
 export async function kofi(db: Db, municipalityId: string, q: KofiQuery): Promise<Kofi> {
-  // the priority clause is added here, so the KoFi does not depend on the list filter supporting it
-  const { priority, ...measureFilter } = q;
-  const f = measureWhere(municipalityId, measureFilter);
-  if (priority?.length) f.where += ` AND m.priority = ANY(${f.p(priority)}::text[])`;
-  const [measures, sources] = await Promise.all([
-    db.query<{ id: string; number: number; title: string; costCents: string | number | null }>(
-      `SELECT m.id, m.number, m.title, m.cost_cents AS "costCents" FROM measure m WHERE ${f.where} ORDER BY m.number`,
-      f.params,
-    ),
-    db.query<KofiSourceRow>(
-      `SELECT s.measure_id AS "measureId", s.kind, s.status, s.amounts, p.level AS "programmeLevel"
-         FROM measure m
-         JOIN funding_source s ON s.municipality_id = m.municipality_id AND s.measure_id = m.id
-         LEFT JOIN funding_programme p ON p.municipality_id = s.municipality_id AND p.id = s.programme_id
-        WHERE ${f.where}
-        ORDER BY s.measure_id, s.position`,
-      f.params,
-    ),
-  ]);
+  const f = measureWhere(municipalityId, q);
+  const [row] = await db.query<{ measures: string | null; sources: string | null }>(
+    `SELECT (SELECT json_agg(json_build_array(m.id, m.number, m.title, m.cost_cents) ORDER BY m.number) FROM measure m WHERE ${f.where})::text AS measures,
+            (SELECT json_agg(json_build_array(s.measure_id, s.kind, s.status, p.level, s.amounts))
+               FROM measure m
+               JOIN funding_source s ON s.municipality_id = m.municipality_id AND s.measure_id = m.id
+               LEFT JOIN funding_programme p ON p.municipality_id = s.municipality_id AND p.id = s.programme_id
+              WHERE ${f.where})::text AS sources`,
+    f.params,
+  );
+  type MeasureRow = [id: string, number: number, title: string, costCents: number | string | null];
+  type SourceRow = [measureId: string, kind: PlanSource['kind'], status: PlanSource['status'], programmeLevel: PlanSource['programmeLevel'], amounts: PlanSource['amounts'] | null];
   const byMeasure = new Map<string, PlanSource[]>();
-  for (const { measureId, ...s } of sources) {
-    const plan = { ...s, amounts: s.amounts ?? {}, programmeName: null, applicationDeadline: null };
+  for (const [measureId, kind, status, programmeLevel, amounts] of JSON.parse(row.sources ?? '[]') as SourceRow[]) {
+    const plan: PlanSource = { kind, status, programmeLevel, amounts: amounts ?? {}, programmeName: null, applicationDeadline: null };
     const list = byMeasure.get(measureId);
     if (list) list.push(plan);
     else byMeasure.set(measureId, [plan]);
   }
-  const rows = measures.map((m) => {
-    const all = byMeasure.get(m.id) ?? [];
-    const costCents = m.costCents == null ? null : Number(m.costCents);
-    return { measureId: m.id, number: m.number, title: m.title, costCents, byYear: byYearAndLevel(all.filter((s) => s.status !== 'rejected')), totals: planTotals(costCents, all) };
+  const rows = (JSON.parse(row.measures ?? '[]') as MeasureRow[]).map(([measureId, number, title, cost]) => {
+    const all = byMeasure.get(measureId) ?? [];
+    const costCents = cost == null ? null : Number(cost);
+    return { measureId, number, title, costCents, byYear: byYearAndLevel(all), totals: planTotals(costCents, all) };
   });
   const sums = sumKofi(rows);
   return { years: sums.years, levels: [...LEVELS], rows, sums: sums.sums, totals: sums.totals };

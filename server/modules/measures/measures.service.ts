@@ -158,7 +158,7 @@ export async function deleteMeasure(db: Db, actor: Actor, id: string, version: n
 
 /** One page of the filtered list; repeated lists and searches come from the cache (list-cache.ts). */
 export async function listMeasures(db: Db, municipalityId: string, q: MeasureQuery): Promise<MeasurePage> {
-  return (await cachedPage(db, municipalityId, q, () => queryMeasurePage(db, municipalityId, q))).page;
+  return (await cachedPage(db, municipalityId, q, () => queryMeasurePage(db, municipalityId, q))).value;
 }
 
 /** The same page as JSON, checked against the contract once per cached page (GET /measures). */
