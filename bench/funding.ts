@@ -427,6 +427,7 @@ async function main(): Promise<number> {
 
     const rows: string[] = [];
     const missed: string[] = [];
+    const queued: string[] = [];
     const busyWarnings: string[] = [];
     for (const e of endpoints) {
       const t = performance.now();
@@ -445,8 +446,11 @@ async function main(): Promise<number> {
       console.error(JSON.stringify(m));
       if (m.errors || m.non2xx || m.inFlightAtEnd) failed = true;
       const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
-      const aim = e.aim == null ? '' : `${m.p95 < e.aim ? '✓' : '✗'} < ${e.aim}`;
-      if (e.aim != null && !(m.p95 < e.aim)) missed.push(`${e.name}: p95 ${ms(m.p95)} ms ≥ ${e.aim} ms (alone p50 ${ms(m.alone)} ms)`);
+      // The issue's aims are per request (one at a time, "alone"); the 10-connection p95 is shown against them too.
+      const mark = (v: number) => (e.aim != null && v < e.aim ? '✓' : '✗');
+      const aim = e.aim == null ? '' : `< ${e.aim}: alone ${mark(m.aloneP95)}, 10 conn. ${mark(m.p95)}`;
+      if (e.aim != null && !(m.aloneP95 < e.aim)) missed.push(`${e.name}: alone p95 ${ms(m.aloneP95)} ms ≥ ${e.aim} ms`);
+      if (e.aim != null && !(m.p95 < e.aim)) queued.push(`${e.name}: p95 ${ms(m.p95)} ms with ${CONNECTIONS} connections`);
       const random = e.paths ? `; ${m.distinctPaths} distinct measures` : '';
       const pctOf = (x: number) => (m.cpu ? `${Math.round((100 * x) / m.cpu.available)}` : '–');
       const cpu = m.cpu ? `${pctOf(m.cpu.server)} / ${pctOf(m.cpu.postgres)} / ${pctOf(m.cpu.load)} / ${pctOf(m.cpu.other)}` : '–';
@@ -461,7 +465,7 @@ async function main(): Promise<number> {
       `${f.designatedDistrictIds.length} of ${concept.districts.length} districts designated, after-insert maintenance: ${maintenance}, result caches ${cache}. "alone" = p50 / p95 with 1 connection for ≥ ${ALONE} s and ≥ ${MIN_ALONE_REQUESTS} requests; the rest: ${CONNECTIONS} connections for ${duration} s ` +
       `per endpoint after ${WARMUP} s warm-up; latencies in ms, exact per-request percentiles; "requests" = all requests of the measured run: sent for ${duration} s, then each connection waits for its last answer (none cut off); ` +
       `CPU = share of the machine (${cpus().length} cores) during the measured run taken by the server / PostgreSQL backends of this benchmark's database / load generator / other processes, in %\n`);
-    console.log('| endpoint | alone p50 / p95 | requests/s | requests | p50 | p95 | p99 | max | errors / non-2xx | CPU % srv / pg / load / other | aim p95 |');
+    console.log('| endpoint | alone p50 / p95 | requests/s | requests | p50 | p95 | p99 | max | errors / non-2xx | CPU % srv / pg / load / other | aim (p95) |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     for (const row of rows) console.log(row);
     console.log(`\nIn-process, no HTTP (same process, before the server starts; other processes took ${Number.isFinite(otherPct) ? otherPct.toFixed(0) : '–'} % of the machine during the matching loop):\n`);
@@ -483,7 +487,8 @@ async function main(): Promise<number> {
     console.log(`\n1-min load average ${loadBefore} at start, ${load1()} at end; ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
       `Node ${process.version}; run took ${((Date.now() - started) / 1000).toFixed(0)} s (${new Date().toISOString()})`);
     if (busyWarnings.length) console.log(`\n⚠ Other processes took more than 10 % of the machine while measuring (${busyWarnings.join('; ')}): latencies are inflated; run again on a quiet machine.`);
-    if (missed.length) console.log(`\nAims missed: ${missed.join('; ')}.`);
+    if (missed.length) console.log(`\nAims missed (one request at a time): ${missed.join('; ')}.`);
+    if (queued.length) console.log(`\nWith ${CONNECTIONS} simultaneous requests (queued on the server's one thread) over the aim: ${queued.join('; ')}.`);
   } catch (err) {
     failed = true;
     console.error(err);

@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ChartTable, useChartWidth } from '../../components/chart';
 import { useFormat, useT } from '../../i18n/i18n';
 import { messages } from './messages';
 
@@ -19,37 +19,18 @@ const BAR_Y = 22;
 const BAR_H = 16;
 const CHAR_W = 7.6; // average width of a 14px system-ui glyph, for truncating labels
 
-/** Follows the width of its container, so that the SVG is drawn 1:1 and its text stays readable on phones. */
-function useWidth<T extends HTMLElement>(initial: number, active: boolean) {
-  const ref = useRef<T>(null);
-  const [width, setWidth] = useState(initial);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const update = () => setWidth(Math.max(200, Math.floor(el.clientWidth)));
-    update();
-    const ro = new ResizeObserver(update);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [active]);
-  return [ref, width] as const;
-}
-
 const truncate = (s: string, maxChars: number) =>
   s.length <= maxChars ? s : `${s.slice(0, Math.max(1, maxChars - 1)).trimEnd()}…`;
 
 /**
  * A horizontal bar chart as inline SVG (role="img" with a label that carries the values), plus a
- * data table with the same numbers and links: visually hidden until toggled (shown when focused
- * and when printed), so screen readers, keyboards and paper get everything the picture shows.
+ * data table with the same numbers and links behind a toggle (ChartTable).
  */
 export function BarChart({ title, data, metric }: { title: string; data: BarDatum[]; metric: Metric }) {
   const t = useT(messages);
   const f = useFormat();
   const navigate = useNavigate();
-  const tableId = useId();
-  const [showTable, setShowTable] = useState(false);
-  const [wrapRef, width] = useWidth<HTMLDivElement>(360, data.length > 0);
+  const [wrapRef, width] = useChartWidth(360, 200, data.length > 0);
 
   if (!data.length) return <p className="muted">{t('noData')}</p>;
 
@@ -92,37 +73,29 @@ export function BarChart({ title, data, metric }: { title: string; data: BarDatu
           })}
         </svg>
       </div>
-      <button
-        type="button"
-        className="linkish no-print"
-        aria-expanded={showTable}
-        aria-controls={tableId}
-        onClick={() => setShowTable((s) => !s)}
-        style={{ marginTop: '0.5rem' }}
-      >
-        {showTable ? t('hideTable') : t('showTable')}
-      </button>
-      <div id={tableId} className={showTable ? 'chart-table table-wrap' : 'chart-table visually-hidden'} style={{ marginTop: '0.5rem' }}>
-        <table className="data">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('category')}</th>
-              <th scope="col" className="num">{t('count')}</th>
-              <th scope="col" className="num">{t('cost')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.key}>
-                <th scope="row">{d.href ? <Link to={d.href}>{d.label}</Link> : d.label}</th>
-                <td className="num">{d.count}</td>
-                <td className="num">{f.money(d.costCents)}</td>
+      <ChartTable>
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('category')}</th>
+                <th scope="col" className="num">{t('count')}</th>
+                <th scope="col" className="num">{t('cost')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {data.map((d) => (
+                <tr key={d.key}>
+                  <th scope="row">{d.href ? <Link to={d.href}>{d.label}</Link> : d.label}</th>
+                  <td className="num">{d.count}</td>
+                  <td className="num">{f.money(d.costCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </ChartTable>
     </div>
   );
 }

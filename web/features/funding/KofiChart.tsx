@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
+import { ChartTable, useChartWidth } from '../../components/chart';
 import { ScrollTable } from '../../components/ui';
 import { useFormat, useLocale, useT } from '../../i18n/i18n';
 import { LEVELS, type Level } from '../../../domain/financing';
@@ -30,21 +31,6 @@ export function LevelFill({ level, id }: { level: Level; id: string }) {
   return null;
 }
 
-function useWidth(active: boolean) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(640);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const update = () => setWidth(Math.max(280, Math.floor(el.clientWidth)));
-    update();
-    const ro = new ResizeObserver(update);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [active]);
-  return [ref, width] as const;
-}
-
 /** A "nice" step for about four grid lines: 1, 2, 2.5 or 5 × 10ⁿ. */
 function niceStep(max: number) {
   const raw = Math.max(max, 1) / 4;
@@ -55,17 +41,15 @@ function niceStep(max: number) {
 /**
  * Stacked bars of the KoFi sums: one bar per year, one segment per level (EU, Bund, Land, Kommune,
  * Dritte). Inline SVG with role="img" and a label carrying the totals, a legend, and the same numbers
- * as a table (toggled; always printed).
+ * as a table behind a toggle (ChartTable; always printed).
  */
 export function KofiChart({ data }: { data: Kofi }) {
   const t = useT(messages);
   const fmt = useFormat();
   const { locale } = useLocale();
   const uid = useId().replace(/:/g, '');
-  const tableId = `${uid}-table`;
-  const [showTable, setShowTable] = useState(false);
   const years = data.years;
-  const [ref, width] = useWidth(years.length > 0);
+  const [ref, width] = useChartWidth(640, 280, years.length > 0);
   if (!years.length) return <p className="muted">{t('chartEmpty')}</p>;
 
   const compact = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { notation: 'compact', style: 'currency', currency: 'EUR', maximumFractionDigits: 1 });
@@ -128,10 +112,7 @@ export function KofiChart({ data }: { data: Kofi }) {
           })}
         </svg>
       </div>
-      <button type="button" className="linkish no-print" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((s) => !s)}>
-        {showTable ? t('hideTable') : t('showTable')}
-      </button>
-      <div id={tableId} className={showTable ? 'chart-table' : 'chart-table visually-hidden'}>
+      <ChartTable>
         <ScrollTable label={t('chartTitle')}>
         <table className="data">
           <caption className="visually-hidden">{t('chartTitle')}</caption>
@@ -153,7 +134,7 @@ export function KofiChart({ data }: { data: Kofi }) {
           </tbody>
         </table>
         </ScrollTable>
-      </div>
+      </ChartTable>
     </div>
   );
 }

@@ -37,8 +37,6 @@ const de = {
   chartLabel: 'Gestapeltes Säulendiagramm: geplante Mittel je Jahr nach Ebene',
   legend: 'Legende',
   year: 'Jahr',
-  showTable: 'Werte als Tabelle anzeigen',
-  hideTable: 'Tabelle ausblenden',
 };
 
 export const kofiMessages: Messages<keyof typeof de> = {
@@ -79,7 +77,5 @@ export const kofiMessages: Messages<keyof typeof de> = {
     chartLabel: 'Stacked column chart: planned money per year by level',
     legend: 'Legend',
     year: 'Year',
-    showTable: 'Show values as a table',
-    hideTable: 'Hide table',
   },
 };
