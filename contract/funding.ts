@@ -182,6 +182,9 @@ const PriorityList = z
   .pipe(z.array(z.enum(['A', 'B', 'C'])));
 
 /** Filters of the KoFi and its exports: the measure list's filters (without paging and sorting) and the priority class. */
+/** Language of reason and problem texts in funding answers (German unless asked otherwise). */
+export const LangQuery = z.object({ lang: z.enum(['de', 'en']).default('de') });
+
 export const KofiQuery = MeasureQuery.omit({ page: true, pageSize: true, sort: true }).extend({ priority: PriorityList.optional() });
 export type KofiQuery = z.infer<typeof KofiQuery>;
 

@@ -12,7 +12,8 @@
  * - Amounts are summed as integers; a non-integer amount is rounded to whole cents for the sums and
  *   reported by `planProblems`.
  */
-import { formatDate, formatMoney } from './format';
+import type { Locale } from './format';
+import { PLAN_TEXTS } from './funding-texts';
 
 export type Level = 'eu' | 'federal' | 'state' | 'municipality' | 'third_party';
 export const LEVELS: readonly Level[] = ['eu', 'federal', 'state', 'municipality', 'third_party'];
@@ -105,58 +106,45 @@ export function planTotals(costCents: number | null, sources: PlanSource[]): Pla
   };
 }
 
-const KIND_LABELS: Record<PlanSource['kind'], string> = {
-  programme: 'Förderprogramm',
-  municipal_budget: 'Haushalt der Kommune',
-  third_party: 'Dritte',
-};
-
-function sourceLabel(s: PlanSource, index: number): string {
-  const name = s.kind === 'programme' && s.programmeName ? s.programmeName : KIND_LABELS[s.kind];
-  return `Quelle ${index + 1} (${name})`;
-}
-
-/** Checks of one plan, in plain German. */
-export function planProblems(costCents: number | null, sources: PlanSource[], ctx: { plannedStart: string | null; today: string }): PlanProblem[] {
+/** Checks of one plan, in plain German (or English: `ctx.locale`; the wording is in funding-texts.ts). */
+export function planProblems(costCents: number | null, sources: PlanSource[], ctx: { plannedStart: string | null; today: string; locale?: Locale }): PlanProblem[] {
   const problems: PlanProblem[] = [];
+  const tx = PLAN_TEXTS[ctx.locale ?? 'de'];
   const totals = planTotals(costCents, sources);
   const counted = LEVELS.reduce((a, l) => a + totals.byLevel[l], 0);
 
   if (costCents == null) {
-    problems.push({ code: 'cost_unknown', message: 'Die Kosten der Maßnahme sind noch nicht geschätzt – ob die Quellen sie decken, lässt sich nicht prüfen.' });
+    problems.push({ code: 'cost_unknown', message: tx.costUnknown() });
   } else if (counted > costCents) {
-    problems.push({ code: 'over_funded', message: `Die Quellen übersteigen die Kosten (${formatMoney(costCents)}) um ${formatMoney(counted - costCents)}.` });
+    problems.push({ code: 'over_funded', message: tx.overFunded(costCents, counted - costCents) });
   } else if (totals.gapCents > 0 && sources.some(counts)) {
-    problems.push({ code: 'gap', message: `Es fehlen ${formatMoney(totals.gapCents)} bis zu den Kosten (${formatMoney(costCents)}); die Lücke trägt bisher die Kommune als Eigenanteil.` });
+    problems.push({ code: 'gap', message: tx.gap(totals.gapCents, costCents) });
   }
 
   sources.forEach((s, i) => {
-    const label = sourceLabel(s, i);
+    const label = tx.source(i, s.kind, s.programmeName);
     if (s.kind === 'programme' && !s.programmeName) {
-      problems.push({ code: 'programme_missing', message: `${label}: Förderprogramm ist nicht ausgewählt.` });
+      problems.push({ code: 'programme_missing', message: tx.programmeMissing(label) });
     }
     for (const [year, amount] of Object.entries(s.amounts)) {
       const y = /^\d{4}$/.test(year) ? Number(year) : NaN;
       if (!(y >= MIN_YEAR && y <= MAX_YEAR)) {
-        problems.push({ code: 'year_out_of_range', message: `${label}: Jahr „${year}“ liegt außerhalb von ${MIN_YEAR}–${MAX_YEAR}.` });
+        problems.push({ code: 'year_out_of_range', message: tx.yearOutOfRange(label, year, MIN_YEAR, MAX_YEAR) });
       }
       if (!Number.isFinite(amount)) {
-        problems.push({ code: 'amount_invalid', message: `${label}: Betrag für ${year} ist keine Zahl.` });
+        problems.push({ code: 'amount_invalid', message: tx.amountInvalid(label, year) });
         continue;
       }
-      if (amount < 0) problems.push({ code: 'negative_amount', message: `${label}: Betrag für ${year} ist negativ (${formatMoney(cents(amount))}).` });
-      if (!Number.isInteger(amount)) problems.push({ code: 'non_integer_amount', message: `${label}: Betrag für ${year} ist kein ganzer Centbetrag.` });
+      if (amount < 0) problems.push({ code: 'negative_amount', message: tx.negativeAmount(label, year, cents(amount)) });
+      if (!Number.isInteger(amount)) problems.push({ code: 'non_integer_amount', message: tx.nonIntegerAmount(label, year) });
     }
     const notYetApplied = s.status === 'idea' || s.status === 'preparing';
     const deadline = s.applicationDeadline;
     if (deadline && notYetApplied && ctx.plannedStart && deadline > ctx.plannedStart) {
-      problems.push({
-        code: 'deadline_after_start',
-        message: `${label}: Antragsfrist ${formatDate(deadline)} liegt nach dem geplanten Beginn am ${formatDate(ctx.plannedStart)} – Antrag vor Beginn stellen oder vorzeitigen Maßnahmebeginn beantragen.`,
-      });
+      problems.push({ code: 'deadline_after_start', message: tx.deadlineAfterStart(label, deadline, ctx.plannedStart) });
     }
     if (deadline && notYetApplied && deadline < ctx.today) {
-      problems.push({ code: 'deadline_passed', message: `${label}: Antragsfrist ${formatDate(deadline)} ist abgelaufen, der Antrag ist aber noch nicht gestellt.` });
+      problems.push({ code: 'deadline_passed', message: tx.deadlinePassed(label, deadline) });
     }
   });
   return problems;

@@ -1,7 +1,8 @@
 /**
  * Matching measures and funding programmes (pure: no I/O; the date "today" is passed in).
  *
- * For one measure and one programme, `matchProgramme` lists the reasons for and against in plain German,
+ * For one measure and one programme, `matchProgramme` lists the reasons for and against in plain German
+ * (or English, `ctx.locale`; the wording is in funding-texts.ts),
  * each with a stable `code` and a numeric `weight`, decides whether the measure is eligible at all, and
  * estimates the grant.
  *
@@ -29,7 +30,8 @@
  * "Sanierung" in "Sanierungen"). Stems shorter than five letters must match a whole word (so "Grün"
  * finds "grüne" but not "Grundschule").
  */
-import { formatDate, formatMoney } from './format';
+import type { Locale } from './format';
+import { MATCH_TEXTS } from './funding-texts';
 
 export interface MatchMeasure {
   costCents: number | null;
@@ -69,6 +71,8 @@ export interface MatchContext {
   financiallyWeak: boolean;
   /** YYYY-MM-DD, injected for testability */
   today: string;
+  /** language of the reasons' texts (default German) */
+  locale?: Locale;
 }
 
 export interface Reason {
@@ -130,14 +134,6 @@ export const BLOCKING_CODES: ReadonlySet<string> = new Set([
   'window_closed',
 ]);
 
-const APPLICANT_LABELS: Record<string, string> = {
-  municipality: 'Kommunen',
-  municipal_enterprise: 'kommunale Unternehmen',
-  association: 'Vereine und Verbände',
-  local_action_group: 'Lokale Aktionsgruppen (LEADER)',
-  private: 'Private',
-};
-const applicantLabel = (t: string) => APPLICANT_LABELS[t] ?? t;
 
 // ---------------------------------------------------------------------------------------------------
 // Text normalisation and topic matching
@@ -258,7 +254,6 @@ function applicableRate(p: MatchProgramme, ctx: MatchContext): number | null {
   return p.ratePercent;
 }
 
-const pct = (n: number) => `${String(n).replace('.', ',')} %`;
 
 // ---------------------------------------------------------------------------------------------------
 // A measure's words, prepared once
@@ -304,6 +299,7 @@ function prepared(m: MatchMeasure): PreparedMeasure {
 export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchContext): ProgrammeMatchResult {
   const pro: Reason[] = [];
   const con: Reason[] = [];
+  const tx = MATCH_TEXTS[ctx.locale ?? 'de'];
 
   // Topics: matches in tags/fields first; together they add at most WEIGHTS.topicCap
   const prep = prepared(m);
@@ -312,10 +308,10 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
     const tagIndex = prep.tags.findIndex((b) => topicInBag(topic, b));
     const fieldIndex = tagIndex >= 0 ? -1 : prep.fields.findIndex((b) => topicInBag(topic, b));
     if (tagIndex >= 0 || fieldIndex >= 0) {
-      const where = tagIndex >= 0 ? `Schlagwort „${m.tags[tagIndex]}“` : `Handlungsfeld „${m.actionFieldNames[fieldIndex]}“`;
-      topicReasons.push({ code: 'topic', text: `Förderthema „${topic}“ passt (${where})`, weight: WEIGHTS.topicStructured });
+      const where = tagIndex >= 0 ? { tag: m.tags[tagIndex] } : { field: m.actionFieldNames[fieldIndex] };
+      topicReasons.push({ code: 'topic', text: tx.topic(topic, where), weight: WEIGHTS.topicStructured });
     } else if (topicInBag(topic, prep.all)) {
-      topicReasons.push({ code: 'topic', text: `Förderthema „${topic}“ passt (Titel/Beschreibung)`, weight: WEIGHTS.topicText });
+      topicReasons.push({ code: 'topic', text: tx.topic(topic, 'text'), weight: WEIGHTS.topicText });
     }
   }
   let topicBudget: number = WEIGHTS.topicCap;
@@ -325,22 +321,18 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
     pro.push({ ...r, weight });
   }
   if (p.topics.length > 0 && topicReasons.length === 0) {
-    con.push({ code: 'no_topic', text: `Keines der Förderthemen (${p.topics.join(', ')}) findet sich in der Maßnahme`, weight: WEIGHTS.noTopic });
+    con.push({ code: 'no_topic', text: tx.noTopic(p.topics), weight: WEIGHTS.noTopic });
   }
 
   // Designated funding area
   if (p.requiresDesignatedArea) {
     const designated = m.districts.filter((d) => d.designatedArea);
     if (m.districts.length === 0) {
-      con.push({ code: 'area_missing', text: 'Kein Stadtteil angegeben – die Lage im Fördergebiet ist nicht nachgewiesen; das Programm fördert nur in Fördergebieten', weight: WEIGHTS.areaMissing });
+      con.push({ code: 'area_missing', text: tx.areaMissing(), weight: WEIGHTS.areaMissing });
     } else if (designated.length === 0) {
-      const names = m.districts.map((d) => d.name).join(', ');
-      const verb = m.districts.length === 1 ? 'liegt' : 'liegen';
-      con.push({ code: 'area_outside', text: `${m.districts.length === 1 ? 'Stadtteil' : 'Stadtteile'} ${names} ${verb} in keinem Fördergebiet; das Programm fördert nur in Fördergebieten`, weight: WEIGHTS.areaMissing });
+      con.push({ code: 'area_outside', text: tx.areaOutside(m.districts.map((d) => d.name)), weight: WEIGHTS.areaMissing });
     } else {
-      const names = designated.map((d) => d.name).join(', ');
-      const text = designated.length === 1 ? `Stadtteil ${names} liegt im Fördergebiet` : `Stadtteile ${names} liegen im Fördergebiet`;
-      pro.push({ code: 'area_designated', text, weight: WEIGHTS.areaDesignated });
+      pro.push({ code: 'area_designated', text: tx.areaDesignated(designated.map((d) => d.name)), weight: WEIGHTS.areaDesignated });
     }
   }
 
@@ -348,26 +340,21 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
   const { minAmountCents: min, maxAmountCents: max } = p;
   const cost = m.costCents;
   if (cost == null) {
-    con.push({ code: 'cost_unknown', text: 'Kosten noch nicht geschätzt – Förderhöhe und Förderrahmen offen', weight: WEIGHTS.costUnknown });
+    con.push({ code: 'cost_unknown', text: tx.costUnknown(), weight: WEIGHTS.costUnknown });
   } else if (min != null && cost < min) {
-    con.push({ code: 'cost_below_min', text: `Kosten ${formatMoney(cost)} unter dem Mindestbetrag von ${formatMoney(min)}`, weight: WEIGHTS.costBelowMin });
+    con.push({ code: 'cost_below_min', text: tx.costBelowMin(cost, min), weight: WEIGHTS.costBelowMin });
   } else if (max != null && cost > max) {
-    con.push({ code: 'cost_above_max', text: `Kosten ${formatMoney(cost)} über dem Höchstbetrag von ${formatMoney(max)} – nur Teilförderung`, weight: WEIGHTS.costAboveMax });
+    con.push({ code: 'cost_above_max', text: tx.costAboveMax(cost, max), weight: WEIGHTS.costAboveMax });
   } else if (min != null || max != null) {
-    const range = min != null && max != null ? `${formatMoney(min)} bis ${formatMoney(max)}` : min != null ? `ab ${formatMoney(min)}` : `bis ${formatMoney(max)}`;
-    pro.push({ code: 'cost_within', text: `Kosten ${formatMoney(cost)} im Förderrahmen (${range})`, weight: WEIGHTS.costWithin });
+    pro.push({ code: 'cost_within', text: tx.costWithin(cost, min, max), weight: WEIGHTS.costWithin });
   }
 
   // Applicant type
   if (p.applicants.length > 0) {
     if (p.applicants.includes(ctx.applicantType)) {
-      pro.push({ code: 'applicant_ok', text: `Antragsberechtigt: ${applicantLabel(ctx.applicantType)}`, weight: WEIGHTS.applicantOk });
+      pro.push({ code: 'applicant_ok', text: tx.applicantOk(ctx.applicantType), weight: WEIGHTS.applicantOk });
     } else {
-      con.push({
-        code: 'applicant_excluded',
-        text: `${applicantLabel(ctx.applicantType)} sind nicht antragsberechtigt (nur ${p.applicants.map(applicantLabel).join(', ')})`,
-        weight: WEIGHTS.applicantExcluded,
-      });
+      con.push({ code: 'applicant_excluded', text: tx.applicantExcluded(ctx.applicantType, p.applicants), weight: WEIGHTS.applicantExcluded });
     }
   }
 
@@ -377,15 +364,15 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
   // Climate precondition
   if (p.climateRequirement) {
     if (prep.climate) {
-      pro.push({ code: 'climate_ok', text: 'Klimabezug vorhanden (Klimaschutz/-anpassung ist Fördervoraussetzung)', weight: WEIGHTS.climateOk });
+      pro.push({ code: 'climate_ok', text: tx.climateOk(), weight: WEIGHTS.climateOk });
     } else {
-      con.push({ code: 'climate_missing', text: 'Klimaschutz/-anpassung muss nachgewiesen werden (Fördervoraussetzung)', weight: WEIGHTS.climateMissing });
+      con.push({ code: 'climate_missing', text: tx.climateMissing(), weight: WEIGHTS.climateMissing });
     }
   }
 
   // Kind of funding
-  if (p.kind === 'loan') con.push({ code: 'loan', text: 'Darlehen, kein Zuschuss – muss zurückgezahlt werden', weight: WEIGHTS.loan });
-  if (p.kind === 'prize') con.push({ code: 'prize', text: 'Wettbewerb/Preis – Förderung nur bei Auszeichnung', weight: WEIGHTS.prize });
+  if (p.kind === 'loan') con.push({ code: 'loan', text: tx.loan(), weight: WEIGHTS.loan });
+  if (p.kind === 'prize') con.push({ code: 'prize', text: tx.prize(), weight: WEIGHTS.prize });
 
   // Expected grant
   const rate = applicableRate(p, ctx);
@@ -394,7 +381,7 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
     expectedGrantCents = applyRate(cost, rate);
     if (max != null && expectedGrantCents > max) expectedGrantCents = max;
     if (ctx.financiallyWeak && p.rateWeakPercent != null) {
-      pro.push({ code: 'rate_weak', text: `Erhöhter Fördersatz ${pct(p.rateWeakPercent)} für finanzschwache Kommunen`, weight: 0 });
+      pro.push({ code: 'rate_weak', text: tx.rateWeak(p.rateWeakPercent), weight: 0 });
     }
   }
 
@@ -411,8 +398,9 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
  */
 function windowReasons(m: MatchMeasure, p: MatchProgramme, ctx: MatchContext, pro: Reason[], con: Reason[]): string | null {
   const { today } = ctx;
+  const tx = MATCH_TEXTS[ctx.locale ?? 'de'];
   if (p.windows.length === 0) {
-    pro.push({ code: 'window_rolling', text: 'laufende Antragstellung', weight: WEIGHTS.windowRolling });
+    pro.push({ code: 'window_rolling', text: tx.windowRolling(), weight: WEIGHTS.windowRolling });
     return null;
   }
   const closed = p.windows.filter((w) => w.closesOn != null && w.closesOn < today);
@@ -422,7 +410,7 @@ function windowReasons(m: MatchMeasure, p: MatchProgramme, ctx: MatchContext, pr
 
   if (future.length === 0) {
     const last = closed.map((w) => w.closesOn as string).sort().at(-1) as string;
-    con.push({ code: 'window_closed', text: `Antragsfrist ${formatDate(last)} ist abgelaufen; kein neues Antragsfenster bekannt`, weight: WEIGHTS.windowClosed });
+    con.push({ code: 'window_closed', text: tx.windowClosed(last), weight: WEIGHTS.windowClosed });
     return null;
   }
 
@@ -430,25 +418,12 @@ function windowReasons(m: MatchMeasure, p: MatchProgramme, ctx: MatchContext, pr
   const timely = future.filter((w) => m.plannedStart == null || firstDay(w) <= m.plannedStart).sort(byDeadline);
   if (timely.length > 0) {
     const w = timely[0];
-    const note = w.note ? ` (${w.note})` : '';
-    const deadline = w.closesOn ? `, Frist ${formatDate(w.closesOn)}` : '';
-    let text: string;
-    if (w.opensOn != null && w.opensOn > today) {
-      const before = m.plannedStart ? ` vor dem geplanten Beginn am ${formatDate(m.plannedStart)}` : '';
-      text = `Antragsfenster öffnet am ${formatDate(w.opensOn)}${before}${deadline}${note}`;
-    } else if (w.closesOn) {
-      text = `Antragsfenster offen${deadline}${note}`;
-    } else {
-      text = `Antragsfenster offen, laufende Antragstellung${note}`;
-    }
+    const opensLater = w.opensOn != null && w.opensOn > today;
+    const text = tx.windowOpen({ opensOn: opensLater ? w.opensOn : null, closesOn: w.closesOn, note: w.note || null, plannedStart: m.plannedStart });
     pro.push({ code: 'window_open', text, weight: WEIGHTS.windowOpen });
   } else {
     const w = [...future].sort((a, b) => firstDay(a).localeCompare(firstDay(b)))[0];
-    con.push({
-      code: 'window_after_start',
-      text: `Antrag erst ab ${formatDate(firstDay(w))} möglich, nach dem geplanten Beginn am ${formatDate(m.plannedStart)} – Beginn verschieben oder vorzeitigen Maßnahmebeginn beantragen`,
-      weight: WEIGHTS.windowAfterStart,
-    });
+    con.push({ code: 'window_after_start', text: tx.windowAfterStart(firstDay(w), m.plannedStart), weight: WEIGHTS.windowAfterStart });
   }
   return nextDeadline;
 }

@@ -44,7 +44,7 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  put: <T>(path: string, body: unknown, query?: Query) => request<T>('PUT', path, body, query),
   del: <T = void>(path: string, query?: Query) => request<T>('DELETE', path, undefined, query),
   /** URL for downloads (exports, attachments) that the browser fetches itself. */
   url: (path: string, query?: Query) => `/api/v1${path}${toSearch(query)}`,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../app';
 import { IdParams } from '../../../contract/common';
-import { FundingPlan, FundingPlanBody, FundingProgramme, FundingProgrammeInput, FundingProgrammeUpdate, Kofi, KofiQuery, ProgrammeMatch } from '../../../contract/funding';
+import { FundingPlan, FundingPlanBody, FundingProgramme, FundingProgrammeInput, FundingProgrammeUpdate, Kofi, KofiQuery, LangQuery, ProgrammeMatch } from '../../../contract/funding';
 import { ALL_ROLES, EDITORS, requireRole } from '../../plugins/actor';
 import { createProgramme, deleteProgramme, getProgramme, listProgrammes, lockCatalogue, updateProgramme } from './programmes.service';
 import { measuresForProgramme, programmesForMeasure } from './match.service';
@@ -66,22 +66,22 @@ export async function fundingRoutes(app: App) {
     await deleteProgramme(app.db, actor, req.params.id, req.query.version);
     reply.code(204);
   });
-  app.get('/funding-programmes/:id/measures', { schema: { tags, params: IdParams, response: { 200: z.array(MeasureMatch) } } }, async (req) => {
+  app.get('/funding-programmes/:id/measures', { schema: { tags, params: IdParams, querystring: LangQuery, response: { 200: z.array(MeasureMatch) } } }, async (req) => {
     const actor = requireRole(req, ...ALL_ROLES);
-    return measuresForProgramme(app.db, actor.municipalityId, req.params.id);
+    return measuresForProgramme(app.db, actor.municipalityId, req.params.id, req.query.lang);
   });
 
-  app.get('/measures/:id/funding-matches', { schema: { tags, params: IdParams, response: { 200: z.array(ProgrammeMatch) } }, serializerCompiler: plainJson }, async (req) => {
+  app.get('/measures/:id/funding-matches', { schema: { tags, params: IdParams, querystring: LangQuery, response: { 200: z.array(ProgrammeMatch) } }, serializerCompiler: plainJson }, async (req) => {
     const actor = requireRole(req, ...ALL_ROLES);
-    return programmesForMeasure(app.db, actor.municipalityId, req.params.id);
+    return programmesForMeasure(app.db, actor.municipalityId, req.params.id, req.query.lang);
   });
-  app.get('/measures/:id/funding-plan', { schema: { tags, params: IdParams, response: { 200: FundingPlan } } }, async (req) => {
+  app.get('/measures/:id/funding-plan', { schema: { tags, params: IdParams, querystring: LangQuery, response: { 200: FundingPlan } } }, async (req) => {
     const actor = requireRole(req, ...ALL_ROLES);
-    return getPlan(app.db, actor.municipalityId, req.params.id);
+    return getPlan(app.db, actor.municipalityId, req.params.id, req.query.lang);
   });
-  app.put('/measures/:id/funding-plan', { schema: { tags, params: IdParams, body: FundingPlanBody, response: { 200: FundingPlan } } }, async (req) => {
+  app.put('/measures/:id/funding-plan', { schema: { tags, params: IdParams, querystring: LangQuery, body: FundingPlanBody, response: { 200: FundingPlan } } }, async (req) => {
     const actor = requireRole(req, ...EDITORS, 'department');
-    return savePlan(app.db, actor, req.params.id, req.body);
+    return savePlan(app.db, actor, req.params.id, req.body, req.query.lang);
   });
 
   for (const format of ['xlsx', 'pdf'] as const) {

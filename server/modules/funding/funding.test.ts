@@ -93,6 +93,34 @@ describe('measures for a programme', () => {
   });
 });
 
+describe('language of reasons and plan problems', () => {
+  it('answers in English with ?lang=en, in German by default, and refuses an unknown language', async () => {
+    const m = json<{ id: string }>(await call(app, t.cookies.coordinator, 'POST', '/measures', { title: 'Skatepark am Bahnhof', tags: ['Sport'], plannedStart: '2027-03-01' }));
+    type Match = { programmeName: string; for: { code: string; text: string }[]; against: { code: string; text: string }[] };
+    const texts = (ms: Match[]) => ms.flatMap((x) => [...x.for, ...x.against]).map((r) => r.text);
+    const german = json<Match[]>(await call(app, t.cookies.reader, 'GET', `/measures/${m.id}/funding-matches`));
+    const english = json<Match[]>(await call(app, t.cookies.reader, 'GET', `/measures/${m.id}/funding-matches?lang=en`));
+    expect(english.map((x) => x.programmeName)).toEqual(german.map((x) => x.programmeName)); // same ranking
+    expect(texts(german).some((x) => x.startsWith('Kosten noch nicht geschätzt'))).toBe(true);
+    expect(texts(english).some((x) => x.startsWith('Cost not estimated yet'))).toBe(true);
+    // (topics and window notes are the catalogue's own German data)
+    expect(texts(english).join(' ')).not.toMatch(/Kosten noch|Antragsfenster|Antragsberechtigt|Förderthema „|Keines der/);
+    const lz = german.find((x) => /Lebendige Zentren/.test(x.programmeName)) as Match & { programmeId: string };
+    const forProgramme = json<Match[]>(await call(app, t.cookies.reader, 'GET', `/funding-programmes/${lz.programmeId}/measures?lang=en`, undefined));
+    expect(texts(forProgramme).join(' ')).not.toMatch(/Kosten noch|Antragsfenster|Antragsberechtigt|Förderthema „|Keines der/);
+    expect(texts(forProgramme).some((x) => x.startsWith('Funding topic “'))).toBe(true);
+    const bad = await call(app, t.cookies.reader, 'GET', `/measures/${m.id}/funding-matches?lang=fr`);
+    expect(bad.statusCode).toBe(400);
+    expect(json(bad).error.code).toBe('validation_failed');
+
+    const plan = json<{ problems: { code: string; message: string }[] }>(await call(app, t.cookies.reader, 'GET', `/measures/${m.id}/funding-plan?lang=en`));
+    expect(plan.problems).toEqual([{ code: 'cost_unknown', message: expect.stringMatching(/^The cost of the measure is not estimated yet/) }]);
+    const saved = await call(app, t.cookies.coordinator, 'PUT', `/measures/${m.id}/funding-plan?lang=en`, { version: 0, sources: [{ kind: 'municipal_budget', amounts: { '2027': 100 } }] });
+    expect(saved.statusCode).toBe(200);
+    expect(json<{ problems: { message: string }[] }>(saved).problems[0].message).toMatch(/^The cost of the measure/);
+  });
+});
+
 describe('funding plan and KoFi', () => {
   it('saves a plan, computes shares, own share and gap, and rejects invalid plans', async () => {
     const m = json(await call(app, t.cookies.coordinator, 'POST', '/measures', { title: 'Umgestaltung Marktplatz', costCents: 90000000, plannedStart: '2027-06-01', leadDepartmentId: t.departmentIds[1] }));

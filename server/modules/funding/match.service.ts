@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { ProgrammeMatch } from '../../../contract/funding';
 import type { Measure } from '../../../contract/measures';
+import type { Locale } from '../../../domain/format';
 import { rankMeasures, rankProgrammes, type MatchContext, type MatchMeasure, type MeasureMatch, type RankableMeasure } from '../../../domain/funding-match';
 import { getConcept } from '../concept/concept.service';
 import { getMeasure } from '../measures/measures.service';
@@ -12,7 +13,7 @@ import { cachedCatalogue } from './catalogue.cache';
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Names of fields of action and districts (with their funding-area flag) for the matcher. */
-export async function matcherInputs(db: Db, municipalityId: string) {
+export async function matcherInputs(db: Db, municipalityId: string, locale: Locale = 'de') {
   const concept = await getConcept(db, municipalityId);
   const fields = new Map(concept.actionFields.map((a) => [a.id, a.name]));
   const districts = new Map(concept.districts.map((d) => [d.id, { name: d.name, designatedArea: d.designatedArea }]));
@@ -25,7 +26,7 @@ export async function matcherInputs(db: Db, municipalityId: string) {
     description: [m.need, m.goal, m.description].join(' '),
     districts: m.districtIds.map((id) => districts.get(id)).filter((d): d is { name: string; designatedArea: boolean } => !!d),
   });
-  const ctx: MatchContext = { applicantType: 'municipality', financiallyWeak: concept.municipality.financiallyWeak, today: today() };
+  const ctx: MatchContext = { applicantType: 'municipality', financiallyWeak: concept.municipality.financiallyWeak, today: today(), locale };
   // what toMatch reads from the concept: matchable measures are cached per version of it
   const conceptKey = JSON.stringify([[...fields], [...districts]]);
   return { toMatch, ctx, conceptKey };
@@ -60,16 +61,16 @@ async function matchableMeasures(db: Db, municipalityId: string, inputs: Awaited
   return cached.value;
 }
 
-export async function programmesForMeasure(db: Db, municipalityId: string, measureId: string): Promise<ProgrammeMatch[]> {
+export async function programmesForMeasure(db: Db, municipalityId: string, measureId: string, locale: Locale = 'de'): Promise<ProgrammeMatch[]> {
   const [measure, programmes, { toMatch, ctx }] = await Promise.all([
     getMeasure(db, { municipalityId }, measureId),
     cachedCatalogue(db, municipalityId),
-    matcherInputs(db, municipalityId),
+    matcherInputs(db, municipalityId, locale),
   ]);
   return rankProgrammes(toMatch(measure), programmes, ctx);
 }
 
-export async function measuresForProgramme(db: Db, municipalityId: string, programmeId: string): Promise<MeasureMatch[]> {
-  const [programme, inputs] = await Promise.all([getProgramme(db, municipalityId, programmeId), matcherInputs(db, municipalityId)]);
+export async function measuresForProgramme(db: Db, municipalityId: string, programmeId: string, locale: Locale = 'de'): Promise<MeasureMatch[]> {
+  const [programme, inputs] = await Promise.all([getProgramme(db, municipalityId, programmeId), matcherInputs(db, municipalityId, locale)]);
   return rankMeasures(programme, await matchableMeasures(db, municipalityId, inputs), inputs.ctx);
 }

@@ -8,6 +8,7 @@ import { lockRow } from '../concept/concept.service';
 import { canEdit, getMeasure } from '../measures/measures.service';
 import { measureWhere } from '../measures/measures.filter';
 import type { MeasureQuery } from '../../../contract/measures';
+import type { Locale } from '../../../domain/format';
 
 type SourceRow = FundingSource & { programmeLevel: PlanSource['programmeLevel']; programmeName: string | null; measureId: string };
 
@@ -22,22 +23,22 @@ async function sourcesOf(db: Db, municipalityId: string, measureIds: string[]): 
   return db.query<SourceRow>(`${SELECT} WHERE s.municipality_id = $1 AND s.measure_id = ANY($2::uuid[]) ORDER BY s.position`, [municipalityId, measureIds]);
 }
 
-function toPlan(measure: { id: string; costCents: number | null; plannedStart: string | null }, rows: SourceRow[], version: number): FundingPlan {
+function toPlan(measure: { id: string; costCents: number | null; plannedStart: string | null }, rows: SourceRow[], version: number, locale: Locale): FundingPlan {
   const plan = rows.map((r) => ({ ...r, amounts: r.amounts ?? {} }));
   return {
     measureId: measure.id,
     costCents: measure.costCents,
     sources: plan.map(({ programmeLevel: _l, programmeName: _n, measureId: _m, ...s }) => s),
-    problems: planProblems(measure.costCents, plan, { plannedStart: measure.plannedStart, today: today() }),
+    problems: planProblems(measure.costCents, plan, { plannedStart: measure.plannedStart, today: today(), locale }),
     totals: planTotals(measure.costCents, plan),
     version,
   };
 }
 
-export async function getPlan(db: Db, municipalityId: string, measureId: string): Promise<FundingPlan> {
+export async function getPlan(db: Db, municipalityId: string, measureId: string, locale: Locale = 'de'): Promise<FundingPlan> {
   const m = await getMeasure(db, { municipalityId }, measureId);
   const [{ funding_version }] = await db.query<{ funding_version: number }>('SELECT funding_version FROM measure WHERE id = $1', [measureId]);
-  return toPlan(m, await sourcesOf(db, municipalityId, [measureId]), funding_version);
+  return toPlan(m, await sourcesOf(db, municipalityId, [measureId]), funding_version, locale);
 }
 
 /**
@@ -45,7 +46,7 @@ export async function getPlan(db: Db, municipalityId: string, measureId: string)
  * plain words: sources over the cost, a programme source without a programme, an unknown programme.
  * Softer findings (a deadline after the planned start) are kept as problems on the saved plan.
  */
-export async function savePlan(db: Db, actor: Actor, measureId: string, input: { version: number; sources: Omit<FundingSource, 'id'>[] }): Promise<FundingPlan> {
+export async function savePlan(db: Db, actor: Actor, measureId: string, input: { version: number; sources: Omit<FundingSource, 'id'>[] }, locale: Locale = 'de'): Promise<FundingPlan> {
   await db.tx(async (t) => {
     await lockRow(t, 'measure', actor.municipalityId, measureId);
     const m = await getMeasure(t, actor, measureId);
@@ -81,7 +82,7 @@ export async function savePlan(db: Db, actor: Actor, measureId: string, input: {
     const after = await getPlan(t, actor.municipalityId, measureId);
     await recordAudit(t, actor, { entityType: 'measure', entityId: measureId, action: 'update', before: { fundingPlan: before.sources }, after: { fundingPlan: after.sources } });
   });
-  return getPlan(db, actor.municipalityId, measureId);
+  return getPlan(db, actor.municipalityId, measureId, locale);
 }
 
 /** The KoFi's filter: the measure filters without paging (priority class included). */

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ui';
-import { useT } from '../../i18n/i18n';
+import { useLocale, useT } from '../../i18n/i18n';
 import { StatusMessage } from '../../app/forms';
 import { MAX_YEAR, MIN_YEAR } from '../../../domain/financing';
 import type { FundingPlan, FundingProgramme, ProgrammeMatch } from '../../../contract/funding';
@@ -12,6 +12,7 @@ import { MatchList } from './MatchList';
 import { PlanSummary } from './PlanSummary';
 import { PlanTable } from './PlanTable';
 import { planMessages as messages } from './planMessages';
+import { planKey } from './queries';
 import { cellId, defaultYears, draftErrors, fromPlan, isDirty, liveCheck, newSource, range, startYear, toBody, type Draft } from './planModel';
 import { centsToInput } from './util';
 
@@ -41,7 +42,8 @@ export function PlanWorkspace({
   const alertRef = useRef<HTMLDivElement>(null);
   const dirty = isDirty(draft, base);
   const { dialog } = useUnsavedChanges(canEdit && dirty && !saving);
-  const check = liveCheck(draft, programmes, measure);
+  const { locale } = useLocale();
+  const check = liveCheck(draft, programmes, measure, locale);
 
   // A newer plan arrived (refetch) while nothing is edited: show it.
   useEffect(() => {
@@ -73,8 +75,8 @@ export function PlanWorkspace({
     if (local.length) return focusAlert();
     setSaving(true);
     try {
-      const saved = await api.put<FundingPlan>(`/measures/${measure.id}/funding-plan`, { version, sources: toBody(draft) });
-      qc.setQueryData(['funding-plan', measure.id], saved);
+      const saved = await api.put<FundingPlan>(`/measures/${measure.id}/funding-plan`, { version, sources: toBody(draft) }, { lang: locale });
+      qc.setQueryData(planKey(measure.id, locale), saved);
       void qc.invalidateQueries({ queryKey: ['kofi'] });
       void qc.invalidateQueries({ queryKey: ['funding-programme'] });
       setConflict(null);
@@ -95,13 +97,13 @@ export function PlanWorkspace({
   };
 
   const reloadCurrent = async () => {
-    const current: FundingPlan = conflict ?? (await qc.fetchQuery<FundingPlan>({ queryKey: ['funding-plan', measure.id], queryFn: () => api.get<FundingPlan>(`/measures/${measure.id}/funding-plan`) }));
+    const current: FundingPlan = conflict ?? (await qc.fetchQuery<FundingPlan>({ queryKey: planKey(measure.id, locale), queryFn: () => api.get<FundingPlan>(`/measures/${measure.id}/funding-plan`, { lang: locale }) }));
     setConflict(null);
     setError(null);
     setErrors([]);
     setBase(current);
     setDraft(fromPlan(current, measure));
-    qc.setQueryData(['funding-plan', measure.id], current);
+    qc.setQueryData(planKey(measure.id, locale), current);
     setStatus(t('reloaded'));
   };
 

@@ -1,4 +1,4 @@
-import { parseMoney } from '../../../domain/format';
+import { parseMoney, type Locale } from '../../../domain/format';
 import { MAX_YEAR, MIN_YEAR, planProblems, planTotals, type PlanProblem, type PlanSource, type PlanTotals } from '../../../domain/financing';
 import type { FundingPlan, FundingProgramme, FundingSource } from '../../../contract/funding';
 import type { SourceKind, SourceStatus } from './labels';
@@ -91,11 +91,11 @@ export function toPlanSources(draft: Draft, programmes: FundingProgramme[]): Pla
   });
 }
 
-export function liveCheck(draft: Draft, programmes: FundingProgramme[], m: PlanMeasure): { totals: PlanTotals; problems: PlanProblem[] } {
+export function liveCheck(draft: Draft, programmes: FundingProgramme[], m: PlanMeasure, locale: Locale = 'de'): { totals: PlanTotals; problems: PlanProblem[] } {
   const sources = toPlanSources(draft, programmes);
   return {
     totals: planTotals(m.costCents, sources),
-    problems: planProblems(m.costCents, sources, { plannedStart: m.plannedStart, today: todayIso() }),
+    problems: planProblems(m.costCents, sources, { plannedStart: m.plannedStart, today: todayIso(), locale }),
   };
 }
 

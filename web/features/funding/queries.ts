@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../api/client';
+import { useLocale } from '../../i18n/i18n';
 import type { FundingPlan, FundingProgramme, Kofi, ProgrammeMatch, SavedSearch, SavedSearchHit } from '../../../contract/funding';
 
 /** GET /funding-programmes/:id/measures: a programme match plus the measure it is about. */
@@ -18,20 +19,27 @@ export function useProgramme(id: string) {
   return useQuery({ queryKey: ['funding-programme', id], queryFn: () => api.get<FundingProgramme>(`/funding-programmes/${id}`), enabled: !!id });
 }
 
+// Reasons and plan problems come in the UI's language (?lang=), so the language is part of their keys.
+
 export function useProgrammeMeasures(id: string, enabled = true) {
+  const { locale } = useLocale();
   return useQuery({
-    queryKey: ['funding-programme', id, 'measures'],
-    queryFn: () => api.get<MeasureMatch[]>(`/funding-programmes/${id}/measures`),
+    queryKey: ['funding-programme', id, 'measures', locale],
+    queryFn: () => api.get<MeasureMatch[]>(`/funding-programmes/${id}/measures`, { lang: locale }),
     enabled: !!id && enabled,
   });
 }
 
 export function useMatches(measureId: string) {
-  return useQuery({ queryKey: ['funding-matches', measureId], queryFn: () => api.get<ProgrammeMatch[]>(`/measures/${measureId}/funding-matches`) });
+  const { locale } = useLocale();
+  return useQuery({ queryKey: ['funding-matches', measureId, locale], queryFn: () => api.get<ProgrammeMatch[]>(`/measures/${measureId}/funding-matches`, { lang: locale }) });
 }
 
+export const planKey = (measureId: string, locale: string) => ['funding-plan', measureId, locale];
+
 export function usePlan(measureId: string) {
-  return useQuery({ queryKey: ['funding-plan', measureId], queryFn: () => api.get<FundingPlan>(`/measures/${measureId}/funding-plan`) });
+  const { locale } = useLocale();
+  return useQuery({ queryKey: planKey(measureId, locale), queryFn: () => api.get<FundingPlan>(`/measures/${measureId}/funding-plan`, { lang: locale }) });
 }
 
 export function useKofi(query: Record<string, string | string[]>) {

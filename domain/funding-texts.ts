@@ -1,0 +1,175 @@
+/**
+ * The words of funding matches and plan checks, in German (the default) and English. The rules that
+ * choose a reason live in funding-match.ts and financing.ts; only the wording is here, so both
+ * languages always say the same thing. Money and dates are formatted for the language.
+ */
+import { formatDate, formatMoney, type Locale } from './format';
+
+const APPLICANTS: Record<Locale, Record<string, string>> = {
+  de: {
+    municipality: 'Kommunen',
+    municipal_enterprise: 'kommunale Unternehmen',
+    association: 'Vereine und Verbände',
+    local_action_group: 'Lokale Aktionsgruppen (LEADER)',
+    private: 'Private',
+  },
+  en: {
+    municipality: 'municipalities',
+    municipal_enterprise: 'municipal enterprises',
+    association: 'associations',
+    local_action_group: 'local action groups (LEADER)',
+    private: 'private parties',
+  },
+};
+
+export interface MatchTexts {
+  applicant(type: string): string;
+  topic(topic: string, where: { tag: string } | { field: string } | 'text'): string;
+  noTopic(topics: string[]): string;
+  areaMissing(): string;
+  areaOutside(names: string[]): string;
+  areaDesignated(names: string[]): string;
+  costUnknown(): string;
+  costBelowMin(cost: number, min: number): string;
+  costAboveMax(cost: number, max: number): string;
+  costWithin(cost: number, min: number | null, max: number | null): string;
+  applicantOk(type: string): string;
+  applicantExcluded(type: string, allowed: string[]): string;
+  climateOk(): string;
+  climateMissing(): string;
+  loan(): string;
+  prize(): string;
+  rateWeak(percent: number): string;
+  windowRolling(): string;
+  windowClosed(last: string): string;
+  /** a window that opens later (`opensOn`), or is open now; `closesOn` and `note` when known */
+  windowOpen(w: { opensOn: string | null; closesOn: string | null; note: string | null; plannedStart: string | null }): string;
+  windowAfterStart(firstDay: string, plannedStart: string | null): string;
+}
+
+const pct = (n: number, locale: Locale) => (locale === 'de' ? `${String(n).replace('.', ',')} %` : `${n}%`);
+
+const de: MatchTexts = {
+  applicant: (t) => APPLICANTS.de[t] ?? t,
+  topic: (topic, where) =>
+    `Förderthema „${topic}“ passt (${where === 'text' ? 'Titel/Beschreibung' : 'tag' in where ? `Schlagwort „${where.tag}“` : `Handlungsfeld „${where.field}“`})`,
+  noTopic: (topics) => `Keines der Förderthemen (${topics.join(', ')}) findet sich in der Maßnahme`,
+  areaMissing: () => 'Kein Stadtteil angegeben – die Lage im Fördergebiet ist nicht nachgewiesen; das Programm fördert nur in Fördergebieten',
+  areaOutside: (names) =>
+    `${names.length === 1 ? 'Stadtteil' : 'Stadtteile'} ${names.join(', ')} ${names.length === 1 ? 'liegt' : 'liegen'} in keinem Fördergebiet; das Programm fördert nur in Fördergebieten`,
+  areaDesignated: (names) => (names.length === 1 ? `Stadtteil ${names[0]} liegt im Fördergebiet` : `Stadtteile ${names.join(', ')} liegen im Fördergebiet`),
+  costUnknown: () => 'Kosten noch nicht geschätzt – Förderhöhe und Förderrahmen offen',
+  costBelowMin: (cost, min) => `Kosten ${formatMoney(cost)} unter dem Mindestbetrag von ${formatMoney(min)}`,
+  costAboveMax: (cost, max) => `Kosten ${formatMoney(cost)} über dem Höchstbetrag von ${formatMoney(max)} – nur Teilförderung`,
+  costWithin: (cost, min, max) => {
+    const range = min != null && max != null ? `${formatMoney(min)} bis ${formatMoney(max)}` : min != null ? `ab ${formatMoney(min)}` : `bis ${formatMoney(max)}`;
+    return `Kosten ${formatMoney(cost)} im Förderrahmen (${range})`;
+  },
+  applicantOk: (t) => `Antragsberechtigt: ${de.applicant(t)}`,
+  applicantExcluded: (t, allowed) => `${de.applicant(t)} sind nicht antragsberechtigt (nur ${allowed.map(de.applicant).join(', ')})`,
+  climateOk: () => 'Klimabezug vorhanden (Klimaschutz/-anpassung ist Fördervoraussetzung)',
+  climateMissing: () => 'Klimaschutz/-anpassung muss nachgewiesen werden (Fördervoraussetzung)',
+  loan: () => 'Darlehen, kein Zuschuss – muss zurückgezahlt werden',
+  prize: () => 'Wettbewerb/Preis – Förderung nur bei Auszeichnung',
+  rateWeak: (p) => `Erhöhter Fördersatz ${pct(p, 'de')} für finanzschwache Kommunen`,
+  windowRolling: () => 'laufende Antragstellung',
+  windowClosed: (last) => `Antragsfrist ${formatDate(last)} ist abgelaufen; kein neues Antragsfenster bekannt`,
+  windowOpen: ({ opensOn, closesOn, note, plannedStart }) => {
+    const n = note ? ` (${note})` : '';
+    const deadline = closesOn ? `, Frist ${formatDate(closesOn)}` : '';
+    if (opensOn) return `Antragsfenster öffnet am ${formatDate(opensOn)}${plannedStart ? ` vor dem geplanten Beginn am ${formatDate(plannedStart)}` : ''}${deadline}${n}`;
+    return closesOn ? `Antragsfenster offen${deadline}${n}` : `Antragsfenster offen, laufende Antragstellung${n}`;
+  },
+  windowAfterStart: (firstDay, plannedStart) =>
+    `Antrag erst ab ${formatDate(firstDay)} möglich, nach dem geplanten Beginn am ${formatDate(plannedStart)} – Beginn verschieben oder vorzeitigen Maßnahmebeginn beantragen`,
+};
+
+const m = (c: number) => formatMoney(c, 'en');
+const d = (s: string | null) => formatDate(s, 'en');
+const en: MatchTexts = {
+  applicant: (t) => APPLICANTS.en[t] ?? t,
+  topic: (topic, where) =>
+    `Funding topic “${topic}” fits (${where === 'text' ? 'title/description' : 'tag' in where ? `tag “${where.tag}”` : `field of action “${where.field}”`})`,
+  noTopic: (topics) => `None of the funding topics (${topics.join(', ')}) is found in the measure`,
+  areaMissing: () => 'No district given – location in a funding area is not shown; the programme funds only in designated areas',
+  areaOutside: (names) => `${names.length === 1 ? 'District' : 'Districts'} ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} in no designated funding area; the programme funds only in designated areas`,
+  areaDesignated: (names) => (names.length === 1 ? `District ${names[0]} is in a designated funding area` : `Districts ${names.join(', ')} are in a designated funding area`),
+  costUnknown: () => 'Cost not estimated yet – grant and funding limits open',
+  costBelowMin: (cost, min) => `Cost ${m(cost)} below the minimum of ${m(min)}`,
+  costAboveMax: (cost, max) => `Cost ${m(cost)} above the maximum of ${m(max)} – partial funding only`,
+  costWithin: (cost, min, max) => {
+    const range = min != null && max != null ? `${m(min)} to ${m(max)}` : min != null ? `from ${m(min)}` : `up to ${m(max!)}`;
+    return `Cost ${m(cost)} within the funding limits (${range})`;
+  },
+  applicantOk: (t) => `Eligible applicants: ${en.applicant(t)}`,
+  applicantExcluded: (t, allowed) => `${en.applicant(t)} are not eligible to apply (only ${allowed.map(en.applicant).join(', ')})`,
+  climateOk: () => 'Climate reference present (climate protection/adaptation is a condition)',
+  climateMissing: () => 'Climate protection/adaptation must be shown (a condition of the programme)',
+  loan: () => 'Loan, not a grant – must be repaid',
+  prize: () => 'Competition/prize – funding only if awarded',
+  rateWeak: (p) => `Higher funding rate of ${pct(p, 'en')} for financially weak municipalities`,
+  windowRolling: () => 'rolling applications',
+  windowClosed: (last) => `Application deadline ${d(last)} has passed; no new application window known`,
+  windowOpen: ({ opensOn, closesOn, note, plannedStart }) => {
+    const n = note ? ` (${note})` : '';
+    const deadline = closesOn ? `, deadline ${d(closesOn)}` : '';
+    if (opensOn) return `Application window opens on ${d(opensOn)}${plannedStart ? ` before the planned start on ${d(plannedStart)}` : ''}${deadline}${n}`;
+    return closesOn ? `Application window open${deadline}${n}` : `Application window open, rolling applications${n}`;
+  },
+  windowAfterStart: (firstDay, plannedStart) =>
+    `Application possible only from ${d(firstDay)}, after the planned start on ${d(plannedStart)} – postpone the start or apply for an early start of the measure`,
+};
+
+export const MATCH_TEXTS: Record<Locale, MatchTexts> = { de, en };
+
+export interface PlanTexts {
+  /** "Quelle 2 (Haushalt der Kommune)": `name` is the programme's name, or null for the kind's label */
+  source(index: number, kind: 'programme' | 'municipal_budget' | 'third_party', name: string | null): string;
+  costUnknown(): string;
+  overFunded(cost: number, over: number): string;
+  gap(gap: number, cost: number): string;
+  programmeMissing(source: string): string;
+  yearOutOfRange(source: string, year: string, min: number, max: number): string;
+  amountInvalid(source: string, year: string): string;
+  negativeAmount(source: string, year: string, amount: number): string;
+  nonIntegerAmount(source: string, year: string): string;
+  deadlineAfterStart(source: string, deadline: string, start: string): string;
+  deadlinePassed(source: string, deadline: string): string;
+}
+
+const KINDS = {
+  de: { programme: 'Förderprogramm', municipal_budget: 'Haushalt der Kommune', third_party: 'Dritte' },
+  en: { programme: 'funding programme', municipal_budget: 'municipal budget', third_party: 'third parties' },
+};
+
+const planDe: PlanTexts = {
+  source: (i, kind, name) => `Quelle ${i + 1} (${kind === 'programme' && name ? name : KINDS.de[kind]})`,
+  costUnknown: () => 'Die Kosten der Maßnahme sind noch nicht geschätzt – ob die Quellen sie decken, lässt sich nicht prüfen.',
+  overFunded: (cost, over) => `Die Quellen übersteigen die Kosten (${formatMoney(cost)}) um ${formatMoney(over)}.`,
+  gap: (gap, cost) => `Es fehlen ${formatMoney(gap)} bis zu den Kosten (${formatMoney(cost)}); die Lücke trägt bisher die Kommune als Eigenanteil.`,
+  programmeMissing: (s) => `${s}: Förderprogramm ist nicht ausgewählt.`,
+  yearOutOfRange: (s, year, min, max) => `${s}: Jahr „${year}“ liegt außerhalb von ${min}–${max}.`,
+  amountInvalid: (s, year) => `${s}: Betrag für ${year} ist keine Zahl.`,
+  negativeAmount: (s, year, amount) => `${s}: Betrag für ${year} ist negativ (${formatMoney(amount)}).`,
+  nonIntegerAmount: (s, year) => `${s}: Betrag für ${year} ist kein ganzer Centbetrag.`,
+  deadlineAfterStart: (s, deadline, start) =>
+    `${s}: Antragsfrist ${formatDate(deadline)} liegt nach dem geplanten Beginn am ${formatDate(start)} – Antrag vor Beginn stellen oder vorzeitigen Maßnahmebeginn beantragen.`,
+  deadlinePassed: (s, deadline) => `${s}: Antragsfrist ${formatDate(deadline)} ist abgelaufen, der Antrag ist aber noch nicht gestellt.`,
+};
+
+const planEn: PlanTexts = {
+  source: (i, kind, name) => `Source ${i + 1} (${kind === 'programme' && name ? name : KINDS.en[kind]})`,
+  costUnknown: () => 'The cost of the measure is not estimated yet – whether the sources cover it cannot be checked.',
+  overFunded: (cost, over) => `The sources exceed the cost (${m(cost)}) by ${m(over)}.`,
+  gap: (gap, cost) => `${m(gap)} are missing up to the cost (${m(cost)}); so far the municipality bears the gap as its own share.`,
+  programmeMissing: (s) => `${s}: no funding programme chosen.`,
+  yearOutOfRange: (s, year, min, max) => `${s}: year “${year}” is outside ${min}–${max}.`,
+  amountInvalid: (s, year) => `${s}: the amount for ${year} is not a number.`,
+  negativeAmount: (s, year, amount) => `${s}: the amount for ${year} is negative (${m(amount)}).`,
+  nonIntegerAmount: (s, year) => `${s}: the amount for ${year} is not a whole number of cents.`,
+  deadlineAfterStart: (s, deadline, start) =>
+    `${s}: the application deadline ${d(deadline)} is after the planned start on ${d(start)} – apply before the start or apply for an early start of the measure.`,
+  deadlinePassed: (s, deadline) => `${s}: the application deadline ${d(deadline)} has passed, but the application has not been made.`,
+};
+
+export const PLAN_TEXTS: Record<Locale, PlanTexts> = { de: planDe, en: planEn };
