@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorMessage, PageHeader, Spinner } from '../../components/ui';
-import { useT } from '../../i18n/i18n';
+import { useLocale, useT } from '../../i18n/i18n';
+import { pageWindow } from '../../../domain/paging';
 import { usePageTitle } from '../../app/title';
 import { ActiveFilters } from '../measures/ActiveFilters';
+import { Pagination } from '../measures/Pagination';
 import { MeasureFilters } from '../measures/MeasureFilters';
 import { activeFilterCount, readListState, toApiQuery, writeListState, type FilterKey, type ListState } from '../measures/listParams';
 import { useConceptNames } from '../measures/useConcept';
@@ -16,6 +18,12 @@ import '../measures/measures.css';
 import './funding.css';
 
 const VIEWS: KofiView[] = ['full', 'years', 'levels'];
+/**
+ * Rows per page of the table. A KoFi of 10,000 measures as one table (≈ 400,000 cells) took about a
+ * minute to appear in Chromium; sums and chart still cover every filtered measure, and the exports hold
+ * all rows (docs/benchmarks.md).
+ */
+const ROWS_PER_PAGE = 100;
 
 /** Landscape pages while the KoFi is on screen (the rule is removed again when leaving the page). */
 function useLandscapePrint() {
@@ -31,6 +39,7 @@ function useLandscapePrint() {
 /** /funding/kofi: the Kosten- und Finanzierungsübersicht of the filtered measures. */
 export default function KofiPage() {
   const t = useT(messages);
+  const { locale } = useLocale();
   usePageTitle(t('title'));
   useLandscapePrint();
   const [sp, setSp] = useSearchParams();
@@ -67,6 +76,14 @@ export default function KofiPage() {
   };
   const nActive = activeFilterCount(state);
   const data = kofi.data;
+  const win = pageWindow(data?.rows.length ?? 0, state.page, ROWS_PER_PAGE);
+  const shown = data && win.pages > 1 ? { ...data, rows: data.rows.slice(win.from - 1, win.to) } : data;
+  const num = (n: number) => n.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB');
+  const hrefFor = (p: number) => {
+    const next = writeListState({ ...state, sort: '', page: p });
+    if (view !== 'full') next.set('view', view);
+    return `?${next.toString()}`;
+  };
 
   return (
     <div className="kofi-page">
@@ -117,14 +134,19 @@ export default function KofiPage() {
       {nActive > 0 || state.q ? <p className="print-only">{t('filteredNote')}</p> : null}
 
       <p className="result-count" role="status">
-        {kofi.isPending ? t('loading') : data && (data.rows.length === 1 ? t('countOne') : t('count', { n: data.rows.length }))}
+        {kofi.isPending ? t('loading') : data && (data.rows.length === 1 ? t('countOne') : t('count', { n: num(data.rows.length) }))}
       </p>
       <ErrorMessage error={kofi.error} />
       {kofi.isPending ? (
         <Spinner label={t('loading')} />
-      ) : data && data.rows.length > 0 ? (
+      ) : data && shown && data.rows.length > 0 ? (
         <>
-          <KofiTable data={data} view={view} />
+          {win.pages > 1 && (
+            <p className="muted rows-shown">{t('rowsShown', { from: num(win.from), to: num(win.to), n: num(data.rows.length) })}</p>
+          )}
+          <KofiTable data={shown} view={view} />
+          <Pagination page={win.page} pages={win.pages} hrefFor={hrefFor} />
+          {win.pages > 1 && <p className="print-only">{t('rowsPrinted', { from: num(win.from), to: num(win.to), n: num(data.rows.length) })}</p>}
           <section aria-labelledby="kofi-chart-heading" className="card kofi-chart-card">
             <h2 id="kofi-chart-heading" className="first">{t('chartTitle')}</h2>
             <KofiChart data={data} />
