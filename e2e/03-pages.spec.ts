@@ -20,6 +20,7 @@ const PAGES: [string, RegExp][] = [
   ['/funding/programmes', /Förderprogramme/],
   ['/funding/kofi', /Kosten- und Finanzierungsübersicht/],
   ['/funding/saved-searches', /Gespeicherte Suchen/],
+  ['/funding/deadlines', /Antragsfristen/],
   ['/priorities', /Priorisierung/],
   ['/priorities/criteria', /Kriterien und Gewichte/],
   ['/responsibility', /Zuständigkeiten/],
@@ -31,6 +32,7 @@ const PAGES: [string, RegExp][] = [
 /** The pages of prioritisation and coordination once more in English (own texts, own lang handling). */
 const ENGLISH: [string, RegExp][] = [
   ['/funding/saved-searches', /Saved searches/],
+  ['/funding/deadlines', /Application deadlines/],
   ['/priorities', /Prioritisation/],
   ['/priorities/criteria', /Criteria and weights/],
   ['/responsibility', /Responsibilities/],

@@ -187,6 +187,7 @@ function Shell({ me }: { me: Me }) {
           <ul aria-labelledby="nav-funding">
             {item('/funding/programmes', t('fundingProgrammes'))}
             {item('/funding/kofi', t('kofi'))}
+            {item('/funding/deadlines', t('deadlines'))}
             {can.canImport && <SavedSearchNavItem label={t('savedSearches')} newLabel={t('savedSearchesNew')} />}
           </ul>
           {(can.canImport || can.isAdmin) && (

@@ -33,6 +33,7 @@ const routes: RouteObject[] = [
       { path: 'funding/programmes/:id', ...page(() => import('../features/funding/ProgrammeDetailPage')) },
       { path: 'funding/programmes/:id/edit', ...page(() => import('../features/funding/ProgrammeEditPage')) },
       { path: 'funding/kofi', ...page(() => import('../features/funding/KofiPage')) },
+      { path: 'funding/deadlines', ...page(() => import('../features/funding/DeadlinesPage')) },
       { path: 'funding/saved-searches', ...page(() => import('../features/funding/SavedSearchListPage')) },
       { path: 'funding/saved-searches/:id', ...page(() => import('../features/funding/SavedSearchPage')) },
       { path: 'synergies', ...page(() => import('../features/synergies/SynergiesPage')) },
