@@ -40,12 +40,13 @@ test('deadlines: a planned application shows in the calendar by month, the iCal 
   await expect(page.getByText('Trinkbrunnen am Marktplatz')).toHaveCount(0);
   await page.goto('/funding/deadlines');
 
-  // the calendar subscription: the secret address is shown once; the feed holds the deadline
-  await page.getByRole('button', { name: 'Abo-Adresse anzeigen' }).click();
-  const address = page.getByLabel(/Abo-Adresse \(nur jetzt sichtbar/);
+  // the calendar subscription: the secret address is shown once when created; the feed holds the deadline
+  const create = page.getByRole('button', { name: 'Abo-Adresse erzeugen' });
   const regenerate = page.getByRole('button', { name: 'Neue Adresse erzeugen' });
-  await expect(address.or(regenerate)).toBeVisible();
-  if (!(await address.isVisible())) {
+  await expect(create.or(regenerate)).toBeVisible();
+  const address = page.getByLabel(/Abo-Adresse \(nur jetzt sichtbar/);
+  if (await create.isVisible()) await create.click();
+  else {
     // another run created the feed already: a new address replaces it
     await page.getByRole('button', { name: 'Neue Adresse erzeugen' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Neue Adresse erzeugen' }).click();
@@ -60,6 +61,16 @@ test('deadlines: a planned application shows in the calendar by month, the iCal 
   expect(text).toContain(`DTSTART;VALUE=DATE:${due.replaceAll('-', '')}`);
   expect(text.replace(/\r\n /g, '')).toContain('Trinkbrunnen am Marktplatz');
   await expectAccessible(page, 'deadlines with the subscription address');
+
+  // later visits only say that a subscription exists; a renewed address replaces the old one
+  await page.reload();
+  await expect(page.getByText(/Ein Abo besteht seit/)).toBeVisible();
+  await regenerate.click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Neue Adresse erzeugen' }).click();
+  const renewed = await address.inputValue();
+  expect(renewed).not.toBe(url);
+  expect((await page.request.get(url)).status()).toBe(404);
+  expect((await page.request.get(renewed)).status()).toBe(200);
 
   await page.getByRole('button', { name: /English|EN/ }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Application deadlines' })).toBeVisible();

@@ -5,7 +5,7 @@ import { CalendarFeed, Deadline, DeadlineQuery } from '../../../contract/funding
 import { ALL_ROLES, EDITORS, requireRole } from '../../plugins/actor';
 import { notFound } from '../../errors';
 import { contentDisposition } from '../../http';
-import { calendarIcs, getCalendarFeed, listDeadlines, municipalityOfFeed, regenerateCalendarFeed } from './deadlines.service';
+import { calendarFeedStatus, calendarIcs, createCalendarFeed, listDeadlines, municipalityOfFeed, regenerateCalendarFeed } from './deadlines.service';
 
 const FeedParams = z.object({ file: z.string().max(200) });
 
@@ -23,7 +23,13 @@ export async function deadlinesRoutes(app: App) {
   app.get('/funding/calendar', { schema: { tags, response: { 200: CalendarFeed } } }, async (req, reply) => {
     const actor = requireRole(req, ...EDITORS);
     reply.header('cache-control', 'no-store');
-    return getCalendarFeed(app.db, app.config.sessionSecret, actor, baseUrl(req));
+    return calendarFeedStatus(app.db, actor.municipalityId);
+  });
+
+  app.post('/funding/calendar', { schema: { tags, response: { 200: CalendarFeed } } }, async (req, reply) => {
+    const actor = requireRole(req, ...EDITORS);
+    reply.header('cache-control', 'no-store');
+    return createCalendarFeed(app.db, app.config.sessionSecret, actor, baseUrl(req));
   });
 
   app.post('/funding/calendar/regenerate', { schema: { tags, response: { 200: CalendarFeed } } }, async (req, reply) => {

@@ -141,13 +141,20 @@ function feedUrls(baseUrl: string, token: string): Pick<CalendarFeed, 'url' | 'w
 }
 const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
 
+/** Whether the municipality has a calendar subscription, and since when (reading never creates one). */
+export async function calendarFeedStatus(db: Db, municipalityId: string): Promise<CalendarFeed> {
+  const [existing] = await db.query<{ created_at: Date }>('SELECT created_at FROM calendar_feed WHERE municipality_id = $1', [municipalityId]);
+  return { exists: !!existing, url: null, webcalUrl: null, createdAt: existing ? iso(existing.created_at) : null };
+}
+
 /**
- * The municipality's calendar subscription. The token is random and only its HMAC is stored, so the URL
- * can be shown only when it is made: on the first call, or by regenerating (which invalidates the old one).
+ * Creates the municipality's calendar subscription unless it exists. The token is random and only its
+ * HMAC is stored, so the URL can be shown only when it is made: here, or by regenerating (which
+ * invalidates the old one).
  */
-export async function getCalendarFeed(db: Db, secret: string, actor: Actor, baseUrl: string): Promise<CalendarFeed> {
-  const [existing] = await db.query<{ created_at: Date }>('SELECT created_at FROM calendar_feed WHERE municipality_id = $1', [actor.municipalityId]);
-  if (existing) return { exists: true, url: null, webcalUrl: null, createdAt: iso(existing.created_at) };
+export async function createCalendarFeed(db: Db, secret: string, actor: Actor, baseUrl: string): Promise<CalendarFeed> {
+  const status = await calendarFeedStatus(db, actor.municipalityId);
+  if (status.exists) return status;
   return db.tx(async (t) => {
     const token = randomBytes(32).toString('base64url');
     const [created] = await t.query<{ created_at: Date }>(

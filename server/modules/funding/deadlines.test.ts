@@ -166,9 +166,11 @@ describe('deadlines', () => {
   it('needs a member; the feed URL needs a coordinator or admin; other municipalities see nothing', async () => {
     expect((await call(app, null, 'GET', '/funding/deadlines')).statusCode).toBe(401);
     expect((await call(app, null, 'GET', '/funding/calendar')).statusCode).toBe(401);
+    expect((await call(app, null, 'POST', '/funding/calendar')).statusCode).toBe(401);
     expect((await call(app, null, 'POST', '/funding/calendar/regenerate')).statusCode).toBe(401);
     for (const role of ['reader', 'department'] as const) {
       expect((await call(app, t.cookies[role], 'GET', '/funding/calendar')).statusCode).toBe(403);
+      expect((await call(app, t.cookies[role], 'POST', '/funding/calendar')).statusCode).toBe(403);
       expect((await call(app, t.cookies[role], 'POST', '/funding/calendar/regenerate')).statusCode).toBe(403);
     }
     expect(await deadlines(other.cookies.admin)).toEqual([]);
@@ -178,7 +180,10 @@ describe('deadlines', () => {
   });
 
   it('serves a secret iCal feed: CRLF, folded lines, escaped text, one VEVENT per deadline; regenerating invalidates the old URL', async () => {
-    const first = await call(app, t.cookies.coordinator, 'GET', '/funding/calendar');
+    // reading does not create a subscription
+    expect(json(await call(app, t.cookies.coordinator, 'GET', '/funding/calendar'))).toEqual({ exists: false, url: null, webcalUrl: null, createdAt: null });
+    expect(await app.db.query('SELECT 1 FROM calendar_feed WHERE municipality_id = $1', [t.municipalityId])).toHaveLength(0);
+    const first = await call(app, t.cookies.coordinator, 'POST', '/funding/calendar');
     expect(first.statusCode).toBe(200);
     expect(first.headers['cache-control']).toBe('no-store');
     const feed = json(first);
@@ -186,8 +191,9 @@ describe('deadlines', () => {
     expect(feed.url).toMatch(/^http:\/\/localhost(:\d+)?\/api\/v1\/funding\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
     expect(feed.webcalUrl).toBe(feed.url.replace(/^http:/, 'webcal:'));
     // only the hash is stored: the URL is not shown again
-    const again = json(await call(app, t.cookies.admin, 'GET', '/funding/calendar'));
+    const again = json(await call(app, t.cookies.admin, 'POST', '/funding/calendar'));
     expect(again).toMatchObject({ exists: true, url: null, createdAt: feed.createdAt });
+    expect(json(await call(app, t.cookies.admin, 'GET', '/funding/calendar'))).toEqual({ exists: true, url: null, webcalUrl: null, createdAt: feed.createdAt });
     const [stored] = await app.db.query<{ token_hash: string }>('SELECT token_hash FROM calendar_feed WHERE municipality_id = $1', [t.municipalityId]);
     const token = feed.url.match(/calendar\/(.+)\.ics$/)[1];
     expect(stored.token_hash).not.toContain(token);
@@ -225,7 +231,7 @@ describe('deadlines', () => {
     expect(lines.some((l) => l.startsWith('X-WR-CALNAME:Antragsfristen Musterstadt'))).toBe(true);
 
     // other municipalities' feeds hold only their own deadlines
-    const otherFeed = json(await call(app, other.cookies.coordinator, 'GET', '/funding/calendar'));
+    const otherFeed = json(await call(app, other.cookies.coordinator, 'POST', '/funding/calendar'));
     const otherIcs = (await app.inject({ method: 'GET', url: new URL(otherFeed.url).pathname })).body;
     expect(otherIcs).toContain('BEGIN:VCALENDAR');
     expect(otherIcs).not.toContain('BEGIN:VEVENT');

@@ -129,7 +129,7 @@ export default function DeadlinesPage() {
   );
 }
 
-/** The secret iCal address: created on first request, shown only then; coordinators and admins only. */
+/** The secret iCal address: shown only when it is created or renewed; coordinators and admins only. */
 function CalendarSubscription() {
   const t = useT(messages);
   const fmt = useFormat();
@@ -138,7 +138,9 @@ function CalendarSubscription() {
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
+  const current = useQuery({ queryKey: ['funding-calendar'], queryFn: () => api.get<CalendarFeed>('/funding/calendar'), enabled: can.canImport });
   if (!can.canImport) return null;
+  const shown = feed ?? current.data;
 
   const run = async (fn: () => Promise<CalendarFeed>) => {
     setError(null);
@@ -158,20 +160,22 @@ function CalendarSubscription() {
     <section className="card no-print feed-card" aria-labelledby="feed-title">
       <h2 id="feed-title" className="first">{t('feedTitle')}</h2>
       <p className="muted">{t('feedIntro')}</p>
-      <ErrorMessage error={error} />
-      {!feed ? (
-        <button type="button" className="btn" onClick={() => run(() => api.get<CalendarFeed>('/funding/calendar'))}>{t('feedShow')}</button>
-      ) : feed.url ? (
+      <ErrorMessage error={error ?? current.error} />
+      {!shown ? (
+        current.isPending && <Spinner label={t('loading')} />
+      ) : shown.url ? (
         <>
-          <Field label={t('feedNew')}>{(p) => <input {...p} type="text" readOnly value={feed.url!} onFocus={(e) => e.target.select()} className="feed-url" />}</Field>
+          <Field label={t('feedNew')}>{(p) => <input {...p} type="text" readOnly value={shown.url!} onFocus={(e) => e.target.select()} className="feed-url" />}</Field>
           <div className="actions">
-            <button type="button" className="btn" onClick={() => copy(feed.url!)}>{t('feedCopy')}</button>
-            {feed.webcalUrl && <a className="btn" href={feed.webcalUrl}>{t('feedSubscribe')}</a>}
+            <button type="button" className="btn" onClick={() => copy(shown.url!)}>{t('feedCopy')}</button>
+            {shown.webcalUrl && <a className="btn" href={shown.webcalUrl}>{t('feedSubscribe')}</a>}
           </div>
         </>
+      ) : !shown.exists ? (
+        <button type="button" className="btn" onClick={() => run(() => api.post<CalendarFeed>('/funding/calendar'))}>{t('feedCreate')}</button>
       ) : (
         <>
-          <p>{t('feedExists', { date: fmt.dateTime(feed.createdAt) })}</p>
+          <p>{t('feedExists', { date: fmt.dateTime(shown.createdAt) })}</p>
           <button type="button" className="btn" onClick={() => setConfirming(true)}>{t('feedRegenerate')}</button>
         </>
       )}
