@@ -52,6 +52,8 @@ export function useFormat() {
       money: (c: number | null | undefined) => formatMoney(c, locale),
       date: (d: string | null | undefined) => formatDate(d, locale),
       dateTime: (d: string | null | undefined) => formatDateTime(d, locale),
+      /** 10.000 / 10,000 */
+      number: (n: number) => n.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB'),
       label: (labels: Record<string, Record<Locale, string>>, key: string | null | undefined) =>
         key ? (labels[key]?.[locale] ?? key) : '–',
     }),

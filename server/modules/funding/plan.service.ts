@@ -107,9 +107,9 @@ export async function kofi(db: Db, municipalityId: string, q: KofiQuery): Promis
     f.params,
   );
   type MeasureRow = [id: string, number: number, title: string, costCents: number | string | null];
-  type SourceRow = [measureId: string, kind: PlanSource['kind'], status: PlanSource['status'], programmeLevel: PlanSource['programmeLevel'], amounts: PlanSource['amounts'] | null];
+  type KofiSource = [measureId: string, kind: PlanSource['kind'], status: PlanSource['status'], programmeLevel: PlanSource['programmeLevel'], amounts: PlanSource['amounts'] | null];
   const byMeasure = new Map<string, PlanSource[]>();
-  for (const [measureId, kind, status, programmeLevel, amounts] of JSON.parse(row.sources ?? '[]') as SourceRow[]) {
+  for (const [measureId, kind, status, programmeLevel, amounts] of JSON.parse(row.sources ?? '[]') as KofiSource[]) {
     const plan: PlanSource = { kind, status, programmeLevel, amounts: amounts ?? {}, programmeName: null, applicationDeadline: null };
     const list = byMeasure.get(measureId);
     if (list) list.push(plan);

@@ -5,6 +5,7 @@ import type { NeighbourMeasure, Neighbours, PairRecord, RelatedMeasure, SynergyP
 import { orderedPair, pairKey, textWordForms } from '../../../domain/synergy';
 import { conflict, forbidden, invalid, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
+import { listVersion } from '../measures/list-cache';
 import { buildIndex, findPairs, scoreIndexed, unpack, type IndexRow, type SynergyIndex } from './synergy-index';
 
 // ---------------------------------------------------------------------------------------------------
@@ -21,8 +22,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  * so instances sharing one PostgreSQL never serve a stale index.
  */
 async function dataVersion(db: Db, municipalityId: string): Promise<string> {
-  const [r] = await db.query<{ version: number }>('SELECT version FROM measure_list_version WHERE municipality_id = $1', [municipalityId]);
-  return `${r?.version ?? 0}:${today()}`;
+  return `${await listVersion(db, municipalityId)}:${today()}`;
 }
 
 /** Per municipality: each measure's words by its version, so a rebuild after one edit splits one text, not 10,000. */

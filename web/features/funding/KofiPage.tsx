@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorMessage, PageHeader, Spinner } from '../../components/ui';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useFormat, useT } from '../../i18n/i18n';
 import { pageWindow } from '../../../domain/paging';
 import { usePageTitle } from '../../app/title';
 import { ActiveFilters } from '../measures/ActiveFilters';
@@ -39,7 +39,7 @@ function useLandscapePrint() {
 /** /funding/kofi: the Kosten- und Finanzierungsübersicht of the filtered measures. */
 export default function KofiPage() {
   const t = useT(messages);
-  const { locale } = useLocale();
+  const fmt = useFormat();
   usePageTitle(t('title'));
   useLandscapePrint();
   const [sp, setSp] = useSearchParams();
@@ -78,7 +78,6 @@ export default function KofiPage() {
   const data = kofi.data;
   const win = pageWindow(data?.rows.length ?? 0, state.page, ROWS_PER_PAGE);
   const shown = data && win.pages > 1 ? { ...data, rows: data.rows.slice(win.from - 1, win.to) } : data;
-  const num = (n: number) => n.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB');
   const hrefFor = (p: number) => {
     const next = writeListState({ ...state, sort: '', page: p });
     if (view !== 'full') next.set('view', view);
@@ -134,7 +133,7 @@ export default function KofiPage() {
       {nActive > 0 || state.q ? <p className="print-only">{t('filteredNote')}</p> : null}
 
       <p className="result-count" role="status">
-        {kofi.isPending ? t('loading') : data && (data.rows.length === 1 ? t('countOne') : t('count', { n: num(data.rows.length) }))}
+        {kofi.isPending ? t('loading') : data && (data.rows.length === 1 ? t('countOne') : t('count', { n: fmt.number(data.rows.length) }))}
       </p>
       <ErrorMessage error={kofi.error} />
       {kofi.isPending ? (
@@ -142,11 +141,11 @@ export default function KofiPage() {
       ) : data && shown && data.rows.length > 0 ? (
         <>
           {win.pages > 1 && (
-            <p className="muted rows-shown">{t('rowsShown', { from: num(win.from), to: num(win.to), n: num(data.rows.length) })}</p>
+            <p className="muted rows-shown">{t('rowsShown', { from: fmt.number(win.from), to: fmt.number(win.to), n: fmt.number(data.rows.length) })}</p>
           )}
           <KofiTable data={shown} view={view} />
           <Pagination page={win.page} pages={win.pages} hrefFor={hrefFor} />
-          {win.pages > 1 && <p className="print-only">{t('rowsPrinted', { from: num(win.from), to: num(win.to), n: num(data.rows.length) })}</p>}
+          {win.pages > 1 && <p className="print-only">{t('rowsPrinted', { from: fmt.number(win.from), to: fmt.number(win.to), n: fmt.number(data.rows.length) })}</p>}
           <section aria-labelledby="kofi-chart-heading" className="card kofi-chart-card">
             <h2 id="kofi-chart-heading" className="first">{t('chartTitle')}</h2>
             <KofiChart data={data} />

@@ -3,7 +3,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { EmptyState, ErrorMessage, PageHeader, Spinner } from '../../components/ui';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useFormat, useT } from '../../i18n/i18n';
 import type { MeasurePage } from '../../../contract/measures';
 import { StatusMessage } from '../../app/forms';
 import { useCan } from '../../app/session';
@@ -21,7 +21,7 @@ export default function MeasureListPage() {
   const t = useT(measureMessages);
   usePageTitle(t('listTitle'));
   const can = useCan();
-  const { locale } = useLocale();
+  const fmt = useFormat();
   const location = useLocation();
   const [sp, setSp] = useSearchParams();
   // The URL is the source of truth; a local mirror keeps controls in step while the router catches up.
@@ -124,7 +124,7 @@ export default function MeasureListPage() {
       <ActiveFilters state={state} names={names} onChange={setFilter} onReset={anything && total > 0 ? reset : undefined} />
 
       <p className="result-count" role="status">
-        {q.isPending ? t('loadingList') : total === 1 ? t('countOne') : t('count', { n: total.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB') })}
+        {q.isPending ? t('loadingList') : total === 1 ? t('countOne') : t('count', { n: fmt.number(total) })}
         {q.isFetching && !q.isPending && <span className="visually-hidden"> …</span>}
       </p>
       <ErrorMessage error={q.error} />
