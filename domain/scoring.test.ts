@@ -100,10 +100,38 @@ describe('scoreRound', () => {
     expect([only.m1.combined, only.m2.combined, only.m3.combined]).toEqual([100, 40, 0]);
   });
 
-  it('gives every measure 0 dots when nobody placed a dot', () => {
-    const q = byId(scoreRound({ ...base, dots: {}, dotWeight: 0.5 }));
+  it('gives every measure on the ballot 0 dots when nobody placed a dot', () => {
+    const q = byId(scoreRound({ ...base, dots: { m1: 0, m2: 0, m3: 0 }, dotWeight: 0.5 }));
     expect(q.m1.dotsNormalised).toBe(0);
+    expect(q.m1.onBallot).toBe(true);
     expect(q.m1.combined).toBe(0.5 * 53.75);
+  });
+
+  it('combines only what was voted on: a measure outside the dot round keeps its score re-weighted to 100 %', () => {
+    // the dot round had m1 and m3 on the ballot; m2 was never put to the vote
+    const dots = { m1: 8, m3: 0 };
+    const q = byId(scoreRound({ ...base, dots, dotWeight: 0.25 }));
+    // m1: on the ballot with the most dots → 0.75 · 53.75 + 0.25 · 100 = 65.3125
+    expect(q.m1).toMatchObject({ onBallot: true, dots: 8, dotsNormalised: 100, combined: 65.3125 });
+    // m2: not on the ballot → no dots at all (not 0) and its score alone: 80, not 0.75 · 80 = 60
+    expect(q.m2).toMatchObject({ onBallot: false, dots: null, dotsNormalised: null, combined: 80 });
+    // m3: on the ballot with 0 dots: it was voted on, so the 0 counts (no score here, so no combined value)
+    expect(q.m3).toMatchObject({ onBallot: true, dots: 0, dotsNormalised: 0, combined: null });
+    expect([q.m2.rank, q.m1.rank]).toEqual([1, 2]);
+    // a scored measure on the ballot with 0 dots is still penalised: m2 on the ballot, m1 not
+    const p = byId(scoreRound({ ...base, dots: { m2: 0, m3: 5 }, dotWeight: 0.25 }));
+    expect(p.m2).toMatchObject({ onBallot: true, dotsNormalised: 0, combined: 60 }); // 0.75 · 80 + 0.25 · 0
+    expect(p.m1).toMatchObject({ onBallot: false, combined: 53.75 });
+    // the maximum that normalises the dots is taken over the ballot only
+    expect(p.m3.dotsNormalised).toBe(100);
+    // with the whole weight on the dots a measure outside the round still ranks by its score
+    const only = byId(scoreRound({ ...base, dots, dotWeight: 1 }));
+    expect([only.m1.combined, only.m2.combined, only.m3.combined]).toEqual([100, 80, 0]);
+  });
+
+  it('marks no measure as off the ballot when there is no dot round', () => {
+    expect(r.m1.onBallot).toBeNull();
+    expect(r.m1.dots).toBeNull();
   });
 });
 

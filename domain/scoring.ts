@@ -10,9 +10,13 @@
  * - The measure's score is the mean over the raters with a complete score; null when there is none.
  * - Divergence: a measure × criterion whose scores (over all raters who gave one) differ by more than
  *   2 points (max − min ≥ 3) is flagged for discussion.
- * - Dots (optional): a closed dot-voting round's dots per measure, normalised by the most dots any
- *   measure of the round got (that measure → 100; no dots at all → 0 for all). Combined with a weight
- *   w (0..1): combined = (1 − w) · score + w · dots. Without a score, combined is null (unless w = 1).
+ * - Dots (optional): a closed dot-voting round's dots per measure ON ITS BALLOT, normalised by the most
+ *   dots any measure of the ballot got (that measure → 100; no dots at all → 0 for all). Combined with a
+ *   weight w (0..1): combined = (1 − w) · score + w · dots. Without a score, combined is null (unless w = 1).
+ * - Only what was voted on is combined: a measure of the scoring round that was not on the dot round's
+ *   ballot has no dots (null, not 0) and its combined value is its score alone, i.e. the other criteria
+ *   re-weighted to 100 % (onBallot false). Nobody could vote for it, so 0 dots would be a penalty for
+ *   something that never happened. A measure on the ballot with 0 dots was voted on: its 0 counts.
  * - Impact and effort for the chart: impact = weighted mean of the normalised criterion means of the
  *   `impact` criteria; effort = 100 − the same for the `effort` criteria (their scale is "5 = cheap /
  *   easy", so a high score means little effort).
@@ -54,9 +58,12 @@ export interface MeasureResult {
   /** true when some rater has not scored every criterion of this measure */
   incomplete: boolean;
   divergences: Divergence[];
+  /** dots from the dot round; null without a dot round or when the measure was not on its ballot */
   dots: number | null;
-  /** dots normalised to 0..100 by the maximum of the round; null without a dot round */
+  /** dots normalised to 0..100 by the maximum of the ballot; null like dots */
   dotsNormalised: number | null;
+  /** whether the measure was on the dot round's ballot; null without a dot round */
+  onBallot: boolean | null;
   combined: number | null;
   impact: number | null;
   effort: number | null;
@@ -133,7 +140,8 @@ export function scoreRound(input: {
   measureIds: string[];
   raterIds: string[];
   scores: Score[];
-  /** dots per measure from a closed dot round, or null without one */
+  /** dots per measure ON THE BALLOT of a closed dot round (0 for a measure voted on without dots;
+   *  a measure missing here was not on the ballot), or null without a dot round */
   dots?: Record<string, number> | null;
   /** 0..1 */
   dotWeight?: number;
@@ -141,7 +149,8 @@ export function scoreRound(input: {
   const { criteria, measureIds, raterIds, scores } = input;
   const w = Math.min(1, Math.max(0, input.dotWeight ?? 0));
   const dots = input.dots ?? null;
-  const maxDots = dots ? Math.max(0, ...measureIds.map((id) => dots[id] ?? 0)) : 0;
+  const onBallot = (id: string) => dots != null && Object.hasOwn(dots, id);
+  const maxDots = dots ? Math.max(0, ...measureIds.filter(onBallot).map((id) => dots[id])) : 0;
   // One pass over the scores: measure → rater → criterion → value, and measure → criterion → values.
   // Scores of people who are not raters (any more) do not count.
   const raters = new Set(raterIds);
@@ -176,9 +185,11 @@ export function scoreRound(input: {
         if (max - min > DIVERGENCE_THRESHOLD) divergences.push({ criterionId: c.id, min, max });
       }
     }
-    const d = dots ? (dots[measureId] ?? 0) : null;
+    const ballot = dots ? onBallot(measureId) : null;
+    const d = ballot ? dots![measureId] : null;
     const dotsNormalised = d == null ? null : maxDots > 0 ? (d / maxDots) * 100 : 0;
     let combined: number | null;
+    // off the ballot (or without a dot round) the score stands alone: the criteria re-weighted to 100 %
     if (dotsNormalised == null || w === 0) combined = score;
     else if (w === 1) combined = dotsNormalised;
     else combined = score == null ? null : (1 - w) * score + w * dotsNormalised;
@@ -193,6 +204,7 @@ export function scoreRound(input: {
       divergences,
       dots: d,
       dotsNormalised,
+      onBallot: ballot,
       combined,
       impact: axisValue(criteria, criterionMeans, 'impact'),
       effort: axisValue(criteria, criterionMeans, 'effort'),
