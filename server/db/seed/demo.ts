@@ -4,6 +4,7 @@ import { KINDS, createItem } from '../../modules/concept/concept.service';
 import { insertMeasure } from '../../modules/measures/measures.service';
 import { MeasureCreate } from '../../../contract/measures';
 import { demoData } from './demo-data';
+import { loadDemoStory } from './demo-story';
 
 /**
  * Fills a new municipality with Musterstadt: vision, the charter's dimensions, fields of action,
@@ -33,6 +34,7 @@ export async function loadDemoData(t: Db, who: { municipalityId: string; userId:
   const goals = await ids('goals', d.goals, (i) => i.title, (g) => ({ actionFieldIds: resolve(actionFields, g.actionFields), dimensionIds: resolve(dimensions, g.dimensions), actionFields: undefined, dimensions: undefined }));
   const districts = await ids('districts', d.districts, (i) => i.name);
   const departments = await ids('departments', d.departments, (i) => i.name);
+  const briefs: { id: string; brief: (typeof d.briefs)[number] }[] = [];
   for (const b of d.briefs) {
     const input = MeasureCreate.parse({
       title: b.title, need: b.need, goal: b.goal, description: b.description,
@@ -45,6 +47,8 @@ export async function loadDemoData(t: Db, who: { municipalityId: string; userId:
       goalIds: resolve(goals, b.goals), actionFieldIds: resolve(actionFields, b.actionFields), dimensionIds: resolve(dimensions, b.dimensions),
       origin: b.origin, tags: b.tags,
     });
-    await insertMeasure(t, actor, input);
+    // with the class of an earlier decision of the (fictional) town; insertMeasure checks it fits the status
+    briefs.push({ id: await insertMeasure(t, actor, { ...input, priority: b.priority ?? null }), brief: b });
   }
+  await loadDemoStory(t, actor, briefs, districts);
 }
