@@ -113,7 +113,15 @@ export const VotingRulesSchema = z.object({
 export const VoteItem = z.object({ id: Id, label: z.string(), refId: Id.nullable(), position: z.number().int() });
 export type VoteItem = z.infer<typeof VoteItem>;
 
-export const RoundDecision = z.object({ chosenItemIds: z.array(Id), reason: z.string(), by: z.string(), at: z.string() });
+export const RoundDecision = z.object({
+  chosenItemIds: z.array(Id),
+  reason: z.string(),
+  by: z.string(),
+  at: z.string(),
+  /** only on a revision: why the decision before it was replaced */
+  revisionReason: z.string().optional(),
+});
+export type RoundDecision = z.infer<typeof RoundDecision>;
 
 export const Round = z.object({
   id: Id,
@@ -128,18 +136,27 @@ export const Round = z.object({
   /** a run-off round names the round whose tie it decides */
   parentRoundId: Id.nullable(),
   decision: RoundDecision.nullable(),
+  /** every decision recorded for the tie, oldest first; the last one is `decision` */
+  decisionHistory: z.array(RoundDecision),
   items: z.array(VoteItem),
   version: z.number().int(),
 });
 export type Round = z.infer<typeof Round>;
 
+/** More items than this make a ballot nobody can read on a phone; a selection is narrowed with the list's filters. */
+export const MAX_ROUND_ITEMS = 200;
+const tooMany = `Höchstens ${MAX_ROUND_ITEMS} Einträge je Runde – bitte die Auswahl eingrenzen.`;
+
 export const RoundCreate = z.object({
   title: requiredText(300),
   subject: RoundSubject,
   rules: VotingRulesSchema.partial().default({}),
-  /** for measures/goals: the ids to vote on (default: all briefs from this workshop, or all goals); for options: labels */
-  refIds: z.array(Id).max(500).optional(),
-  options: z.array(requiredText(300)).max(500).optional(),
+  /**
+   * for measures/goals: the ids to vote on — any of the municipality's briefs, from any workshop or none
+   * (default: all briefs from this workshop, or all goals); for options: labels
+   */
+  refIds: z.array(Id).max(MAX_ROUND_ITEMS, tooMany).optional(),
+  options: z.array(requiredText(300)).max(MAX_ROUND_ITEMS, tooMany).optional(),
 });
 export const RoundUpdate = z.object({
   version: z.number().int().min(1),
@@ -195,7 +212,18 @@ export const MyRound = z.object({
 });
 export type MyRound = z.infer<typeof MyRound>;
 
-export const DecisionBody = z.object({ chosenItemIds: z.array(Id).min(1).max(100), reason: requiredText(2000) });
+/**
+ * A decision at the Top-N cut. Once recorded it is final: replacing it needs `revise: true` and the
+ * reason for the revision (kept with the round's decision history and in the audit trail).
+ */
+export const DecisionBody = z
+  .object({
+    chosenItemIds: z.array(Id).min(1).max(100),
+    reason: requiredText(2000),
+    revise: z.boolean().default(false),
+    revisionReason: trimmed(2000).optional(),
+  })
+  .refine((d) => !d.revise || !!d.revisionReason, { message: 'Bitte begründen Sie, warum die Entscheidung geändert wird.', path: ['revisionReason'] });
 
 export const WorkshopBriefBody = z.object({
   title: requiredText(300),

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../plugins/actor';
-import type { Round, RoundResults, VoteItem } from '../../../contract/workshops';
+import type { Round, RoundDecision, RoundResults, VoteItem } from '../../../contract/workshops';
 import { AppError, notFound, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { lockRow } from '../concept/concept.service';
@@ -17,7 +17,7 @@ export interface RoundRow {
   dots_per_participant: number; allow_cumulation: boolean; max_dots_per_item: number; anonymous: boolean;
   results_visibility: 'live' | 'after_close'; timer_seconds: number | null; top_n: number; status: Round['status'];
   opened_at: Date | null; closes_at: Date | null; closed_at: Date | null; parent_round_id: string | null;
-  decision: Round['decision']; version: number;
+  decision: RoundDecision | null; decision_history: RoundDecision[]; version: number;
 }
 
 export const rulesOf = (r: RoundRow): VotingRules => ({
@@ -43,7 +43,7 @@ export async function toRound(db: Db, r: RoundRow): Promise<Round> {
   return {
     id: r.id, workshopId: r.workshop_id, title: r.title, subject: r.subject, rules: rulesOf(r), status: r.status,
     openedAt: iso(r.opened_at), closesAt: iso(r.closes_at), closedAt: iso(r.closed_at), parentRoundId: r.parent_round_id,
-    decision: r.decision, items: await itemsOf(db, r.id), version: r.version,
+    decision: r.decision, decisionHistory: r.decision_history ?? [], items: await itemsOf(db, r.id), version: r.version,
   };
 }
 
@@ -110,8 +110,12 @@ async function itemsFor(t: Db, municipalityId: string, workshopId: string, input
     : input.subject === 'measures'
       ? await t.query<{ id: string; label: string }>(`SELECT id, ${label} AS label FROM measure WHERE municipality_id = $1 AND origin_workshop_id = $2 ORDER BY number`, [municipalityId, workshopId])
       : await t.query<{ id: string; label: string }>(`SELECT id, ${label} AS label FROM goal WHERE municipality_id = $1 ORDER BY ${order}`, [municipalityId]);
-  if (input.refIds && rows.length !== new Set(input.refIds).size) {
-    throw new AppError(400, 'validation_failed', 'Unbekannte Einträge in der Auswahl.', [{ path: ['refIds'], message: 'Unbekannt' }]);
+  // Ids of another municipality are not found here either: the same answer as for ids that never existed.
+  const missing = input.refIds ? new Set(input.refIds).size - rows.length : 0;
+  if (missing > 0) {
+    const what = input.subject === 'measures' ? 'Steckbriefe' : 'Ziele';
+    const message = `${missing} der gewählten ${what} gibt es in dieser Kommune nicht (mehr).`;
+    throw new AppError(400, 'validation_failed', message, [{ path: ['refIds'], message }]);
   }
   return rows.map((r) => ({ refId: r.id, label: r.label }));
 }
@@ -135,6 +139,7 @@ export async function updateRound(db: Db, actor: Actor, id: string, input: { ver
        WHERE municipality_id = $1 AND id = $2`,
       [actor.municipalityId, id, input.title ?? null, rules.dotsPerParticipant, rules.allowCumulation, rules.maxDotsPerItem, rules.anonymous, rules.resultsVisibility, rules.timerSeconds, rules.topN],
     );
+    await recordAudit(t, actor, { entityType: 'voteRound', entityId: id, action: 'update', before: { title: r.title, rules: rulesOf(r) }, after: { title: input.title ?? r.title, rules } });
     await notifyRound(t, r, true);
     return getRound(t, actor.municipalityId, id);
   });
@@ -145,6 +150,7 @@ export async function deleteRound(db: Db, actor: Actor, id: string) {
     const r = await lockedRound(t, actor, id);
     if (r.status !== 'draft') throw new AppError(409, 'round_not_draft', 'Eine geöffnete oder geschlossene Runde bleibt als Protokoll erhalten.');
     await t.query('DELETE FROM vote_round WHERE municipality_id = $1 AND id = $2', [actor.municipalityId, id]);
+    await recordAudit(t, actor, { entityType: 'voteRound', entityId: id, action: 'delete', before: { title: r.title, subject: r.subject, rules: rulesOf(r) }, after: null });
     await notifyRound(t, r, true);
   });
 }
@@ -159,7 +165,7 @@ export async function openRound(db: Db, actor: Actor, id: string) {
       [actor.municipalityId, id],
     );
     await t.query(`UPDATE workshop SET status = 'running' WHERE id = $1 AND status = 'planned'`, [r.workshop_id]);
-    await recordAudit(t, actor, { entityType: 'voteRound', entityId: id, action: 'update', before: { status: 'draft' }, after: { status: 'open' } });
+    await recordAudit(t, actor, { entityType: 'voteRound', entityId: id, action: 'update', before: { status: r.status }, after: { status: 'open' } });
     await notifyRound(t, r, true);
     return getRound(t, actor.municipalityId, id);
   });
@@ -185,7 +191,7 @@ export async function closeRound(db: Db, actor: Pick<Actor, 'municipalityId' | '
       }
     }
     const who = actor ?? { municipalityId, userId: null as unknown as string, userName: 'Timer' };
-    await recordAudit(t, who, { entityType: 'voteRound', entityId: id, action: 'update', before: { status: 'open' }, after: { status: 'closed', totalDots: results.totalDots } });
+    await recordAudit(t, who, { entityType: 'voteRound', entityId: id, action: 'update', before: { status: r.status }, after: { status: 'closed', totalDots: results.totalDots } });
     await notifyRound(t, r, true);
     // A closed run-off settles its parent's tie: the parent's result changes too.
     if (r.parent_round_id) await notifyRound(t, { id: r.parent_round_id, workshop_id: r.workshop_id });
@@ -285,21 +291,46 @@ export async function createRunoff(db: Db, actor: Actor, id: string): Promise<Ro
   });
 }
 
-export async function recordDecision(db: Db, actor: Actor, id: string, input: { chosenItemIds: string[]; reason: string }): Promise<RoundResults> {
+/**
+ * A decision at the Top-N cut. It is final once recorded: a second one is refused (409) unless it is an
+ * explicit revision carrying its reason. A revision appends to the round's decision history, and the
+ * audit trail gets the decision it replaced as "before" — read from the locked row, not assumed.
+ */
+export async function recordDecision(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { chosenItemIds: string[]; reason: string; revise?: boolean; revisionReason?: string },
+): Promise<RoundResults> {
   return db.tx(async (t) => {
     const r = await lockedRound(t, actor, id);
     if (r.status !== 'closed') throw new AppError(409, 'round_not_closed', 'Eine Entscheidung wird erst nach dem Schließen der Runde festgehalten.');
+    if (r.decision && !input.revise) {
+      throw new AppError(409, 'decision_already_recorded',
+        `Für diese Runde hat ${r.decision.by} bereits eine Entscheidung festgehalten. Sie lässt sich nur als Revision mit Begründung ändern.`,
+        { current: r.decision });
+    }
+    if (!r.decision && input.revise) throw new AppError(409, 'no_decision_recorded', 'Für diese Runde ist noch keine Entscheidung festgehalten, die geändert werden könnte.');
     const results = await computeResults(t, { ...r, decision: null }, { facilitator: true });
     if (!results.cutTie) throw new AppError(409, 'no_tie', 'An der Grenze der Top N gibt es keinen Gleichstand.');
     const ranked = rank(results.rows.map((x) => ({ itemId: x.itemId, label: x.label, dots: x.dots, supporters: x.supporters })), { useSupporters: true });
     try {
       resolveCut(topN(ranked, r.top_n), { kind: 'decision', chosenIds: input.chosenItemIds, reason: input.reason });
     } catch (err) {
-      throw new AppError(400, 'validation_failed', (err as Error).message);
+      throw new AppError(400, 'validation_failed', (err as Error).message, [{ path: ['chosenItemIds'], message: (err as Error).message }]);
     }
-    const decision = { chosenItemIds: input.chosenItemIds, reason: input.reason, by: actor.userName, at: new Date().toISOString() };
-    await t.query('UPDATE vote_round SET decision = $2, version = version + 1 WHERE id = $1', [id, JSON.stringify(decision)]);
-    await recordAudit(t, actor, { entityType: 'voteRound', entityId: id, action: 'update', before: { decision: null }, after: { decision } });
+    const revisionReason = input.revise ? input.revisionReason : undefined;
+    const decision: RoundDecision = {
+      chosenItemIds: input.chosenItemIds, reason: input.reason, by: actor.userName, at: new Date().toISOString(), ...(revisionReason ? { revisionReason } : {}),
+    };
+    await t.query(
+      'UPDATE vote_round SET decision = $2::jsonb, decision_history = decision_history || jsonb_build_array($2::jsonb), version = version + 1 WHERE id = $1',
+      [id, JSON.stringify(decision)],
+    );
+    await recordAudit(t, actor, {
+      entityType: 'voteRound', entityId: id, action: 'update',
+      before: { decision: r.decision, revisionReason: null }, after: { decision, revisionReason: revisionReason ?? null },
+    });
     await notifyRound(t, r, true);
     return computeResults(t, await roundRow(t, id, actor.municipalityId), { facilitator: true });
   });

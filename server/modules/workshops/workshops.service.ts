@@ -118,10 +118,16 @@ export async function deleteWorkshop(db: Db, actor: Actor, id: string, version: 
   });
 }
 
-/** Changes to groups bump the workshop's version, so an open editor notices them. */
-async function touch(t: Db, actor: Actor, workshopId: string, change: Record<string, unknown>) {
+type GroupState = { name: string; districtId: string | null } | null;
+
+/**
+ * Changes to groups bump the workshop's version, so an open editor notices them. The audit entry holds
+ * the group as it was and as it is (null when added or deleted): with a `before` of null a rename lost
+ * the old name.
+ */
+async function touch(t: Db, actor: Actor, workshopId: string, before: GroupState, after: GroupState) {
   await t.query('UPDATE workshop SET version = version + 1 WHERE municipality_id = $1 AND id = $2', [actor.municipalityId, workshopId]);
-  await recordAudit(t, actor, { entityType: 'workshop', entityId: workshopId, action: 'update', before: null, after: change });
+  await recordAudit(t, actor, { entityType: 'workshop', entityId: workshopId, action: 'update', before: { group: before }, after: { group: after } });
 }
 
 export async function addGroup(db: Db, actor: Actor, workshopId: string, input: { name: string; districtId: string | null }) {
@@ -135,14 +141,17 @@ export async function addGroup(db: Db, actor: Actor, workshopId: string, input: 
        VALUES ($1, $2, $3, $4, (SELECT coalesce(max(position), -1) + 1 FROM workshop_group WHERE workshop_id = $2))`,
       [actor.municipalityId, workshopId, input.name, input.districtId],
     );
-    await touch(t, actor, workshopId, { group: input.name });
+    await touch(t, actor, workshopId, null, { name: input.name, districtId: input.districtId });
     return getWorkshop(t, actor.municipalityId, workshopId);
   });
 }
 
 export async function updateGroup(db: Db, actor: Actor, workshopId: string, groupId: string, input: { name?: string; districtId?: string | null }) {
   return db.tx(async (t) => {
-    const [g] = await t.query('SELECT 1 FROM workshop_group WHERE municipality_id = $1 AND workshop_id = $2 AND id = $3', [actor.municipalityId, workshopId, groupId]);
+    const [g] = await t.query<{ name: string; district_id: string | null }>(
+      'SELECT name, district_id FROM workshop_group WHERE municipality_id = $1 AND workshop_id = $2 AND id = $3 FOR UPDATE',
+      [actor.municipalityId, workshopId, groupId],
+    );
     if (!g) throw notFound('Gruppe');
     if (input.districtId) await assertIdsExist(t, actor.municipalityId, 'district', [input.districtId], 'districtId');
     await t.query(
@@ -150,16 +159,20 @@ export async function updateGroup(db: Db, actor: Actor, workshopId: string, grou
        WHERE municipality_id = $1 AND id = $2`,
       [actor.municipalityId, groupId, input.name ?? null, input.districtId !== undefined, input.districtId ?? null],
     );
-    await touch(t, actor, workshopId, { group: input.name ?? groupId });
+    const after = { name: input.name ?? g.name, districtId: input.districtId !== undefined ? input.districtId : g.district_id };
+    await touch(t, actor, workshopId, { name: g.name, districtId: g.district_id }, after);
     return getWorkshop(t, actor.municipalityId, workshopId);
   });
 }
 
 export async function deleteGroup(db: Db, actor: Actor, workshopId: string, groupId: string) {
   return db.tx(async (t) => {
-    const [g] = await t.query<{ name: string }>('DELETE FROM workshop_group WHERE municipality_id = $1 AND workshop_id = $2 AND id = $3 RETURNING name', [actor.municipalityId, workshopId, groupId]);
+    const [g] = await t.query<{ name: string; district_id: string | null }>(
+      'DELETE FROM workshop_group WHERE municipality_id = $1 AND workshop_id = $2 AND id = $3 RETURNING name, district_id',
+      [actor.municipalityId, workshopId, groupId],
+    );
     if (!g) throw notFound('Gruppe');
-    await touch(t, actor, workshopId, { groupDeleted: g.name });
+    await touch(t, actor, workshopId, { name: g.name, districtId: g.district_id }, null);
     return getWorkshop(t, actor.municipalityId, workshopId);
   });
 }
