@@ -81,8 +81,10 @@ export async function generate(db: Db, n = 10_000, seed = 42, after: Maintenance
     number: 'int', district_ids: 'uuid[]', lead_department_id: 'uuid', partner_department_ids: 'uuid[]', cost_cents: 'bigint',
     planned_start: 'date', planned_end: 'date', goal_ids: 'uuid[]', action_field_ids: 'uuid[]', dimension_ids: 'uuid[]', tags: 'text[]', created_at: 'timestamptz',
   };
-  const sql = `INSERT INTO measure (municipality_id, ${COLS.join(', ')}, updated_at)
-    SELECT $1, ${COLS.map((c) => `r.${c}${CAST[c] ? `::${CAST[c]}` : ''}`).join(', ')}, r.created_at::timestamptz
+  // "prioritised" needs a class (domain/measure-state.ts, checked by the database): A, B, C in turn
+  const sql = `INSERT INTO measure (municipality_id, ${COLS.join(', ')}, updated_at, priority)
+    SELECT $1, ${COLS.map((c) => `r.${c}${CAST[c] ? `::${CAST[c]}` : ''}`).join(', ')}, r.created_at::timestamptz,
+      CASE WHEN r.status = 'prioritised' THEN (ARRAY['A', 'B', 'C'])[1 + r.number::int % 3] END
     FROM unnest(${COLS.map((_, i) => `$${i + 2}::${i === 0 ? 'int' : 'text'}[]`).join(', ')}) AS r(${COLS.join(', ')})`;
 
   const topics = TOPICS.map((t) => [t, t.weight] as [typeof t, number]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, Role, requiredText, trimmed } from './common';
-import { Horizon, Priority } from './measures';
+import { Horizon, MeasureStatus, Priority } from './measures';
 
 /** Which side of the impact/effort chart a criterion feeds. Effort criteria are scored "5 = cheap / easy". */
 export const Axis = z.enum(['impact', 'effort']);
@@ -74,6 +74,8 @@ export const RoundMeasure = z.object({
   id: Id,
   number: z.number().int(),
   title: z.string(),
+  /** for the summary before a decision: the status it has now and the one the decision gives it */
+  status: MeasureStatus,
   priority: Priority.nullable(),
   horizon: Horizon.nullable(),
   costCents: z.number().nullable(),
@@ -109,8 +111,11 @@ export const ResultRow = z.object({
   ratersTotal: z.number().int(),
   incomplete: z.boolean(),
   divergences: z.array(z.object({ criterionId: Id, min: z.number(), max: z.number() })),
+  /** null without a dot round or when the measure was not on its ballot */
   dots: z.number().nullable(),
   dotsNormalised: z.number().nullable(),
+  /** on the dot round's ballot; false: its combined value is its score alone; null without a dot round */
+  onBallot: z.boolean().nullable(),
   combined: z.number().nullable(),
   impact: z.number().nullable(),
   effort: z.number().nullable(),
@@ -142,6 +147,10 @@ export const Decision = z.object({
 });
 export type Decision = z.infer<typeof Decision>;
 
+/**
+ * A decision changes exactly the measures in `items` and nothing else of the round: measures left out
+ * (unranked ones unless someone chose them one by one) keep status, class, horizon and version.
+ */
 export const DecisionBody = z.object({
   /** who decided, e.g. "Stadtrat" */
   body: requiredText(200),

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { demoData, type DemoPolygon } from './demo-data';
+import { statusPriorityProblem } from '../../../domain/measure-state';
 
 const { dimensions, actionFields, goals, districts, departments, briefs } = demoData;
 
@@ -167,6 +168,14 @@ describe('Musterstadt demo data', () => {
     for (const s of STATUSES) expect(perStatus.get(s) ?? 0, s).toBeGreaterThan(0);
     const max = Math.max(...perStatus.values());
     expect(perStatus.get('brief')).toBe(max);
+  });
+
+  it('lets status and priority class agree in every brief (domain/measure-state.ts)', () => {
+    for (const b of briefs) expect(statusPriorityProblem(b.status, b.priority ?? null), `${b.title}: ${b.status} / ${b.priority ?? 'keine Klasse'}`).toBeNull();
+    // the prioritised briefs are really prioritised: every one has its class
+    const prioritised = briefs.filter((b) => b.status === 'prioritised');
+    expect(prioritised.length).toBeGreaterThan(0);
+    expect(prioritised.every((b) => b.priority)).toBe(true);
   });
 
   it('contains words that exercise German full-text search', () => {

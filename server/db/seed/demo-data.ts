@@ -9,6 +9,7 @@
 
 export type DemoStatus = 'idea' | 'brief' | 'prioritised' | 'planning' | 'implementation' | 'done' | 'on_hold';
 export type DemoHorizon = 'short' | 'medium' | 'long';
+export type DemoPriority = 'A' | 'B' | 'C';
 
 /** A GeoJSON Polygon (RFC 7946): one exterior ring of [longitude, latitude], first == last. */
 export interface DemoPolygon {
@@ -31,6 +32,8 @@ export interface DemoBrief {
   plannedStart: string | null;
   plannedEnd: string | null;
   status: DemoStatus;
+  /** the class of an earlier decision; required for 'prioritised', none for 'idea' and 'brief' (domain/measure-state.ts) */
+  priority?: DemoPriority;
   goals: string[];
   actionFields: string[];
   dimensions: string[];
@@ -390,6 +393,7 @@ export const demoData: DemoData = {
       plannedStart: '2027-01-01',
       plannedEnd: '2030-12-31',
       status: 'prioritised',
+      priority: 'A',
       goals: [Z_INNENSTADT, Z_OEFFRAUM, Z_KLIMAANPASSUNG],
       actionFields: [AF_WIRTSCHAFT, AF_TOURISMUS],
       dimensions: [PRODUKTIV, GRUEN, GERECHT],
@@ -544,6 +548,7 @@ export const demoData: DemoData = {
       plannedStart: '2025-07-01',
       plannedEnd: '2027-06-30',
       status: 'prioritised',
+      priority: 'A',
       goals: [Z_VERWALTUNG],
       actionFields: [AF_DIGITAL],
       dimensions: [PRODUKTIV],
@@ -568,6 +573,7 @@ export const demoData: DemoData = {
       plannedStart: '2025-10-01',
       plannedEnd: '2030-09-30',
       status: 'prioritised',
+      priority: 'B',
       goals: [Z_QUARTIERE, Z_TEILHABE],
       actionFields: [AF_SOZIAL, AF_WOHNEN],
       dimensions: [GERECHT],
@@ -634,6 +640,7 @@ export const demoData: DemoData = {
       plannedStart: '2026-07-01',
       plannedEnd: '2029-08-31',
       status: 'planning',
+      priority: 'A',
       goals: [Z_BILDUNG, Z_KLIMANEUTRAL],
       actionFields: [AF_BILDUNG, AF_KLIMA],
       dimensions: [GERECHT, GRUEN],
@@ -678,6 +685,7 @@ export const demoData: DemoData = {
       plannedStart: '2025-09-01',
       plannedEnd: '2027-12-31',
       status: 'planning',
+      priority: 'B',
       goals: [Z_KLIMANEUTRAL, Z_OEFFRAUM],
       actionFields: [AF_KLIMA, AF_MOBIL],
       dimensions: [GRUEN, GERECHT],
@@ -702,6 +710,7 @@ export const demoData: DemoData = {
       plannedStart: '2025-05-01',
       plannedEnd: '2026-06-30',
       status: 'planning',
+      priority: 'A',
       goals: [Z_KLIMAANPASSUNG, Z_TEILHABE],
       actionFields: [AF_KLIMA, AF_SOZIAL],
       dimensions: [GRUEN, GERECHT],
@@ -746,6 +755,7 @@ export const demoData: DemoData = {
       plannedStart: '2027-03-01',
       plannedEnd: '2029-11-30',
       status: 'prioritised',
+      priority: 'B',
       goals: [Z_NAHMOBIL, Z_GRUENNETZ],
       actionFields: [AF_MOBIL, AF_KLIMA],
       dimensions: [GRUEN, GERECHT],
@@ -858,6 +868,7 @@ export const demoData: DemoData = {
       plannedStart: '2026-05-01',
       plannedEnd: '2028-06-30',
       status: 'prioritised',
+      priority: 'B',
       goals: [Z_NAHMOBIL],
       actionFields: [AF_MOBIL],
       dimensions: [GRUEN, PRODUKTIV],
@@ -902,6 +913,7 @@ export const demoData: DemoData = {
       plannedStart: '2025-06-01',
       plannedEnd: '2026-05-31',
       status: 'planning',
+      priority: 'B',
       goals: [Z_OEFFRAUM, Z_TEILHABE],
       actionFields: [AF_SOZIAL],
       dimensions: [GERECHT],
@@ -1060,6 +1072,7 @@ export const demoData: DemoData = {
       plannedStart: '2027-01-01',
       plannedEnd: '2030-06-30',
       status: 'planning',
+      priority: 'C',
       goals: [Z_GEWERBE],
       actionFields: [AF_WIRTSCHAFT, AF_MOBIL],
       dimensions: [PRODUKTIV],
@@ -1150,6 +1163,7 @@ export const demoData: DemoData = {
       plannedStart: '2026-05-01',
       plannedEnd: '2028-06-30',
       status: 'prioritised',
+      priority: 'C',
       goals: [Z_ORTSTEILE, Z_KULTURSPORT],
       actionFields: [AF_SOZIAL, AF_BILDUNG],
       dimensions: [GERECHT],

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../plugins/actor';
-import type { Attachment, Measure, MeasureCreate, MeasureDetail, MeasureListItem, MeasurePage, MeasureQuery, MeasureUpdate } from '../../../contract/measures';
+import type { Attachment, Measure, MeasureCreate, MeasureDetail, MeasureListItem, MeasurePage, MeasureQuery, MeasureStatus, MeasureUpdate, Priority } from '../../../contract/measures';
+import { statusPriorityProblem } from '../../../domain/measure-state';
 import { AppError, forbidden, notFound, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { assertIdsExist, lockRow } from '../concept/concept.service';
@@ -74,6 +75,12 @@ async function assertLinks(db: Db, municipalityId: string, m: Partial<MeasureCre
   await assertIdsExist(db, municipalityId, 'dimension', m.dimensionIds, 'dimensionIds');
 }
 
+/** Status and priority class must agree (domain/measure-state.ts); 400 with the rule's code otherwise. */
+function assertStatusFitsPriority(status: MeasureStatus, priority: Priority | null) {
+  const problem = statusPriorityProblem(status, priority);
+  if (problem) throw new AppError(400, problem.code, problem.message, [{ path: ['status'], message: problem.message }]);
+}
+
 /** The lead department is never also a partner; lists hold each id once. */
 function normalise<T extends Partial<MeasureCreate>>(m: T): T {
   const out = { ...m };
@@ -87,14 +94,20 @@ function normalise<T extends Partial<MeasureCreate>>(m: T): T {
   return out;
 }
 
-/** Inserts one measure inside a running transaction (used by create and by the import). */
+/**
+ * Inserts one measure inside a running transaction (used by create, the import, workshops and the demo).
+ * `priority` is not part of the API's create body (a class comes from a decision); only a class decided
+ * before the measure came into Roter Faden (the demo's concept) is passed here, and it must fit the status.
+ */
 export async function insertMeasure(
   t: Db,
   actor: Pick<Actor, 'municipalityId' | 'userId' | 'userName'>,
-  input: MeasureCreate,
+  input: MeasureCreate & { priority?: Priority | null },
   origin: { workshopId: string; groupId: string | null } | null = null,
 ): Promise<string> {
-  const m = normalise(input);
+  const { priority = null, ...rest } = input;
+  const m = normalise(rest);
+  assertStatusFitsPriority(m.status, priority);
   await assertLinks(t, actor.municipalityId, m);
   // The row lock on the municipality hands out brief numbers one after the other, even under concurrency.
   const [{ next }] = await t.query<{ next: number }>(
@@ -104,9 +117,9 @@ export async function insertMeasure(
   );
   const values = FIELDS.map((f) => m[f]);
   const [{ id }] = await t.query<{ id: string }>(
-    `INSERT INTO measure (municipality_id, number, origin_workshop_id, origin_group_id, ${FIELDS.map((f) => COLUMNS[f]).join(', ')})
-     VALUES ($1, $2, $3, $4, ${FIELDS.map((_, i) => `$${i + 5}`).join(', ')}) RETURNING id`,
-    [actor.municipalityId, next, origin?.workshopId ?? null, origin?.groupId ?? null, ...values],
+    `INSERT INTO measure (municipality_id, number, origin_workshop_id, origin_group_id, priority, ${FIELDS.map((f) => COLUMNS[f]).join(', ')})
+     VALUES ($1, $2, $3, $4, $5, ${FIELDS.map((_, i) => `$${i + 6}`).join(', ')}) RETURNING id`,
+    [actor.municipalityId, next, origin?.workshopId ?? null, origin?.groupId ?? null, priority, ...values],
   );
   const created = await getMeasureRow(t, actor.municipalityId, id);
   await recordAudit(t, actor, { entityType: 'measure', entityId: id, action: 'create', before: null, after: created });
@@ -131,6 +144,8 @@ export async function updateMeasure(db: Db, actor: Actor, id: string, input: Mea
     if (next.plannedStart && next.plannedEnd && next.plannedEnd < next.plannedStart) {
       throw new AppError(400, 'validation_failed', 'Das geplante Ende liegt vor dem Beginn.', [{ path: ['plannedEnd'], message: 'Ende vor Beginn' }]);
     }
+    // The class is not edited here (decisions set it), so the new status must fit the class it has.
+    assertStatusFitsPriority(next.status, before.priority);
     // A department member may not hand the measure to another department (they would lock themselves out).
     if (actor.role === 'department') assertCanEdit(actor, next.leadDepartmentId);
     await assertLinks(t, actor.municipalityId, changes);

@@ -105,9 +105,9 @@ describe('measures: priority class', () => {
     const a = json(await call(app, t.cookies.coordinator, 'POST', '/measures', brief({ title: 'Priorität A Test' })));
     const b = json(await call(app, t.cookies.coordinator, 'POST', '/measures', brief({ title: 'Priorität C Test' })));
     expect(a.priority).toBeNull();
-    // The decision module sets the class; here the column is set directly to test reading and filtering.
-    await app.db.query("UPDATE measure SET priority = 'A' WHERE id = $1", [a.id]);
-    await app.db.query("UPDATE measure SET priority = 'C' WHERE id = $1", [b.id]);
+    // The decision module sets the class (and status); here the columns are set directly to test reading and filtering.
+    await app.db.query("UPDATE measure SET priority = 'A', status = 'prioritised' WHERE id = $1", [a.id]);
+    await app.db.query("UPDATE measure SET priority = 'C', status = 'prioritised' WHERE id = $1", [b.id]);
     expect(json(await call(app, t.cookies.reader, 'GET', `/measures/${a.id}`)).priority).toBe('A');
     const onlyA = json(await call(app, t.cookies.reader, 'GET', '/measures?priority=A'));
     expect(onlyA.items.map((m: { id: string }) => m.id)).toEqual([a.id]);
@@ -121,6 +121,41 @@ describe('measures: priority class', () => {
     const upd = await call(app, t.cookies.coordinator, 'PATCH', `/measures/${b.id}`, { version: b.version, priority: 'A' });
     expect(json(await call(app, t.cookies.reader, 'GET', `/measures/${b.id}`)).priority).toBe('C');
     expect(upd.statusCode).toBe(200);
+  });
+
+  it('must agree with the status: "prioritised" needs a class, an idea or brief cannot have one (400, never 500)', async () => {
+    // no class without a decision, so the form cannot make a measure "prioritised" (a class in the body is ignored)
+    for (const body of [brief({ status: 'prioritised' }), brief({ status: 'prioritised', priority: 'A' })]) {
+      const res = await call(app, t.cookies.coordinator, 'POST', '/measures', body);
+      expect(res.statusCode).toBe(400);
+      expect(json(res).error).toMatchObject({ code: 'priority_class_required', message: expect.stringMatching(/„Priorisiert“ braucht eine Prioritätsklasse/) });
+      expect(json(res).error.details[0].path).toEqual(['status']);
+    }
+    const m = json(await call(app, t.cookies.coordinator, 'POST', '/measures', brief({ title: 'Status-Regel' })));
+    const toPrioritised = await call(app, t.cookies.coordinator, 'PATCH', `/measures/${m.id}`, { version: m.version, status: 'prioritised' });
+    expect(toPrioritised.statusCode).toBe(400);
+    expect(json(toPrioritised).error.code).toBe('priority_class_required');
+    expect(json(await call(app, t.cookies.reader, 'GET', `/measures/${m.id}`))).toMatchObject({ status: 'brief', version: m.version });
+    // later stages need no class: running work taken over without a decision
+    const planning = json(await call(app, t.cookies.coordinator, 'PATCH', `/measures/${m.id}`, { version: m.version, status: 'planning' }));
+    expect(planning).toMatchObject({ status: 'planning', priority: null });
+    // once a decision gave it a class, it cannot fall back to brief (the class would contradict it)
+    await app.db.query("UPDATE measure SET priority = 'B' WHERE id = $1", [m.id]);
+    const back = await call(app, t.cookies.coordinator, 'PATCH', `/measures/${m.id}`, { version: planning.version, status: 'brief' });
+    expect(back.statusCode).toBe(400);
+    expect(json(back).error).toMatchObject({ code: 'priority_class_not_allowed', message: expect.stringMatching(/Prioritätsklasse B/) });
+    const onHold = await call(app, t.cookies.coordinator, 'PATCH', `/measures/${m.id}`, { version: planning.version, status: 'on_hold' });
+    expect(json(onHold)).toMatchObject({ status: 'on_hold', priority: 'B' });
+    const prioritised = await call(app, t.cookies.coordinator, 'PATCH', `/measures/${m.id}`, { version: json(onHold).version, status: 'prioritised' });
+    expect(json(prioritised)).toMatchObject({ status: 'prioritised', priority: 'B' });
+    // other edits of a consistent measure go through as before
+    expect((await call(app, t.cookies.coordinator, 'PATCH', `/measures/${m.id}`, { version: json(prioritised).version, title: 'Status-Regel (neu)' })).statusCode).toBe(200);
+  });
+
+  it('is guarded by the database too: no row can hold a contradicting status and class', async () => {
+    const m = json(await call(app, t.cookies.coordinator, 'POST', '/measures', brief({ title: 'Datenbankregel' })));
+    await expect(app.db.query("UPDATE measure SET status = 'prioritised' WHERE id = $1", [m.id])).rejects.toThrow(/measure_status_priority/);
+    await expect(app.db.query("UPDATE measure SET priority = 'A' WHERE id = $1", [m.id])).rejects.toThrow(/measure_status_priority/);
   });
 });
 

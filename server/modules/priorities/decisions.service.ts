@@ -4,6 +4,7 @@ import type { Decision, ScoringRoundDetail } from '../../../contract/priorities'
 import type { Horizon, Priority } from '../../../contract/measures';
 import { AppError, versionConflict } from '../../errors';
 import { classDeviation, suggestedClass } from '../../../domain/scoring';
+import { statusAfterDecision, type MeasureStatus } from '../../../domain/measure-state';
 import { diff, recordAudit } from '../audit/audit.service';
 import { computeRanking, getRound, roundRow } from './rounds.service';
 
@@ -48,6 +49,8 @@ export async function listDecisions(db: Db, municipalityId: string, roundId: str
  * ranking), then per measure the priority class and horizon with a version bump and an audit entry
  * (the same entry recordAudit writes, inserted for all measures at once).
  * A measure edited meanwhile (stale version) fails the whole decision with 409.
+ * Only the measures listed in `items` change: the rest of the round (unscored measures above all)
+ * keeps status, class, horizon and version; the form preselects by domain/decision-scope.ts.
  */
 export async function decide(
   db: Db, actor: Actor, roundId: string,
@@ -71,7 +74,7 @@ export async function decide(
     );
     // All measures locked in one statement, in id order (two decisions at once cannot deadlock).
     const ids = input.items.map((it) => it.measureId);
-    const current = await t.query<{ id: string; version: number; priority: Priority | null; horizon: Horizon | null; status: string; title: string }>(
+    const current = await t.query<{ id: string; version: number; priority: Priority | null; horizon: Horizon | null; status: MeasureStatus; title: string }>(
       'SELECT id, version, priority, horizon, status, title FROM measure WHERE municipality_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE',
       [actor.municipalityId, ids],
     );
@@ -81,21 +84,20 @@ export async function decide(
       if (m.version !== it.version) throw versionConflict({ measureId: it.measureId, title: m.title, version: m.version, priority: m.priority, horizon: m.horizon });
     }
     // One statement each for the measures, their audit entries and the decision's items, however many.
-    // A decided idea or brief is now "prioritised"; a measure already further along keeps its status.
+    // A decided idea or brief is now "prioritised"; a measure already further along keeps its status
+    // (domain/measure-state.ts: with the class it gets here, status and class agree either way).
+    const applied = input.items.map((it) => ({ ...it, status: statusAfterDecision(byId.get(it.measureId)!.status) }));
     await t.query(
-      `UPDATE measure m SET priority = v.priority, horizon = v.horizon, version = m.version + 1, updated_at = now(),
-         status = CASE WHEN m.status IN ('idea', 'brief') THEN 'prioritised' ELSE m.status END
-       FROM jsonb_to_recordset($2::jsonb) AS v(id uuid, priority text, horizon text)
+      `UPDATE measure m SET priority = v.priority, horizon = v.horizon, status = v.status, version = m.version + 1, updated_at = now()
+       FROM jsonb_to_recordset($2::jsonb) AS v(id uuid, priority text, horizon text, status text)
        WHERE m.municipality_id = $1 AND m.id = v.id`,
-      [actor.municipalityId, JSON.stringify(input.items.map((it) => ({ id: it.measureId, priority: it.priority, horizon: it.horizon })))],
+      [actor.municipalityId, JSON.stringify(applied.map((it) => ({ id: it.measureId, priority: it.priority, horizon: it.horizon, status: it.status })))],
     );
     const label = `${input.body}, ${input.decidedOn}`;
-    const audits = input.items
-      .map((it) => {
-        const m = byId.get(it.measureId)!;
-        const status = ['idea', 'brief'].includes(m.status) ? 'prioritised' : m.status;
-        return { id: it.measureId, changes: diff({ priority: m.priority, horizon: m.horizon, status: m.status }, { priority: it.priority, horizon: it.horizon, status, decision: label }) };
-      });
+    const audits = applied.map((it) => {
+      const m = byId.get(it.measureId)!;
+      return { id: it.measureId, changes: diff({ priority: m.priority, horizon: m.horizon, status: m.status }, { priority: it.priority, horizon: it.horizon, status: it.status, decision: label }) };
+    });
     await t.query(
       `INSERT INTO audit_event (municipality_id, entity_type, entity_id, action, actor_id, actor_name, changes)
        SELECT $1, 'measure', a.id, 'update', $2, $3, a.changes FROM jsonb_to_recordset($4::jsonb) AS a(id text, changes jsonb)`,

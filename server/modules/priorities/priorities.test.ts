@@ -222,6 +222,46 @@ describe('scoring rounds', () => {
     expect((await call(app, t.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/decisions`, decision)).statusCode).toBe(409);
   });
 
+  it('changes only the measures listed in a decision: the rest of the round stays exactly as it was', async () => {
+    const mk = async (title: string) => json(await call(app, t.cookies.coordinator, 'POST', '/measures', { title, status: 'brief' })).id as string;
+    const [scored1, scored2, unscored1, unscored2] = [await mk('Marktplatz'), await mk('Stadtpark'), await mk('Hallenbad (12 Mio €)'), await mk('Busspur')];
+    // one unscored measure is already further along, with a class and horizon from earlier
+    await app.db.query("UPDATE measure SET status = 'planning', priority = 'B', horizon = 'long' WHERE id = $1", [unscored2]);
+    const r = await createRound({ name: 'Nur die Gerankten', measureIds: [scored1, scored2, unscored1, unscored2] });
+    for (const cookie of [t.cookies.department, t.cookies.coordinator]) {
+      await call(app, cookie, 'PUT', `/priorities/rounds/${r.id}/scores`, sheet(r, scored1, [5, 5, 4, 4, 5, 5]));
+      await call(app, cookie, 'PUT', `/priorities/rounds/${r.id}/scores`, sheet(r, scored2, [3, 3, 3, 3, 3, 3]));
+    }
+    const revealed = json<ScoringRoundDetail>(await call(app, t.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/reveal`, { version: r.version }));
+    expect(revealed.results!.filter((x) => x.rank == null).map((x) => x.measureId).sort()).toEqual([unscored1, unscored2].sort());
+    expect(revealed.measures.find((m) => m.id === unscored2)).toMatchObject({ status: 'planning', priority: 'B', horizon: 'long' });
+    const before = Object.fromEntries(await Promise.all([unscored1, unscored2].map(async (id) => [id, json(await call(app, t.cookies.reader, 'GET', `/measures/${id}`))])));
+    const version = (id: string) => revealed.measures.find((m) => m.id === id)!.version;
+    const res = await call(app, t.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/decisions`, {
+      body: 'Lenkungsgruppe', decidedOn: '2026-11-30', items: [
+        { measureId: scored1, priority: 'A', horizon: 'short', version: version(scored1) },
+        { measureId: scored2, priority: 'B', horizon: 'medium', version: version(scored2) },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(json<ScoringRoundDetail>(res).decisions[0].items.map((i) => i.measureId)).toEqual([scored1, scored2]);
+    for (const id of [unscored1, unscored2]) {
+      const after = json(await call(app, t.cookies.reader, 'GET', `/measures/${id}`));
+      expect({ status: after.status, priority: after.priority, horizon: after.horizon, version: after.version, updatedAt: after.updatedAt })
+        .toEqual({ status: before[id].status, priority: before[id].priority, horizon: before[id].horizon, version: before[id].version, updatedAt: before[id].updatedAt });
+      // nothing in their history either
+      expect(json(await call(app, t.cookies.reader, 'GET', `/measures/${id}/audit`)).some((a: { changes: Record<string, unknown> }) => 'decision' in a.changes)).toBe(false);
+    }
+    expect(json(await call(app, t.cookies.reader, 'GET', `/measures/${scored1}`))).toMatchObject({ status: 'prioritised', priority: 'A', horizon: 'short' });
+    // an unranked measure can still be decided, explicitly and on its own; its decision item shows no rank
+    const explicit = await call(app, t.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/decisions`, {
+      body: 'Stadtrat', decidedOn: '2026-12-10', items: [{ measureId: unscored1, priority: 'C', horizon: 'long', version: before[unscored1].version }],
+    });
+    expect(explicit.statusCode, explicit.body).toBe(201);
+    expect(json<ScoringRoundDetail>(explicit).decisions[0].items[0]).toMatchObject({ measureId: unscored1, priority: 'C', computedRank: null, suggestedClass: null, deviation: 0 });
+    expect(json(await call(app, t.cookies.reader, 'GET', `/measures/${unscored2}`))).toMatchObject({ status: 'planning', priority: 'B', horizon: 'long', version: before[unscored2].version });
+  });
+
   it('closes: no more scores or edits; edits use versions; cross-tenant ids are 404', async () => {
     const r = await createRound({ name: 'Zu schließen' });
     expect((await call(app, t.cookies.department, 'PATCH', `/priorities/rounds/${r.id}`, { version: r.version, name: 'X' })).statusCode).toBe(403);
@@ -308,5 +348,34 @@ describe('scoring rounds', () => {
     expect(res[m3]).toMatchObject({ dots: 6, dotsNormalised: 100, combined: 50 });
     // m1 and m3 tie at 50 and share rank 1; m2 (41.7) is third
     expect([res[m1].rankLabel, res[m3].rankLabel, res[m2].rankLabel]).toEqual(['1=', '1=', '3']);
+  });
+
+  it('combines dots only for the measures on the ballot: one outside keeps its score and is marked', async () => {
+    const [m1, m2, m3] = measureIds;
+    const w = json(await call(app, t.cookies.coordinator, 'POST', '/workshops', { title: 'Workshop Innenstadt', kind: 'leadership', startsOn: '2026-11-28', groups: [] }));
+    // only m1 and m2 are put to the vote; m3 is not on the ballot
+    const vr = json(await call(app, t.cookies.coordinator, 'POST', `/workshops/${w.id}/rounds`, {
+      title: 'Punkte Innenstadt', subject: 'measures', refIds: [m1, m2], rules: { dotsPerParticipant: 3, allowCumulation: true, maxDotsPerItem: 3 },
+    }));
+    expect((await call(app, t.cookies.coordinator, 'POST', `/rounds/${vr.id}/open`)).statusCode).toBe(200);
+    const join = await app.inject({ method: 'POST', url: `/api/v1/join/${w.joinCode.replace('-', '')}`, payload: { name: 'Gast Innenstadt' } });
+    const cookie = `rf_device=${join.cookies.find((c) => c.name === 'rf_device')!.value}`;
+    const m1Item = vr.items.find((i: { refId: string }) => i.refId === m1).id;
+    for (let i = 0; i < 3; i++) {
+      expect((await app.inject({ method: 'POST', url: `/api/v1/rounds/${vr.id}/dots`, headers: { cookie }, payload: { itemId: m1Item, dotId: randomUUID() } })).statusCode).toBe(200);
+    }
+    expect((await call(app, t.cookies.coordinator, 'POST', `/rounds/${vr.id}/close`)).statusCode).toBe(200);
+    const r = await createRound({ name: 'Punkte nur auf dem Stimmzettel', raterIds: [t.userIds.department], dotRoundId: vr.id, dotWeight: 25 });
+    // scores: m1 50, m2 100, m3 100
+    await call(app, t.cookies.department, 'PUT', `/priorities/rounds/${r.id}/scores`, sheet(r, m1, [3, 3, 3, 3, 3, 3]));
+    await call(app, t.cookies.department, 'PUT', `/priorities/rounds/${r.id}/scores`, sheet(r, m2, [5, 5, 5, 5, 5, 5]));
+    await call(app, t.cookies.department, 'PUT', `/priorities/rounds/${r.id}/scores`, sheet(r, m3, [5, 5, 5, 5, 5, 5]));
+    const revealed = json<ScoringRoundDetail>(await call(app, t.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/reveal`, { version: r.version }));
+    const res = Object.fromEntries(revealed.results!.map((x) => [x.measureId, x]));
+    // m1: 0.75 · 50 + 0.25 · 100 = 62.5; m2 on the ballot with 0 dots: 0.75 · 100 = 75 (voted on, so the 0 counts)
+    expect(res[m1]).toMatchObject({ onBallot: true, dots: 3, dotsNormalised: 100, combined: 62.5 });
+    expect(res[m2]).toMatchObject({ onBallot: true, dots: 0, dotsNormalised: 0, combined: 75 });
+    // m3 was never on the ballot: its score alone, not 0.75 · 100
+    expect(res[m3]).toMatchObject({ onBallot: false, dots: null, dotsNormalised: null, combined: 100, rank: 1 });
   });
 });

@@ -53,7 +53,11 @@ export async function allScores(db: Db, municipalityId: string, roundId: string)
   return tuples.map(([measureId, criterionId, raterId, value, comment]) => ({ measureId, criterionId, raterId, value, comment }));
 }
 
-/** Dots per measure in a closed dot-voting round of a workshop (items refer to briefs by ref_id). */
+/**
+ * Dots per measure in a closed dot-voting round of a workshop (items refer to briefs by ref_id): one
+ * entry for every measure on the ballot, 0 when it got no dot. A measure without an entry was not on
+ * the ballot, and scoreRound does not count the dots for it at all.
+ */
 async function dotsOf(db: Db, municipalityId: string, dotRoundId: string): Promise<Record<string, number>> {
   const rows = await db.query<{ ref_id: string; dots: number }>(
     `SELECT i.ref_id, count(d.id)::int AS dots FROM vote_item i LEFT JOIN dot d ON d.municipality_id = i.municipality_id AND d.item_id = i.id
@@ -115,7 +119,7 @@ export async function getRound(db: Db, actor: Actor, id: string): Promise<Scorin
   // nothing but their own scores and the counts leaves the database.
   const ranking = visible || manage ? await computeRanking(db, actor.municipalityId, r) : null;
   const measures = await db.query<ScoringRoundDetail['measures'][number]>(
-    `SELECT m.id, m.number, m.title, m.priority, m.horizon, m.cost_cents AS "costCents", m.version
+    `SELECT m.id, m.number, m.title, m.status, m.priority, m.horizon, m.cost_cents AS "costCents", m.version
      FROM scoring_round_measure rm JOIN measure m ON m.municipality_id = rm.municipality_id AND m.id = rm.measure_id
      WHERE rm.municipality_id = $1 AND rm.round_id = $2 ORDER BY rm.position`,
     [actor.municipalityId, id],
