@@ -1,54 +1,78 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
-import { ConfirmDialog, ErrorMessage, ScrollTable } from '../../components/ui';
+import { ConfirmDialog, ErrorMessage } from '../../components/ui';
 import { StatusMessage, TextField } from '../../app/forms';
-import { useFormat, useT } from '../../i18n/i18n';
-import { HORIZON_LABELS, PRIORITY_LABELS } from '../../../domain/labels';
-import { classDeviation } from '../../../domain/scoring';
-import { HORIZONS, PRIORITIES, type Horizon, type Priority } from '../../../contract/measures';
+import { useT } from '../../i18n/i18n';
+import { decisionChanges, incompleteItems, initialDraft, selectTop, type DraftItem } from '../../../domain/decision-scope';
 import type { ScoringRoundDetail } from '../../../contract/priorities';
 import { messages } from './messages';
 import { roundKey } from './queries';
+import { DecisionRows, type DecisionRow } from './DecisionRows';
+import { DecisionSummary } from './DecisionSummary';
 
-type Row = { include: boolean; priority: Priority; horizon: Horizon };
-const HORIZON_FOR: Record<Priority, Horizon> = { A: 'short', B: 'medium', C: 'long' };
-
-/** The decision: class and horizon per measure, body and date; departures from the ranking are highlighted. */
+/**
+ * The decision: class and horizon per measure, body and date. Only ranked measures are preselected
+ * (domain/decision-scope.ts); unscored ones sit apart, collapsed, and change only when someone includes
+ * one and picks its class and horizon. Before anything is applied, a summary shows old → new.
+ */
 export function DecisionForm({ round, onSaved }: { round: ScoringRoundDetail; onSaved: (r: ScoringRoundDetail) => void }) {
   const t = useT(messages);
-  const fmt = useFormat();
   const qc = useQueryClient();
-  const results = new Map((round.results ?? []).map((r) => [r.measureId, r]));
-  const ordered = [...round.measures].sort((a, b) => (results.get(a.id)?.rank ?? 1e9) - (results.get(b.id)?.rank ?? 1e9));
-  const [rows, setRows] = useState<Record<string, Row>>(() =>
-    Object.fromEntries(
-      round.measures.map((m) => {
-        const priority = m.priority ?? results.get(m.id)?.suggestedClass ?? 'B';
-        return [m.id, { include: true, priority, horizon: m.horizon ?? HORIZON_FOR[priority] }];
-      }),
-    ),
-  );
+  const results = round.results ?? [];
+  const [draft, setDraft] = useState<DraftItem[]>(() => initialDraft(round.measures, results));
   const [body, setBody] = useState('');
   const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [note, setNote] = useState('');
+  const [topN, setTopN] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [unrankedOpen, setUnrankedOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const included = round.measures.filter((m) => rows[m.id]?.include);
-  const setRow = (id: string, patch: Partial<Row>) => setRows((r) => ({ ...r, [id]: { ...r[id], ...patch } }));
+
+  // a measure added to the round after the form opened starts as the rule says, like the others
+  const byId = new Map(draft.map((d) => [d.measureId, d]));
+  const items = round.measures.map((m) => byId.get(m.id) ?? initialDraft([m], results)[0]);
+  const res = new Map(results.map((r) => [r.measureId, r]));
+  const rows: DecisionRow[] = round.measures.map((m, i) => ({ m, res: res.get(m.id), item: items[i] }));
+  const ranked = rows.filter((r) => r.item.ranked).sort((a, b) => a.res!.rank! - b.res!.rank!);
+  const unranked = rows.filter((r) => !r.item.ranked);
+  const nameOf = new Map(round.measures.map((m) => [m.id, `Nr. ${m.number} ${m.title}`]));
+  const changes = decisionChanges(round.measures, items);
+
+  const setItem = (id: string, patch: Partial<DraftItem>) => {
+    setDraft(items.map((d) => (d.measureId === id ? { ...d, ...patch } : d)));
+    setErrors(({ [id]: _gone, ...rest }) => rest);
+  };
+
+  function applyTop() {
+    const n = Number(topN);
+    if (!Number.isInteger(n) || n < 1) {
+      setErrors((e) => ({ ...e, topN: t('errTopN') }));
+      return;
+    }
+    const next = selectTop(items, results, n);
+    setDraft(next);
+    setErrors(({ topN: _gone, ...rest }) => rest);
+    setStatus(t('topNDone', { n: next.filter((d) => d.include).length, rank: n }));
+  }
 
   function check(e: FormEvent) {
     e.preventDefault();
     const errs: Record<string, string> = {};
     if (!body.trim()) errs.body = t('errBody');
     if (!date) errs.date = t('errDate');
-    if (!included.length) errs.items = t('errItems');
+    if (!items.some((d) => d.include)) errs.items = t('errItems');
+    for (const id of incompleteItems(items)) errs[id] = t('errChoose', { measure: nameOf.get(id)! });
     setErrors(errs);
+    const firstRow = incompleteItems(items)[0];
+    if (firstRow && unranked.some((r) => r.m.id === firstRow)) setUnrankedOpen(true);
     if (Object.keys(errs).length) {
-      document.getElementById(errs.body ? 'decision-body' : errs.date ? 'decision-date' : 'decision-table')?.focus();
+      const target = errs.body ? 'decision-body' : errs.date ? 'decision-date' : errs.items ? 'decision-table' : null;
+      // after a re-render, so that a row in the just-opened unranked section can take the focus
+      setTimeout(() => (target ? document.getElementById(target) : document.getElementById(`decision-row-${firstRow}-error`)?.closest('tr')?.querySelector('select'))?.focus());
       return;
     }
     setConfirming(true);
@@ -60,8 +84,11 @@ export function DecisionForm({ round, onSaved }: { round: ScoringRoundDetail; on
     setError(null);
     setStatus(null);
     try {
-      const items = included.map((m) => ({ measureId: m.id, priority: rows[m.id].priority, horizon: rows[m.id].horizon, version: m.version }));
-      onSaved(await api.post<ScoringRoundDetail>(`/priorities/rounds/${round.id}/decisions`, { body: body.trim(), decidedOn: date, note: note.trim(), items }));
+      const version = new Map(round.measures.map((m) => [m.id, m.version]));
+      const chosen = items.filter((d) => d.include).map((d) => ({ measureId: d.measureId, priority: d.priority!, horizon: d.horizon!, version: version.get(d.measureId)! }));
+      const next = await api.post<ScoringRoundDetail>(`/priorities/rounds/${round.id}/decisions`, { body: body.trim(), decidedOn: date, note: note.trim(), items: chosen });
+      onSaved(next);
+      setDraft(initialDraft(next.measures, next.results ?? []));
       void qc.invalidateQueries({ queryKey: ['measures'] });
       void qc.invalidateQueries({ queryKey: ['measure'] });
       setStatus(t('decisionSaved'));
@@ -84,67 +111,31 @@ export function DecisionForm({ round, onSaved }: { round: ScoringRoundDetail; on
           <TextField id="decision-date" label={t('decisionDate')} type="date" value={date} error={errors.date} onChange={(e) => setDate(e.target.value)} />
           <TextField id="decision-note" label={t('decisionNote')} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
+        {ranked.length > 0 && (
+          <div className="decision-top">
+            <TextField id="decision-top-n" label={t('topN')} hint={t('topNHint')} type="number" min={1} inputMode="numeric" value={topN}
+              error={errors.topN} onChange={(e) => setTopN(e.target.value)}
+              onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); applyTop(); } }} />
+            <button type="button" className="btn" onClick={applyTop}>{t('topNApply')}</button>
+          </div>
+        )}
         {errors.items && <p className="error" id="decision-table-error">{errors.items}</p>}
-        <ScrollTable label={t('decisionCaption')}>
-          <table className="data stack-table decision" id="decision-table" tabIndex={-1}>
-            <caption className="visually-hidden">{t('decisionCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('include')}</th>
-                <th scope="col" className="num">{t('colRank')}</th>
-                <th scope="col">{t('colMeasure')}</th>
-                <th scope="col">{t('colSuggested')}</th>
-                <th scope="col">{t('colClass')}</th>
-                <th scope="col">{t('colHorizon')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ordered.map((m) => {
-                const res = results.get(m.id);
-                const row = rows[m.id];
-                const dev = classDeviation(row.priority, res?.suggestedClass ?? null);
-                const name = `Nr. ${m.number} ${m.title}`;
-                return (
-                  <tr key={m.id} className={dev ? `deviates deviates-${dev}` : undefined}>
-                    <td data-label={t('include')}>
-                      <input type="checkbox" checked={row.include} aria-label={t('includeMeasure', { measure: name })} onChange={(e) => setRow(m.id, { include: e.target.checked })} />
-                    </td>
-                    <td data-label={t('colRank')} className="num">{res?.rankLabel || '–'}</td>
-                    <td data-label={t('colMeasure')}>
-                      {name}
-                      {dev > 0 && (
-                        <div className="deviation-note">
-                          <span aria-hidden="true">⚠ </span>
-                          {t(dev === 2 ? 'deviatesStrong' : 'deviates', { rank: res?.rankLabel ?? '–', suggested: res?.suggestedClass ?? '–' })}
-                        </div>
-                      )}
-                    </td>
-                    <td data-label={t('colSuggested')}>{res?.suggestedClass ?? '–'}</td>
-                    <td data-label={t('colClass')}>
-                      <select aria-label={t('classFor', { measure: name })} value={row.priority} disabled={!row.include}
-                        onChange={(e) => setRow(m.id, { priority: e.target.value as Priority })}>
-                        {PRIORITIES.map((p) => <option key={p} value={p}>{fmt.label(PRIORITY_LABELS, p)}</option>)}
-                      </select>
-                    </td>
-                    <td data-label={t('colHorizon')}>
-                      <select aria-label={t('horizonFor', { measure: name })} value={row.horizon} disabled={!row.include}
-                        onChange={(e) => setRow(m.id, { horizon: e.target.value as Horizon })}>
-                        {HORIZONS.map((h) => <option key={h} value={h}>{fmt.label(HORIZON_LABELS, h)}</option>)}
-                      </select>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <h3>{t('rankedTitle', { n: ranked.length })}</h3>
+        <DecisionRows id="decision-table" caption={t('decisionCaption')} rows={ranked} ranked errors={errors} onChange={setItem} />
+        {unranked.length > 0 && (
+          <details className="decision-unranked" open={unrankedOpen} onToggle={(e) => setUnrankedOpen(e.currentTarget.open)}>
+            <summary>{t('unrankedTitle', { n: unranked.length })}</summary>
+            <p className="muted">{t('unrankedIntro')}</p>
+            <DecisionRows id="decision-unranked" caption={t('unrankedCaption')} rows={unranked} ranked={false} errors={errors} onChange={setItem} />
+          </details>
+        )}
         <ErrorMessage error={error} />
         <StatusMessage message={status} />
         <button type="submit" className="btn primary" disabled={busy}>{busy ? t('saving') : t('recordDecision')}</button>
       </form>
       <ConfirmDialog open={confirming} title={t('decisionConfirmTitle')} confirmLabel={t('confirm')} cancelLabel={t('cancel')}
         onConfirm={submit} onCancel={() => setConfirming(false)}>
-        <p>{t('decisionConfirmText', { n: included.length })}</p>
+        {confirming && <DecisionSummary round={round} changes={changes} />}
       </ConfirmDialog>
     </section>
   );

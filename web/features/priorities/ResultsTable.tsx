@@ -19,8 +19,15 @@ export function ResultsTable({ round }: { round: ScoringRoundDetail }) {
     rank: t('colRank'), measure: t('colMeasure'), score: t('colScore'), dots: t('colDots'), combined: t('colCombined'),
     suggested: t('colSuggested'), complete: t('colComplete'), flags: t('colFlags'),
   };
+  const offBallot = rows.filter((r) => r.onBallot === false).length;
   return (
     <>
+      {withDots && (
+        <p className="dots-rule">
+          {t('dotsRule', { weight: round.dotWeight, rest: 100 - round.dotWeight })}
+          {offBallot > 0 && <> <strong>{t('offBallotCount', { n: offBallot })}</strong></>}
+        </p>
+      )}
       <ScrollTable label={t('resultsTitle')}>
         <table className="data stack-table results">
           <caption className="visually-hidden">{t('resultsCaption')}</caption>
@@ -44,7 +51,11 @@ export function ResultsTable({ round }: { round: ScoringRoundDetail }) {
                   <td data-label={cols.rank} className="num">{r.rankLabel || t('unranked')}</td>
                   <td data-label={cols.measure}><Link to={`/measures/${m.id}`}>Nr. {m.number} {m.title}</Link></td>
                   <td data-label={cols.score} className="num">{r.score == null ? <span className="muted">{t('noScore')}</span> : num(r.score, locale)}</td>
-                  {withDots && <td data-label={cols.dots} className="num">{r.dots ?? 0}</td>}
+                  {withDots && (
+                    <td data-label={cols.dots} className="num">
+                      {r.onBallot === false ? <span className="badge off-ballot">{t('notOnBallot')}</span> : r.dots ?? 0}
+                    </td>
+                  )}
                   {withDots && <td data-label={cols.combined} className="num">{num(r.combined, locale)}</td>}
                   <td data-label={cols.suggested}>{r.suggestedClass ?? '–'}</td>
                   <td data-label={cols.complete}>
