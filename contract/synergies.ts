@@ -2,12 +2,20 @@ import { z } from 'zod';
 import { Id, IsoDate } from './common';
 import { Horizon, MeasureStatus } from './measures';
 
-/** Why two measures belong together; the web app turns `kind` into words (German / English). */
+/**
+ * The default minimum score of the pair list: what is worth a conversation. Tuned on the 43 Musterstadt
+ * briefs (docs/benchmarks.md, "Synergy precision"); 30 listed 174 pairs, most of them weak.
+ */
+export const DEFAULT_MIN_SCORE = 65;
+
+/** Why two measures belong together, strongest first; the web app turns `kind` into words (German / English). */
 export const SynergyReason = z.object({
-  kind: z.enum(['district', 'goal', 'actionField', 'time', 'text']),
+  kind: z.enum(['district', 'goal', 'actor', 'actionField', 'time', 'text']),
   points: z.number().int(),
   ids: z.array(Id).optional(),
   words: z.array(z.string()).optional(),
+  /** shared outside partners, as written */
+  actors: z.array(z.string()).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
 });
@@ -43,7 +51,7 @@ export const SynergyQuery = z.object({
   /** only pairs where one measure is led by this department; without it, the whole municipality */
   department: Id.optional(),
   status: SynergyStatus.default('open'),
-  minScore: z.coerce.number().int().min(0).max(100).default(30),
+  minScore: z.coerce.number().int().min(0).max(100).default(DEFAULT_MIN_SCORE),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

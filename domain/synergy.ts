@@ -1,23 +1,34 @@
 /**
- * Synergy finder: pairs of measures led by different departments that share districts, goals or fields
- * of action, run at the same time, or are written about the same things. Pure functions, no I/O.
+ * Synergy finder: pairs of measures led by different departments that share districts, goals, outside
+ * partners or fields of action, run at the same time in the same place, or are written about the same
+ * things. Pure functions, no I/O.
  *
  * Score 0–100 from weighted parts (`SYNERGY_WEIGHTS`): sets are compared with the overlap coefficient
  * (shared / size of the smaller set), so a one-district measure inside a two-district measure counts
- * fully; text with the Jaccard index of the informative word stems. Time overlap alone is no synergy
- * (nearly everything overlaps a 20-year concept): a pair needs at least one shared district, goal, field
- * of action or two shared words.
+ * fully; text with the Jaccard index of the informative word stems; one shared outside partner (the
+ * same "Gewerbeverein" or "Nahverkehrsgesellschaft" named by both) gives its full weight, as it means one
+ * conversation with them instead of two.
+ *
+ * Every reason needs data behind it in both measures (issue 12): time counts only from planned start and
+ * end dates of both, and only where the two also share a district – running side by side in the same place
+ * is what makes works to coordinate; "medium term" or a lone start invented overlaps before. Time alone is
+ * no synergy. Text counts only from a Jaccard index of 0.1 and two shared words: a few everyday words that
+ * two long texts happen to share are chance. The weights and the default minimum (`DEFAULT_MIN_SCORE`, contract/synergies.ts) were
+ * tuned on the 43 Musterstadt briefs so that most of the first page is worth a conversation
+ * (docs/benchmarks.md, "Synergy precision").
  *
  * Departments: measures with the same lead department are never a pair (they coordinate anyway). A
  * measure WITHOUT a lead pairs with measures of any department (the finder helps to find it a home),
  * but two measures both without a lead are no pair: there is no second department to coordinate with.
  */
 
-export const SYNERGY_WEIGHTS = { district: 30, goal: 30, actionField: 15, time: 10, text: 15 } as const;
+export const SYNERGY_WEIGHTS = { district: 30, goal: 30, actor: 20, text: 15, actionField: 10, time: 10 } as const;
 export type ReasonKind = keyof typeof SYNERGY_WEIGHTS;
 /** Jaccard index at which the text part reaches its full weight (texts of real briefs rarely exceed it). */
 const TEXT_FULL_AT = 0.3;
-/** Fewer shared words than this are chance, not a shared topic. */
+/** Below this Jaccard index shared words are chance, not a shared topic … */
+const TEXT_MIN = 0.1;
+/** … and so are fewer shared words than this. */
 const MIN_SHARED_WORDS = 2;
 
 export interface SynergyReason {
@@ -27,6 +38,8 @@ export interface SynergyReason {
   ids?: string[];
   /** shared words (as written in one of the texts) */
   words?: string[];
+  /** shared outside partners (as written in one of the measures) */
+  actors?: string[];
   /** the overlapping period, ISO dates */
   from?: string;
   to?: string;
@@ -38,9 +51,10 @@ export interface SynergyMeasure {
   districtIds: string[];
   goalIds: string[];
   actionFieldIds: string[];
+  /** normalised names of the external actors (see `actorNames`) */
+  actors: string[];
   plannedStart: string | null;
   plannedEnd: string | null;
-  horizon: 'short' | 'medium' | 'long' | null;
   /** normalised word stems of title, goal and description (see `textWords`) */
   words: string[];
 }
@@ -89,6 +103,22 @@ export function textWordForms(text: string): Map<string, string> {
 
 export const textWords = (text: string) => [...textWordForms(text).keys()];
 
+/**
+ * The outside partners named in a brief's "external actors" field ("Gewerbeverein Altstadt, IHK; Stadtwerke"):
+ * key (lower case, umlauts folded, spaces collapsed) → the name as first written. Parts under three letters
+ * are dropped (stray initials and "u.").
+ */
+export function actorNames(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of text.split(/[,;\n]+/)) {
+    const name = part.trim().replace(/\s+/g, ' ');
+    if (name.length < 3) continue;
+    const key = foldWord(name);
+    if (!out.has(key)) out.set(key, name);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Pairs and scores
 
@@ -104,22 +134,17 @@ export function differentDepartments(a: { leadDepartmentId: string | null }, b: 
 const DAY = 86_400_000;
 const dayOf = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY);
 const isoOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
-/** Days from `today` covered by a horizon when a measure has no dates; the ranges do not touch. */
-const HORIZON_DAYS = { short: [0, 730], medium: [731, 1826], long: [1827, 5478] } as const;
 
 /**
- * The period a measure runs, in days since 1970: its planned dates (one year from a lone start or up to
- * a lone end), else the range its time horizon stands for, counted from `today`; null when neither is known.
+ * The period a measure runs, in days since 1970: its planned start and end; null unless both are known.
+ * Nothing is filled in: a time horizon ("medium term") or a lone start says nothing about when two measures
+ * run side by side, and a period guessed from them made "overlaps" that no plan supports (issue 12).
  */
-export function measurePeriod(m: Pick<SynergyMeasure, 'plannedStart' | 'plannedEnd' | 'horizon'>, today: string): [number, number] | null {
-  if (m.plannedStart && m.plannedEnd) return [dayOf(m.plannedStart), dayOf(m.plannedEnd)];
-  if (m.plannedStart) return [dayOf(m.plannedStart), dayOf(m.plannedStart) + 365];
-  if (m.plannedEnd) return [dayOf(m.plannedEnd) - 365, dayOf(m.plannedEnd)];
-  if (m.horizon) {
-    const t = dayOf(today);
-    return [t + HORIZON_DAYS[m.horizon][0], t + HORIZON_DAYS[m.horizon][1]];
-  }
-  return null;
+export function measurePeriod(m: Pick<SynergyMeasure, 'plannedStart' | 'plannedEnd'>): [number, number] | null {
+  if (!m.plannedStart || !m.plannedEnd) return null;
+  const period: [number, number] = [dayOf(m.plannedStart), dayOf(m.plannedEnd)];
+  // an end before the start is a typo, not a period
+  return period[0] <= period[1] ? period : null;
 }
 
 export interface PairCounts {
@@ -127,6 +152,7 @@ export interface PairCounts {
   goal: [number, number, number];
   actionField: [number, number, number];
   text: [number, number, number];
+  actor: [number, number, number];
   timeOverlap: boolean;
 }
 
@@ -134,20 +160,29 @@ const overlap = (shared: number, a: number, b: number) => (shared ? shared / Mat
 const districtPoints = (s: number, a: number, b: number) => SYNERGY_WEIGHTS.district * overlap(s, a, b);
 const goalPoints = (s: number, a: number, b: number) => SYNERGY_WEIGHTS.goal * overlap(s, a, b);
 const fieldPoints = (s: number, a: number, b: number) => SYNERGY_WEIGHTS.actionField * overlap(s, a, b);
-const textPoints = (s: number, a: number, b: number) =>
-  s >= MIN_SHARED_WORDS ? SYNERGY_WEIGHTS.text * Math.min(1, s / (a + b - s) / TEXT_FULL_AT) : 0;
+const actorPoints = (s: number) => (s > 0 ? SYNERGY_WEIGHTS.actor : 0);
+const textPoints = (s: number, a: number, b: number) => {
+  const jaccard = s ? s / (a + b - s) : 0;
+  return s >= MIN_SHARED_WORDS && jaccard >= TEXT_MIN ? SYNERGY_WEIGHTS.text * Math.min(1, jaccard / TEXT_FULL_AT) : 0;
+};
 
 /**
  * The score from plain counts (shared, size of a, size of b per part): no objects, so the index can call
  * it for millions of candidate pairs. The one formula both the index and `scorePair` use.
  */
-export function score(sd: number, ad: number, bd: number, sg: number, ag: number, bg: number, sf: number, af: number, bf: number, sw: number, aw: number, bw: number, timeOverlap: boolean): number {
+export function score(
+  sd: number, ad: number, bd: number, sg: number, ag: number, bg: number, sf: number, af: number, bf: number,
+  sw: number, aw: number, bw: number, sa: number, timeOverlap: boolean,
+): number {
   const d = districtPoints(sd, ad, bd);
   const g = goalPoints(sg, ag, bg);
   const f = fieldPoints(sf, af, bf);
   const t = textPoints(sw, aw, bw);
-  if (d === 0 && g === 0 && f === 0 && t === 0) return 0;
-  return Math.min(100, Math.round(d + g + f + t + (timeOverlap ? SYNERGY_WEIGHTS.time : 0)));
+  const a = actorPoints(sa);
+  if (d === 0 && g === 0 && f === 0 && t === 0 && a === 0) return 0;
+  // same time counts only in the same place (see the top of this file)
+  const time = timeOverlap && d > 0 ? SYNERGY_WEIGHTS.time : 0;
+  return Math.min(100, Math.round(d + g + f + t + a + time));
 }
 
 /** Points per reason from the counts of shared items (for the reasons shown with a pair). */
@@ -157,15 +192,16 @@ export function pointsFromCounts(c: PairCounts): Record<ReasonKind, number> {
     goal: goalPoints(...c.goal),
     actionField: fieldPoints(...c.actionField),
     text: textPoints(...c.text),
+    actor: actorPoints(c.actor[0]),
     time: 0,
   };
-  const substantive = p.district > 0 || p.goal > 0 || p.actionField > 0 || p.text > 0;
-  if (!substantive) return { district: 0, goal: 0, actionField: 0, text: 0, time: 0 };
-  p.time = c.timeOverlap ? SYNERGY_WEIGHTS.time : 0;
+  const substantive = p.district > 0 || p.goal > 0 || p.actionField > 0 || p.text > 0 || p.actor > 0;
+  if (!substantive) return { district: 0, goal: 0, actionField: 0, text: 0, actor: 0, time: 0 };
+  p.time = c.timeOverlap && p.district > 0 ? SYNERGY_WEIGHTS.time : 0;
   return p;
 }
 
-export const scoreFromCounts = (c: PairCounts) => score(...c.district, ...c.goal, ...c.actionField, ...c.text, c.timeOverlap);
+export const scoreFromCounts = (c: PairCounts) => score(...c.district, ...c.goal, ...c.actionField, ...c.text, c.actor[0], c.timeOverlap);
 
 const shared = <T>(a: T[], b: T[]) => {
   const sb = new Set(b);
@@ -178,20 +214,25 @@ export interface ScoredPair {
   reasons: SynergyReason[];
 }
 
-/**
- * Scores one pair; null when it is no pair at all (same lead department, or both without a lead).
- * `wordForm` turns a stem back into a word as written (for the reason's label).
- */
-export function scorePair(a: SynergyMeasure, b: SynergyMeasure, today: string, wordForm: (stem: string) => string = (s) => s): ScoredPair | null {
+/** Turn normalised keys back into words and names as written (for the reasons' labels). */
+export interface SurfaceForms {
+  word: (stem: string) => string;
+  actor: (key: string) => string;
+}
+const asIs: SurfaceForms = { word: (s) => s, actor: (s) => s };
+
+/** Scores one pair; null when it is no pair at all (same lead department, or both without a lead). */
+export function scorePair(a: SynergyMeasure, b: SynergyMeasure, forms: SurfaceForms = asIs): ScoredPair | null {
   if (a.id === b.id || !differentDepartments(a, b)) return null;
-  const pa = measurePeriod(a, today);
-  const pb = measurePeriod(b, today);
+  const pa = measurePeriod(a);
+  const pb = measurePeriod(b);
   const overlap = pa && pb && pa[0] <= pb[1] && pb[0] <= pa[1] ? ([Math.max(pa[0], pb[0]), Math.min(pa[1], pb[1])] as const) : null;
   const counts: PairCounts = {
     district: triple(a.districtIds, b.districtIds),
     goal: triple(a.goalIds, b.goalIds),
     actionField: triple(a.actionFieldIds, b.actionFieldIds),
     text: triple(a.words, b.words),
+    actor: triple(a.actors, b.actors),
     timeOverlap: overlap != null,
   };
   const points = pointsFromCounts(counts);
@@ -199,8 +240,11 @@ export function scorePair(a: SynergyMeasure, b: SynergyMeasure, today: string, w
   const reasons: SynergyReason[] = [];
   if (points.district) reasons.push(r('district', { ids: shared(a.districtIds, b.districtIds) }));
   if (points.goal) reasons.push(r('goal', { ids: shared(a.goalIds, b.goalIds) }));
+  if (points.actor) reasons.push(r('actor', { actors: shared(a.actors, b.actors).slice(0, 8).map(forms.actor) }));
   if (points.actionField) reasons.push(r('actionField', { ids: shared(a.actionFieldIds, b.actionFieldIds) }));
   if (points.time && overlap) reasons.push(r('time', { from: isoOf(overlap[0]), to: isoOf(overlap[1]) }));
-  if (points.text) reasons.push(r('text', { words: shared(a.words, b.words).slice(0, 8).map(wordForm) }));
+  if (points.text) reasons.push(r('text', { words: shared(a.words, b.words).slice(0, 8).map(forms.word) }));
+  // the strongest reason first, so the card opens with what carries the pair (stable: equal points keep the order above)
+  reasons.sort((x, y) => y.points - x.points);
   return { score: scoreFromCounts(counts), reasons };
 }

@@ -14,15 +14,15 @@ import { buildIndex, findPairs, scoreIndexed, unpack, type IndexRow, type Synerg
 interface Cached { version: string; index: Promise<SynergyIndex> }
 const indexes = new Map<string, Cached>();
 const MAX_CACHED = 16;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Changes whenever a transaction writes measures of the municipality (`measure_list_version`, bumped at
- * commit by a trigger, migration 0007 – the same version the list cache uses), and at midnight (time horizons count from today). Each app instance checks it per request,
- * so instances sharing one PostgreSQL never serve a stale index.
+ * commit by a trigger, migration 0007 – the same version the list cache uses). Scores depend on the data
+ * only (no longer on today's date: periods come from planned dates alone). Each app instance checks it per
+ * request, so instances sharing one PostgreSQL never serve a stale index.
  */
 async function dataVersion(db: Db, municipalityId: string): Promise<string> {
-  return `${await listVersion(db, municipalityId)}:${today()}`;
+  return String(await listVersion(db, municipalityId));
 }
 
 /** Per municipality: each measure's words by its version, so a rebuild after one edit splits one text, not 10,000. */
@@ -34,7 +34,7 @@ async function loadIndex(db: Db, municipalityId: string): Promise<SynergyIndex> 
   const [{ json }] = await db.query<{ json: string | null }>(
     `SELECT json_agg(json_build_object('id', id, 'number', number, 'title', title, 'version', version, 'leadDepartmentId', lead_department_id,
               'districtIds', district_ids, 'goalIds', goal_ids, 'actionFieldIds', action_field_ids, 'plannedStart', planned_start,
-              'plannedEnd', planned_end, 'horizon', horizon) ORDER BY number)::text AS json
+              'plannedEnd', planned_end, 'externalActors', external_actors) ORDER BY number)::text AS json
        FROM measure WHERE municipality_id = $1`,
     [municipalityId],
   );
@@ -52,7 +52,7 @@ async function loadIndex(db: Db, municipalityId: string): Promise<SynergyIndex> 
   const live = new Set(rows.map((r) => r.id));
   for (const id of words.keys()) if (!live.has(id)) words.delete(id);
   // a measure changed between the two queries keeps its newer words; the next version check rebuilds anyway
-  return buildIndex(rows.map((r) => ({ ...r, forms: words.get(r.id)?.forms ?? new Map() })), today());
+  return buildIndex(rows.map((r) => ({ ...r, forms: words.get(r.id)?.forms ?? new Map() })));
 }
 
 export async function synergyIndex(db: Db, municipalityId: string): Promise<SynergyIndex> {

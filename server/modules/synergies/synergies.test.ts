@@ -32,12 +32,13 @@ beforeAll(async () => {
       title: key, leadDepartmentId: lead, districtIds: districts.map((d) => ids[d]), goalIds: goals.map((g) => ids[g]), horizon: 'short', ...extra,
     });
   };
-  // park (planning) and trees (roads): same district and goal across departments → 70
-  await m('Stadtpark Altstadt', planning, ['Altstadt'], ['Grün']);
-  await m('Straßenbäume Altstadt', roads, ['Altstadt'], ['Grün']);
+  // park (planning) and trees (roads): same district and goal across departments, at the same time → 70
+  const dated = { plannedStart: '2026-04-01', plannedEnd: '2027-10-31' };
+  await m('Stadtpark Altstadt', planning, ['Altstadt'], ['Grün'], dated);
+  await m('Straßenbäume Altstadt', roads, ['Altstadt'], ['Grün'], dated);
   // same department as the park: never a pair with it
-  await m('Grünzug Altstadt', planning, ['Altstadt'], ['Grün']);
-  // culture in the Neustadt, mobility: only the district with the bus stop → 30 + 10
+  await m('Grünzug Altstadt', planning, ['Altstadt'], ['Grün'], dated);
+  // culture in the Neustadt, mobility: only the district with the bus stop; no dates, so no time → 30
   await m('Kulturhaus Neustadt', culture, ['Neustadt'], []);
   await m('Bushaltestelle Neustadt', roads, ['Neustadt'], ['Mobilität']);
   // roads in the Südstadt (no measure of planning there)
@@ -76,7 +77,7 @@ describe('GET /synergies', () => {
     const p1 = await list(`?department=${planning}&minScore=0&pageSize=1&page=2`);
     expect(p1.items).toHaveLength(1);
     expect(p1.items[0].key).toBe(page.items[1].key);
-    expect((await list(`?department=${culture}&minScore=0`)).items.map((x) => x.score)).toEqual([40]);
+    expect((await list(`?department=${culture}&minScore=0`)).items.map((x) => x.score)).toEqual([30]);
   });
 
   it('checks input (400), sign-in (401), and departments of other municipalities (404)', async () => {
@@ -191,5 +192,34 @@ describe('GET /synergies/in-my-districts', () => {
     expect((await call(app, t.cookies.reader, 'GET', '/synergies/in-my-districts?department=x')).statusCode).toBe(400);
     expect((await call(app, null, 'GET', `/synergies/in-my-districts?department=${roads}`)).statusCode).toBe(401);
     expect((await call(app, other.cookies.reader, 'GET', `/synergies/in-my-districts?department=${roads}`)).statusCode).toBe(404);
+  });
+});
+
+describe('precision (issue 12)', () => {
+  it('the default minimum (65) keeps pairs worth a conversation; no time without dates; a shared partner counts; strongest reason first', async () => {
+    const market = await post('/measures', {
+      title: 'Marktplatz', leadDepartmentId: planning, districtIds: [ids.Altstadt], goalIds: [ids['Grün']], horizon: 'medium',
+      plannedStart: '2027-01-01', plannedEnd: '2030-12-31', externalActors: 'Gewerbeverein Altstadt, Landesamt für Denkmalpflege',
+    });
+    // no dates, only a horizon: no time reason may be invented for it
+    const shops = await post('/measures', {
+      title: 'Leerstandsmanagement', leadDepartmentId: culture, districtIds: [ids.Altstadt], goalIds: [ids['Grün']], horizon: 'medium',
+      externalActors: 'gewerbeverein altstadt; IHK',
+    });
+    const byDefault = await list('');
+    expect(byDefault.items.every((p) => p.score >= 65)).toBe(true);
+    const pair = byDefault.items.find((p) => p.key === [market.id, shops.id].sort().join('|'))!;
+    expect(pair.score).toBe(80);
+    expect(pair.reasons.map((r) => [r.kind, r.points])).toEqual([['district', 30], ['goal', 30], ['actor', 20]]);
+    expect(pair.reasons[2].actors).toEqual([expect.stringMatching(/^gewerbeverein altstadt$/i)]);
+    // district + goal alone (60) is below the default, listed on request
+    const trees = measures['Straßenbäume Altstadt'].id;
+    const keys = byDefault.items.map((p) => p.key);
+    expect(keys).not.toContain([shops.id, trees].sort().join('|'));
+    expect((await list('?minScore=60')).items.map((p) => p.key)).toContain([shops.id, trees].sort().join('|'));
+    // a dated pair in one place: time, with the real overlapping period of the planned dates
+    const withTime = byDefault.items.find((p) => p.key === [market.id, trees].sort().join('|'))!;
+    expect(withTime.reasons.map((r) => [r.kind, r.points])).toEqual([['district', 30], ['goal', 30], ['time', 10]]);
+    expect(withTime.reasons[2]).toMatchObject({ from: '2027-01-01', to: '2027-10-31' });
   });
 });

@@ -1,13 +1,13 @@
 /**
  * Finding synergy pairs without comparing all pairs: inverted lists (district, goal, field of action,
- * word → measures) lead from each measure of a department straight to the measures it shares something
+ * word, outside partner → measures) lead from each measure of a department straight to the measures it shares something
  * with, counting the shared items on the way (accumulators in typed arrays, no allocation per pair).
  * The counts go through the same formula as `scorePair` (domain/synergy.ts), so both always agree.
  * Pure: built from plain rows, kept in memory per data version by the service.
  */
-import { measurePeriod, score, scorePair, textWordForms, type ScoredPair, type SynergyMeasure } from '../../../domain/synergy';
+import { actorNames, measurePeriod, score, scorePair, textWordForms, type ScoredPair, type SurfaceForms, type SynergyMeasure } from '../../../domain/synergy';
 
-export interface IndexRow extends Omit<SynergyMeasure, 'words'> {
+export interface IndexRow extends Omit<SynergyMeasure, 'words' | 'actors'> {
   number: number;
   title: string;
   version: number;
@@ -15,6 +15,8 @@ export interface IndexRow extends Omit<SynergyMeasure, 'words'> {
   text?: string;
   /** or their words, already split (`textWordForms`), e.g. kept from an earlier build */
   forms?: Map<string, string>;
+  /** the external actors as entered ("Gewerbeverein Altstadt, IHK") */
+  externalActors?: string;
 }
 
 export interface IndexedMeasure extends SynergyMeasure {
@@ -24,10 +26,9 @@ export interface IndexedMeasure extends SynergyMeasure {
 }
 
 export interface SynergyIndex {
-  today: string;
   items: IndexedMeasure[];
   byId: Map<string, number>;
-  wordForm: (stem: string) => string;
+  forms: SurfaceForms;
   /** lead department per measure as a small integer; -1 without a lead */
   lead: Int32Array;
   departments: Map<string, number>;
@@ -57,17 +58,29 @@ function category(rows: string[][]): { own: Int32Array[]; post: Int32Array[] } {
   return { own, post: lists.map((l) => Int32Array.from(l)) };
 }
 
-export function buildIndex(rows: IndexRow[], today: string): SynergyIndex {
-  const forms = rows.map((r) => r.forms ?? textWordForms(r.text ?? ''));
+/**
+ * Keys that are informative: held by at most `commonWordLimit` measures. A word or partner in many briefs
+ * ("Maßnahme", "Stadtwerke") says nothing about a shared topic. Also collects a surface form per key.
+ */
+function informative(perRow: Map<string, string>[]) {
   const df = new Map<string, number>();
-  for (const f of forms) for (const w of f.keys()) df.set(w, (df.get(w) ?? 0) + 1);
-  const limit = commonWordLimit(rows.length);
+  for (const f of perRow) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const limit = commonWordLimit(perRow.length);
   const surface = new Map<string, string>();
+  const keys = perRow.map((f) => {
+    const kept = [...f.keys()].filter((k) => df.get(k)! <= limit);
+    for (const k of kept) if (!surface.has(k)) surface.set(k, f.get(k)!);
+    return kept;
+  });
+  return { keys, form: (k: string) => surface.get(k) ?? k };
+}
+
+export function buildIndex(rows: IndexRow[]): SynergyIndex {
+  const words = informative(rows.map((r) => r.forms ?? textWordForms(r.text ?? '')));
+  const actors = informative(rows.map((r) => actorNames(r.externalActors ?? '')));
   const items: IndexedMeasure[] = rows.map((r, i) => {
-    const words = [...forms[i].keys()].filter((w) => df.get(w)! <= limit);
-    for (const w of words) if (!surface.has(w)) surface.set(w, forms[i].get(w)!);
-    const { text: _text, forms: _forms, ...rest } = r;
-    return { ...rest, words };
+    const { text: _text, forms: _forms, externalActors: _actors, ...rest } = r;
+    return { ...rest, words: words.keys[i], actors: actors.keys[i] };
   });
   const departments = new Map<string, number>();
   const lead = Int32Array.from(items, (m) => {
@@ -79,27 +92,29 @@ export function buildIndex(rows: IndexRow[], today: string): SynergyIndex {
   const end = new Int32Array(items.length);
   const hasPeriod = new Uint8Array(items.length);
   items.forEach((m, i) => {
-    const p = measurePeriod(m, today);
+    const p = measurePeriod(m);
     if (p) [start[i], end[i], hasPeriod[i]] = [p[0], p[1], 1];
   });
   return {
-    today,
     items,
     byId: new Map(items.map((m, i) => [m.id, i])),
-    wordForm: (s) => surface.get(s) ?? s,
+    forms: { word: words.form, actor: actors.form },
     lead,
     departments,
     start,
     end,
     hasPeriod,
-    // order matters: district, goal, action field, text (see findPairs)
-    cats: [category(items.map((m) => m.districtIds)), category(items.map((m) => m.goalIds)), category(items.map((m) => m.actionFieldIds)), category(items.map((m) => m.words))],
+    // order matters: district, goal, action field, text, actor (see findPairs)
+    cats: [
+      category(items.map((m) => m.districtIds)), category(items.map((m) => m.goalIds)), category(items.map((m) => m.actionFieldIds)),
+      category(items.map((m) => m.words)), category(items.map((m) => m.actors)),
+    ],
   };
 }
 
 /** The pair's score and reasons, computed from the indexed measures (same words as the search used). */
 export function scoreIndexed(ix: SynergyIndex, i: number, j: number): ScoredPair | null {
-  return scorePair(ix.items[i], ix.items[j], ix.today, ix.wordForm);
+  return scorePair(ix.items[i], ix.items[j], ix.forms);
 }
 
 // Sorted results are packed into one float per pair: (100 − score) · 2^40 + i · 2^20 + j (exact below 2^53).
@@ -131,7 +146,7 @@ export function findPairs(ix: SynergyIndex, opts: FindOptions): Float64Array {
   }
   const all = opts.departmentId === undefined;
   const counters = ix.cats.map(() => new Uint16Array(n));
-  const [cd, cg, cf, cw] = counters;
+  const [cd, cg, cf, cw, ca] = counters;
   const [nd, ng, nf, nw] = ix.cats.map((cat) => Int32Array.from(cat.own, (o) => o.length));
   const seen = new Uint8Array(n);
   const touched = new Int32Array(n);
@@ -162,7 +177,7 @@ export function findPairs(ix: SynergyIndex, opts: FindOptions): Float64Array {
       const skip = (all && j <= i) || ix.lead[i] === ix.lead[j] || excluded?.has(j);
       if (!skip) {
         const timeOverlap = ix.hasPeriod[i] === 1 && ix.hasPeriod[j] === 1 && ix.start[i] <= ix.end[j] && ix.start[j] <= ix.end[i];
-        const s = score(cd[j], nd[i], nd[j], cg[j], ng[i], ng[j], cf[j], nf[i], nf[j], cw[j], nw[i], nw[j], timeOverlap);
+        const s = score(cd[j], nd[i], nd[j], cg[j], ng[i], ng[j], cf[j], nf[i], nf[j], cw[j], nw[i], nw[j], ca[j], timeOverlap);
         if (s >= opts.minScore && s > 0) {
           if (len === out.length) {
             const grown = new Float64Array(out.length * 2);
@@ -173,7 +188,7 @@ export function findPairs(ix: SynergyIndex, opts: FindOptions): Float64Array {
           out[len++] = (100 - s) * HI + a * LO + b;
         }
       }
-      cd[j] = cg[j] = cf[j] = cw[j] = 0;
+      cd[j] = cg[j] = cf[j] = cw[j] = ca[j] = 0;
     }
   }
   return out.slice(0, len).sort(); // a copy: the grown buffer may be twice as large

@@ -3,9 +3,16 @@ import type { SynergyReason } from '../../../contract/synergies';
 import type { ConceptNames } from '../measures/useConcept';
 import { synergyMessages } from './messages';
 
-const KEY = { district: 'reasonDistrict', goal: 'reasonGoal', actionField: 'reasonActionField', time: 'reasonTime', text: 'reasonText' } as const;
+const KEY = { district: 'reasonDistrict', goal: 'reasonGoal', actor: 'reasonActor', actionField: 'reasonActionField', time: 'reasonTime', text: 'reasonText' } as const;
 
-/** The reasons of a pair in words, each with the points it adds. */
+/** The shared items a reason names, in words. */
+function items(r: SynergyReason, names: ConceptNames): string {
+  if (r.kind === 'text') return (r.words ?? []).join(', ');
+  if (r.kind === 'actor') return (r.actors ?? []).join(', ');
+  return names.names(r.ids).join(', ');
+}
+
+/** The reasons of a pair in words, each with the points it adds; the server sends the strongest first. */
 export function ReasonList({ reasons, names, labelledBy }: { reasons: SynergyReason[]; names: ConceptNames; labelledBy?: string }) {
   const t = useT(synergyMessages);
   const f = useFormat();
@@ -16,7 +23,7 @@ export function ReasonList({ reasons, names, labelledBy }: { reasons: SynergyRea
         <li key={r.kind}>
           <span>
             {t(KEY[r.kind], {
-              items: r.kind === 'text' ? (r.words ?? []).join(', ') : names.names(r.ids).join(', '),
+              items: items(r, names),
               from: f.date(r.from),
               to: f.date(r.to),
             })}
