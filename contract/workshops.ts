@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, requiredText, trimmed } from './common';
+import { MAX_ROUND_ITEMS } from '../domain/voting';
 
 export const WorkshopKind = z.enum(['leadership', 'strategy', 'network', 'citizens', 'other']);
 export const WorkshopStatus = z.enum(['planned', 'running', 'done']);
@@ -143,8 +144,6 @@ export const Round = z.object({
 });
 export type Round = z.infer<typeof Round>;
 
-/** More items than this make a ballot nobody can read on a phone; a selection is narrowed with the list's filters. */
-export const MAX_ROUND_ITEMS = 200;
 const tooMany = `Höchstens ${MAX_ROUND_ITEMS} Einträge je Runde – bitte die Auswahl eingrenzen.`;
 
 export const RoundCreate = z.object({

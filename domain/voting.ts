@@ -8,6 +8,12 @@
  * words for the participant's phone, the projector and the protocol.
  */
 
+/**
+ * Items one round may hold: more make a ballot nobody can read on a phone. A bigger list is narrowed
+ * with the measure list's filters before it is voted on.
+ */
+export const MAX_ROUND_ITEMS = 200;
+
 /** Same values as `Locale` in ./format (declared here to keep this module import-free). */
 export type VotingLocale = 'de' | 'en';
 

@@ -27,6 +27,9 @@ function refusalText(code: string, t: JoinT, r: MyRound['round']['rules'], onIte
   }
 }
 
+/** From this many items on, the ballot offers a filter box. */
+const LONG_BALLOT = 12;
+
 /**
  * An open round on the participant's phone: the rules in plain words, "Noch 2 von 3 Punkten" always
  * in view, and per item big "+ Punkt" / "− Punkt" buttons with my dots as ●● and in words.
@@ -43,6 +46,8 @@ export function VoteRound({
   const t = useT(joinMessages);
   const { locale } = useLocale();
   const [message, setMessage] = useState('');
+  const [filter, setFilter] = useState('');
+  const [onlyMine, setOnlyMine] = useState(false);
   const round = mine.round;
   const rules = round.rules;
   const q = useDotQueue({
@@ -74,6 +79,12 @@ export function VoteRound({
   }
 
   const items = [...round.items].sort((a, b) => a.position - b.position);
+  // A long ballot (e.g. 43 briefs) gets a filter box; the dots of hidden items still count.
+  const long = items.length > LONG_BALLOT;
+  const needle = filter.trim().toLocaleLowerCase(locale);
+  const shown = long && (needle || onlyMine)
+    ? items.filter((i) => (!needle || i.label.toLocaleLowerCase(locale).includes(needle)) && (!onlyMine || (q.dots[i.id] ?? 0) > 0))
+    : items;
   const rows = new Map((mine.results?.visible ? mine.results.rows : []).map((r) => [r.itemId, r]));
   const headingId = `vote-${round.id}`;
   return (
@@ -94,8 +105,18 @@ export function VoteRound({
       {mine.results && !mine.results.visible && (
         <p className="muted">{t('hiddenResults')} {t('votersCount', { voters: mine.results.voters, eligible: mine.results.eligible })}</p>
       )}
+      {long && (
+        <div className="vote-filter">
+          <label htmlFor={`${headingId}-filter`}>{t('ballotFilter')}</label>
+          <input id={`${headingId}-filter`} type="search" value={filter} autoComplete="off" onChange={(e) => setFilter(e.target.value)} />
+          <label className="vote-only-mine">
+            <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} /> {t('ballotOnlyMine')}
+          </label>
+          <p className="muted" role="status">{t('ballotShown', { n: shown.length, total: items.length })}</p>
+        </div>
+      )}
       <ul className="vote-items">
-        {items.map((item) => {
+        {shown.map((item) => {
           const n = q.dots[item.id] ?? 0;
           const sending = q.sending[item.id] ?? 0;
           const row = rows.get(item.id);

@@ -5,10 +5,11 @@ import { ErrorMessage, FormDialog } from '../../components/ui';
 import { ErrorSummary, issuesToErrors, TextAreaField, TextField, type FieldErrors } from '../../app/forms';
 import { useLocale, useT } from '../../i18n/i18n';
 import type { Round } from '../../../contract/workshops';
-import type { VotingRules } from '../../../domain/voting';
+import { MAX_ROUND_ITEMS, type VotingRules } from '../../../domain/voting';
 import { CheckboxGroup } from '../measures/CheckboxGroup';
-import { useConceptNames } from '../measures/useConcept';
-import { useWorkshopBriefs, wsKeys } from './api';
+import { useConceptNames, type Option } from '../measures/useConcept';
+import { wsKeys } from './api';
+import { MeasurePicker } from './MeasurePicker';
 import { roundMessages } from './roundMessages';
 import { DEFAULT_RULES, rulesSentences } from './rules';
 
@@ -20,12 +21,13 @@ export function RoundCreateDialog({ workshopId, onClose, onCreated }: { workshop
   const t = useT(roundMessages);
   const { locale } = useLocale();
   const qc = useQueryClient();
-  const briefs = useWorkshopBriefs(workshopId);
   const { names } = useConceptNames();
   const [title, setTitle] = useState('');
   const [subject, setSubject] = useState<Subject>('measures');
   const [options, setOptions] = useState('');
-  const [excluded, setExcluded] = useState<string[]>([]);
+  // Nothing is preselected: a round holds exactly what the facilitator ticked (or took from a filtered list).
+  const [measures, setMeasures] = useState<Option[]>([]);
+  const [goalIds, setGoalIds] = useState<string[]>([]);
   const [dots, setDots] = useState('3');
   const [cumulation, setCumulation] = useState(false);
   const [maxPerItem, setMaxPerItem] = useState('2');
@@ -38,11 +40,7 @@ export function RoundCreateDialog({ workshopId, onClose, onCreated }: { workshop
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const candidates =
-    subject === 'measures' ? (briefs.data ?? []).map((b) => ({ id: b.id, label: `${b.number} · ${b.title}` }))
-    : subject === 'goals' ? names.goals
-    : [];
-  const chosen = candidates.filter((c) => !excluded.includes(c.id)).map((c) => c.id);
+  const chosen = subject === 'measures' ? measures.map((m) => m.id) : subject === 'goals' ? goalIds : [];
   const optionLines = options.split('\n').map((l) => l.trim()).filter(Boolean);
 
   const nDots = int(dots);
@@ -72,7 +70,10 @@ export function RoundCreateDialog({ workshopId, onClose, onCreated }: { workshop
     setError(null);
     const local: FieldErrors = {};
     if (!title.trim()) local.title = t('required');
-    if (subject === 'options' ? optionLines.length === 0 : chosen.length === 0) local[subject === 'options' ? 'options' : 'items'] = t('errNoItems');
+    const itemKey = subject === 'options' ? 'options' : 'items';
+    const n = subject === 'options' ? new Set(optionLines).size : chosen.length;
+    if (n < 2) local[itemKey] = t('errNoItems');
+    else if (n > MAX_ROUND_ITEMS) local[itemKey] = t('errTooMany', { max: MAX_ROUND_ITEMS });
     if (!dotsOk) local.dots = t('errDots');
     if (!maxOk) local.maxPerItem = t('errMax', { max: dotsOk ? nDots : 50 });
     if (!timerOk) local.timer = t('errTimer');
@@ -86,7 +87,7 @@ export function RoundCreateDialog({ workshopId, onClose, onCreated }: { workshop
         title: title.trim(),
         subject,
         rules,
-        ...(subject === 'options' ? { options: optionLines } : chosen.length < candidates.length ? { refIds: chosen } : {}),
+        ...(subject === 'options' ? { options: optionLines } : { refIds: chosen }),
       };
       const r = await api.post<Round>(`/workshops/${workshopId}/rounds`, body);
       qc.setQueryData<Round[]>(wsKeys.rounds(workshopId), (list) => (list ? [...list, r] : list));
@@ -94,7 +95,7 @@ export function RoundCreateDialog({ workshopId, onClose, onCreated }: { workshop
       onCreated(r);
     } catch (err) {
       if (err instanceof ApiError && err.status === 400) {
-        setErrors(issuesToErrors(err.details, { rules: 'dots', refIds: 'items' }));
+        setErrors(issuesToErrors(err.details, { rules: 'dots', refIds: subject === 'options' ? 'options' : 'items' }));
         setAttempt((a) => a + 1);
       } else setError(err);
     } finally {
@@ -123,17 +124,16 @@ export function RoundCreateDialog({ workshopId, onClose, onCreated }: { workshop
         {subject === 'options' ? (
           <TextAreaField id="round-options" label={t('options')} hint={t('optionsHint')} error={errors.options} value={options}
             onChange={(e) => setOptions(e.target.value)} rows={6} />
+        ) : subject === 'measures' ? (
+          <MeasurePicker workshopId={workshopId} selected={measures} onChange={setMeasures} error={errors.items} />
         ) : (
           <div className="ws-item-picker">
-            <CheckboxGroup id="round-items" columns={1}
-              legend={t(subject === 'measures' ? 'itemsMeasures' : 'itemsGoals', { n: chosen.length })}
-              options={candidates} selected={chosen} error={errors.items}
-              emptyText={subject === 'measures' ? t('noMeasuresYet') : t('noGoalsYet')}
-              onChange={(next) => setExcluded(candidates.filter((c) => !next.includes(c.id)).map((c) => c.id))} />
-            {candidates.length > 1 && (
+            <CheckboxGroup id="round-items" columns={1} legend={t('itemsGoals', { n: goalIds.length })}
+              options={names.goals} selected={goalIds} error={errors.items} emptyText={t('noGoalsYet')} onChange={setGoalIds} />
+            {names.goals.length > 1 && (
               <div className="actions">
-                <button type="button" className="btn small" onClick={() => setExcluded([])}>{t('selectAll')}</button>
-                <button type="button" className="btn small" onClick={() => setExcluded(candidates.map((c) => c.id))}>{t('selectNone')}</button>
+                <button type="button" className="btn small" onClick={() => setGoalIds(names.goals.map((g) => g.id))}>{t('selectAll')}</button>
+                <button type="button" className="btn small" onClick={() => setGoalIds([])}>{t('selectNone')}</button>
               </div>
             )}
           </div>

@@ -28,3 +28,9 @@ export const SUBJECT_LABELS: Record<string, Record<Locale, string>> = {
   goals: { de: 'Strategische Ziele', en: 'Strategic goals' },
   options: { de: 'Freie Optionen', en: 'Free options' },
 };
+
+/** „A“, „B“ und „C“ */
+export function quoteList(labels: string[], and: string, de: boolean) {
+  const q = labels.map((l) => (de ? `„${l}“` : `"${l}"`));
+  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} ${and} ${q[q.length - 1]}`;
+}
