@@ -174,26 +174,5 @@ export const Dashboard = z.object({
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
-/** Import: the fields a spreadsheet column can be mapped to. Lists use ";" between names. */
-export const IMPORT_FIELDS = [
-  'title', 'need', 'goal', 'description', 'districts', 'leadDepartment', 'partnerDepartments',
-  'externalActors', 'targetGroups', 'cost', 'horizon', 'plannedStart', 'plannedEnd', 'status',
-  'goals', 'actionFields', 'dimensions', 'origin', 'tags',
-] as const;
-export const ImportField = z.enum(IMPORT_FIELDS);
-export type ImportField = z.infer<typeof ImportField>;
-/** column header → field (or null to ignore the column) */
-export const ImportMapping = z.record(z.string(), ImportField.nullable());
-export type ImportMapping = z.infer<typeof ImportMapping>;
-
-export const ImportRowError = z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() });
-export type ImportRowError = z.infer<typeof ImportRowError>;
-export const ImportPreview = z.object({
-  headers: z.array(z.string()),
-  mapping: ImportMapping,
-  rowCount: z.number().int(),
-  sample: z.array(z.object({ row: z.number().int(), title: z.string(), costCents: z.number().nullable(), districts: z.array(z.string()) })),
-  errors: z.array(ImportRowError),
-});
-export type ImportPreview = z.infer<typeof ImportPreview>;
-export const ImportResult = z.object({ imported: z.number().int() });
+/** The import's contract lives in ./import; re-exported for the modules that read it from here. */
+export { IMPORT_FIELDS, ImportField, ImportMapping, ImportPreview, ImportResult, ImportRowError } from './import';

@@ -1,55 +1,74 @@
 import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import type { App } from '../../app';
-import { ImportMapping, ImportPreview, ImportResult } from '../../../contract/measures';
+import { ImportEncoding, ImportMapping, ImportPreview, ImportResolutions, ImportResult, ImportSeparator } from '../../../contract/import';
 import { AppError } from '../../errors';
 import { requireRole } from '../../plugins/actor';
 import { getConcept } from '../concept/concept.service';
-import { readSheet, suggestMapping } from './documents/read-sheet';
+import { readTable, suggestMapping } from './documents/read-sheet';
 import { preview, runImport } from './import.service';
 
-/** Reads the uploaded file and the optional `mapping` field (a JSON object), in any order. */
+/** A JSON form field checked against its schema: a bad one is the client's error (400), never a 500. */
+function jsonField<T extends z.ZodType>(text: string | null, schema: T, what: string): z.infer<T> | undefined {
+  if (text == null || text === '') return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError(400, 'validation_failed', `${what} ist kein gültiges JSON.`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new AppError(400, 'validation_failed', `${what} ist ungültig.`, parsed.error.issues);
+  return parsed.data;
+}
+
+function enumField<T extends z.ZodType>(text: string | null, schema: T, what: string): z.infer<T> | undefined {
+  if (text == null || text === '') return undefined;
+  const parsed = schema.safeParse(text);
+  if (!parsed.success) throw new AppError(400, 'validation_failed', `${what} „${text.slice(0, 40)}“ ist nicht vorgesehen.`);
+  return parsed.data;
+}
+
+/**
+ * Reads the uploaded file and the optional fields, in any order: `mapping` (column → field, JSON), `resolutions`
+ * (decisions for new names and words, JSON), `encoding` and `separator` (how to read a CSV file, else detected).
+ */
 async function readUpload(req: FastifyRequest) {
   let file: { filename: string; data: Buffer } | null = null;
-  let mappingText: string | null = null;
+  const text: Record<string, string> = {};
   if (!req.isMultipart()) throw new AppError(400, 'validation_failed', 'Bitte laden Sie eine Datei hoch (multipart/form-data).');
   for await (const part of req.parts()) {
     if (part.type === 'file' && part.fieldname === 'file') file = { filename: part.filename, data: await part.toBuffer() };
     else if (part.type === 'file') await part.toBuffer();
-    else if (part.fieldname === 'mapping') mappingText = String(part.value);
+    else text[part.fieldname] = String(part.value);
   }
   if (!file) throw new AppError(400, 'validation_failed', 'Bitte wählen Sie eine Datei (.xlsx oder .csv) aus.');
-  let sheet;
+  const encoding = enumField(text.encoding ?? null, ImportEncoding, 'Die Kodierung');
+  const separator = enumField(text.separator ?? null, ImportSeparator, 'Das Trennzeichen');
+  const given = jsonField(text.mapping ?? null, ImportMapping, 'Die Spaltenzuordnung');
+  const resolutions = jsonField(text.resolutions ?? null, ImportResolutions, 'Die Zuordnung der Werte');
+  let table;
   try {
-    sheet = await readSheet(file.data, file.filename);
+    table = await readTable(file.data, file.filename, { encoding, separator });
   } catch (err) {
     throw new AppError(400, 'unreadable_file', (err as Error).message);
   }
-  let mapping = suggestMapping(sheet.headers) as ImportMapping;
-  if (mappingText) {
-    let json: unknown;
-    try {
-      json = JSON.parse(mappingText);
-    } catch {
-      throw new AppError(400, 'validation_failed', 'Die Spaltenzuordnung ist kein gültiges JSON.');
-    }
-    const parsed = ImportMapping.safeParse(json);
-    if (!parsed.success) throw new AppError(400, 'validation_failed', 'Die Spaltenzuordnung ist ungültig.', parsed.error.issues);
-    mapping = { ...Object.fromEntries(sheet.headers.map((h) => [h, null])), ...parsed.data };
-  }
-  return { sheet, mapping };
+  const headers = table.sheet.headers;
+  const mapping: ImportMapping = given ? { ...Object.fromEntries(headers.map((h) => [h, null])), ...given } : (suggestMapping(headers) as ImportMapping);
+  return { table, mapping, resolutions };
 }
 
 export async function importRoutes(app: App) {
   const tags = ['import'];
   app.post('/measures/import/preview', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ImportPreview } } }, async (req) => {
     const actor = requireRole(req, 'admin', 'coordinator');
-    const { sheet, mapping } = await readUpload(req);
-    return preview(sheet, mapping, await getConcept(app.db, actor.municipalityId));
+    const { table, mapping, resolutions } = await readUpload(req);
+    return preview(table, mapping, await getConcept(app.db, actor.municipalityId), resolutions);
   });
 
   app.post('/measures/import', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ImportResult } } }, async (req) => {
     const actor = requireRole(req, 'admin', 'coordinator');
-    const { sheet, mapping } = await readUpload(req);
-    return runImport(app.db, actor, sheet, mapping, await getConcept(app.db, actor.municipalityId));
+    const { table, mapping, resolutions } = await readUpload(req);
+    return runImport(app.db, actor, table, mapping, await getConcept(app.db, actor.municipalityId), resolutions);
   });
 }

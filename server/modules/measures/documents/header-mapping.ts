@@ -14,8 +14,12 @@ export function normalizeHeader(header: string): string {
     .replace(/[^a-z0-9]+/g, '');
 }
 
+/** Headers of a running number: not a field, but errors name it next to the spreadsheet row ("Zeile 18 (Nr. 17)"). */
+const NUMBER_HEADERS = ['nr', 'nummer', 'lfdnr', 'laufendenummer', 'massnahmennummer', 'massnahmennr', 'id', 'no', 'number'];
+export const isNumberHeader = (header: string) => NUMBER_HEADERS.includes(normalizeHeader(header));
+
 const SYNONYMS: Record<ImportField | 'ignore', string[]> = {
-  ignore: ['nr', 'nummer', 'lfdnr', 'laufendenummer', 'massnahmennummer', 'massnahmennr', 'id', 'no', 'number'],
+  ignore: NUMBER_HEADERS,
   title: ['titel', 'title', 'massnahme', 'massnahmentitel', 'massnahmenbezeichnung', 'bezeichnung', 'name', 'projekt', 'projekttitel', 'projektname', 'vorhaben', 'measure'],
   need: ['ausgangslage', 'bedarf', 'ausgangslagebedarf', 'ausgangssituation', 'problemstellung', 'anlass', 'need', 'startingpoint', 'startingpointneed'],
   goal: ['ziel', 'zielsetzung', 'projektziel', 'massnahmenziel', 'goal', 'objective'],
@@ -26,13 +30,13 @@ const SYNONYMS: Record<ImportField | 'ignore', string[]> = {
   externalActors: ['externeakteure', 'akteure', 'externepartner', 'kooperationspartner', 'partner', 'externalactors'],
   targetGroups: ['zielgruppen', 'zielgruppe', 'targetgroups', 'targetgroup'],
   cost: ['kosten', 'kostenschaetzung', 'gesamtkosten', 'geschaetztekosten', 'kostenrahmen', 'investitionskosten', 'budget', 'cost', 'costs', 'costestimate'],
-  horizon: ['zeithorizont', 'horizont', 'umsetzungshorizont', 'horizon', 'timehorizon'],
+  horizon: ['zeithorizont', 'horizont', 'umsetzungshorizont', 'zeitraum', 'umsetzungszeitraum', 'realisierungszeitraum', 'zeitraumhorizont', 'horizon', 'timehorizon'],
   plannedStart: ['geplanterbeginn', 'beginn', 'start', 'startdatum', 'umsetzungsbeginn', 'baubeginn', 'plannedstart'],
   plannedEnd: ['geplantesende', 'ende', 'enddatum', 'fertigstellung', 'abschluss', 'umsetzungsende', 'end', 'plannedend'],
   status: ['status', 'umsetzungsstand', 'bearbeitungsstand', 'stand'],
   goals: ['ziele', 'isekziele', 'entwicklungsziele', 'strategischeziele', 'zielbezug', 'goals'],
   actionFields: ['handlungsfeld', 'handlungsfelder', 'themenfeld', 'themenfelder', 'actionfield', 'actionfields'],
-  dimensions: ['dimension', 'dimensionen', 'nachhaltigkeitsdimension', 'nachhaltigkeitsdimensionen', 'dimensions'],
+  dimensions: ['dimension', 'dimensionen', 'nachhaltigkeitsdimension', 'nachhaltigkeitsdimensionen', 'saeule', 'saeulen', 'leitbildsaeule', 'dimensions'],
   origin: ['herkunft', 'quelle', 'ursprung', 'origin', 'source'],
   tags: ['schlagworte', 'schlagwort', 'schlagwoerter', 'stichworte', 'stichwort', 'tags', 'tag', 'keywords'],
 };
@@ -56,11 +60,11 @@ const CONTAINS: Array<[RegExp, ImportField]> = [
   [/akteur|kooperation/, 'externalActors'],
   [/zielgruppe/, 'targetGroups'],
   [/handlungsfeld|themenfeld/, 'actionFields'],
-  [/dimension/, 'dimensions'],
+  [/dimension|saeule/, 'dimensions'],
   [/stadtteil|ortsteil|quartier|bezirk|district/, 'districts'],
   [/beginn|start/, 'plannedStart'],
   [/ende$|fertigstell|abschluss/, 'plannedEnd'],
-  [/horizont/, 'horizon'],
+  [/horizont|zeitraum/, 'horizon'],
   [/ausgangs|bedarf/, 'need'],
   [/beschreibung|description/, 'description'],
   [/ziele$|goals/, 'goals'],
