@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { ensureDemoSetup, expectAccessible, signIn } from './helpers';
 
 const pairTitle = async (card: ReturnType<Page['locator']>) => (await card.getByRole('heading').textContent())!;
@@ -16,7 +17,10 @@ test('synergies: a department sees pairs with reasons, confirms one (shown on th
   // every pair shows its score and reasons in words
   await expect(cards.first().getByText(/Übereinstimmung \d+ von 100/)).toBeVisible();
   await expect(cards.first().getByRole('listitem').filter({ hasText: /Gleicher Stadtteil|Gemeinsame Ziele|Gemeinsame Handlungsfelder|Ähnlicher Text/ }).first()).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: /Was andere Ämter in den Stadtteilen von „Tiefbauamt“ planen/ })).toBeVisible();
+  // the default minimum shows what is worth a conversation (issue 12): every listed pair scores at least 65
+  await expect(page.getByLabel('Mindestwert')).toHaveValue('65');
+  for (const text of await cards.getByText(/Übereinstimmung \d+ von 100/).allTextContents()) expect(Number(text.match(/\d+/)![0])).toBeGreaterThanOrEqual(65);
+  await expect(page.getByRole('link', { name: 'Was andere Ämter in den Stadtteilen von „Tiefbauamt“ planen' })).toBeVisible();
   await expectAccessible(page, 'synergies');
 
   // confirm the best pair: it leaves the open list and appears on both measures' pages
@@ -49,6 +53,40 @@ test('synergies: a department sees pairs with reasons, confirms one (shown on th
   await expect(dismissedCard.getByText(/Verworfen von Anna Admin am/)).toBeVisible();
   await expect(dismissedCard.getByRole('button', { name: 'Wiederherstellen' })).toBeVisible();
   await expectAccessible(page, 'dismissed pairs');
+});
+
+test('a department head finds what other departments plan in their districts: from the navigation, on their own department', async ({ page }) => {
+  await ensureDemoSetup(page);
+  await signIn(page);
+  const concept = await (await page.request.get('/api/v1/concept')).json();
+  const roads = concept.departments.find((d: { name: string }) => d.name === 'Tiefbauamt');
+  const head = { email: `tiefbau.${randomBytes(3).toString('hex')}@musterstadt.example`, name: 'Theo Tiefbau', password: 'Tiefbau-Stadtteile-2026' };
+  expect((await page.request.post('/api/v1/users', { data: { ...head, role: 'department', departmentId: roads.id } })).status()).toBe(201);
+  await page.context().clearCookies();
+  await signIn(page, head.email, head.password);
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Andere Ämter in meinen Stadtteilen' }).click();
+  await expect(page).toHaveURL(/\/synergies\/my-districts$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Was andere Ämter in den Stadtteilen von „Tiefbauamt“ planen' })).toBeVisible();
+  await expect(page.getByLabel('Amt', { exact: true })).toHaveValue(roads.id);
+  // one section per district of the department's measures, each other department's measure with lead, status and period
+  const altstadt = page.getByRole('region', { name: /^Altstadt: \d+ eigene, \d+ von anderen Ämtern$/ });
+  await expect(altstadt.getByRole('link', { name: /Umgestaltung des Marktplatzes/ })).toBeVisible();
+  await expect(altstadt.getByRole('listitem').filter({ hasText: 'Umgestaltung des Marktplatzes' })).toContainText(/Amt für Stadtentwicklung und Stadtplanung; .+; \d\d\.\d\d\.\d{4} – \d\d\.\d\d\.\d{4}/);
+  await expectAccessible(page, 'other departments in my districts');
+  // from here to the department's pairs, which open on the same department
+  await page.getByRole('link', { name: 'Synergie-Paare dieses Amtes' }).click();
+  await expect(page.getByLabel('Amt', { exact: true })).toHaveValue(roads.id);
+  // and from the department page
+  await page.goto(`/departments?department=${roads.id}`);
+  await page.getByRole('link', { name: 'Was andere Ämter in diesen Stadtteilen planen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Was andere Ämter in den Stadtteilen von „Tiefbauamt“ planen' })).toBeVisible();
+  // the same in English
+  await page.getByRole('button', { name: /English|EN/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'What other departments plan in the districts of “Tiefbauamt”' })).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Other departments in my districts' })).toBeVisible();
+  await expectAccessible(page, 'other departments in my districts (en)');
+  await page.getByRole('button', { name: /Deutsch|DE/ }).first().click();
 });
 
 test('map: districts coloured by number or cost, a district chosen by keyboard lists its measures; no tile is fetched', async ({ page }) => {

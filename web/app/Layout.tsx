@@ -167,7 +167,8 @@ function Shell({ me }: { me: Me }) {
             {can.canCreateMeasure && item('/measures/new', t('newMeasure'), true)}
             {item('/districts', t('byDistrict'))}
             {item('/departments', t('byDepartment'))}
-            {item('/synergies', t('synergies'))}
+            {item('/synergies', t('synergies'), true)}
+            {can.departmentId && item('/synergies/my-districts', t('myDistricts'))}
             {item('/map', t('map'))}
             {item('/responsibility', t('responsibility'))}
             {item('/roadmap', t('roadmap'))}

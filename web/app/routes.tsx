@@ -37,6 +37,7 @@ const routes: RouteObject[] = [
       { path: 'funding/saved-searches', ...page(() => import('../features/funding/SavedSearchListPage')) },
       { path: 'funding/saved-searches/:id', ...page(() => import('../features/funding/SavedSearchPage')) },
       { path: 'synergies', ...page(() => import('../features/synergies/SynergiesPage')) },
+      { path: 'synergies/my-districts', ...page(() => import('../features/synergies/NeighboursPage')) },
       { path: 'map', ...page(() => import('../features/map/MapPage')) },
       { path: 'districts', ...page(() => import('../features/views/ByDistrictPage')) },
       { path: 'departments', ...page(() => import('../features/views/ByDepartmentPage')) },

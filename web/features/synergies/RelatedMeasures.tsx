@@ -60,6 +60,11 @@ export function RelatedMeasures({ measure, names }: { measure: { id: string; lea
           ))}
         </ul>
       )}
+      {measure.leadDepartmentId && (
+        <p>
+          <Link to={`/synergies/my-districts?department=${measure.leadDepartmentId}`}>{t('neighboursLink', { dept: names.name(measure.leadDepartmentId) })}</Link>
+        </p>
+      )}
     </section>
   );
 }

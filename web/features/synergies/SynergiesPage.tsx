@@ -1,21 +1,21 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { EmptyState, ErrorMessage, PageHeader, Spinner } from '../../components/ui';
 import { useT } from '../../i18n/i18n';
 import { StatusMessage } from '../../app/forms';
 import { useCan } from '../../app/session';
 import { usePageTitle } from '../../app/title';
-import type { SynergyPair, SynergyStatus } from '../../../contract/synergies';
+import { DEFAULT_MIN_SCORE, type SynergyPair, type SynergyStatus } from '../../../contract/synergies';
 import { useConceptNames } from '../measures/useConcept';
 import { Pagination } from '../measures/Pagination';
 import { synergyActions, useInvalidateSynergies, useSynergies } from './api';
 import { MergeDialog } from './MergeDialog';
-import { NeighboursSection } from './NeighboursSection';
 import { PairCard, type PairAction } from './PairCard';
 import { synergyMessages } from './messages';
 import './synergies.css';
 
-const SCORES = [0, 20, 30, 40, 50, 60, 70, 80];
+// the default (what is worth a conversation) among the choices, lower ones to look further
+const SCORES = [...new Set([0, 20, 30, 40, 50, 60, DEFAULT_MIN_SCORE, 70, 80])].sort((a, b) => a - b);
 const PAGE_SIZE = 20;
 
 export default function SynergiesPage() {
@@ -27,7 +27,7 @@ export default function SynergiesPage() {
   const deptParam = params.get('department');
   const department = deptParam === 'all' ? null : (deptParam ?? can.departmentId);
   const status = (['open', 'related', 'dismissed'].includes(params.get('status') ?? '') ? params.get('status') : 'open') as SynergyStatus;
-  const minScore = Number(params.get('minScore') ?? 30);
+  const minScore = Number(params.get('minScore') ?? DEFAULT_MIN_SCORE);
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const q = useSynergies({ department: department ?? undefined, status, minScore, page, pageSize: PAGE_SIZE });
   const invalidate = useInvalidateSynergies();
@@ -114,10 +114,15 @@ export default function SynergiesPage() {
             <select id="synergy-min" value={minScore} aria-describedby="synergy-min-hint" onChange={(e) => set('minScore', e.target.value)}>
               {SCORES.map((s) => <option key={s} value={s}>{s}</option>)}
             </select>
-            <span className="hint" id="synergy-min-hint">{t('minScoreHint')}</span>
+            <span className="hint" id="synergy-min-hint">{t('minScoreHint', { n: DEFAULT_MIN_SCORE })}</span>
           </div>
         )}
       </form>
+      <p className="synergy-neighbours-link">
+        <Link to={department ? `/synergies/my-districts?department=${department}` : '/synergies/my-districts'}>
+          {department ? t('neighboursLink', { dept: names.name(department) }) : t('neighboursLinkAny')}
+        </Link>
+      </p>
       <StatusMessage message={flash} />
       <ErrorMessage error={error} />
       <ErrorMessage error={conceptError} />
@@ -142,7 +147,6 @@ export default function SynergiesPage() {
         {busy && <Spinner label={t('working')} />}
         <Pagination page={page} pages={pages} hrefFor={hrefFor} />
       </section>
-      <NeighboursSection departmentId={department} names={names} />
       <MergeDialog pair={merging} onMerge={merge} onCancel={() => setMerging(null)} />
     </>
   );

@@ -84,7 +84,10 @@ export default function ByDepartmentPage() {
                 <>
                   <div className="actions" style={{ justifyContent: 'space-between' }}>
                     <Summary items={items} />
-                    <Link to={`/measures?department=${department.id}`}>{t('openList')}</Link>
+                    <span className="actions">
+                      <Link to={`/synergies/my-districts?department=${department.id}`}>{t('neighbours')}</Link>
+                      <Link to={`/measures?department=${department.id}`}>{t('openList')}</Link>
+                    </span>
                   </div>
                   {measures.data.total > items.length && (
                     <Alert kind="info">{t('truncated', { shown: items.length, total: measures.data.total })}</Alert>
