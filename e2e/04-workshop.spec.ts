@@ -2,7 +2,7 @@ import { test, expect, devices, type Browser, type Page } from '@playwright/test
 import JSZip from 'jszip';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, signIn } from './helpers';
+import { ensureDemoSetup, expectAccessible, signIn } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -20,6 +20,7 @@ async function phone(browser: Browser, code: string, name: string): Promise<Page
 }
 
 test('workshop: plan it, three phones join by code and vote, the projector follows live, Top N and protocol', async ({ page, browser }) => {
+  await ensureDemoSetup(page);
   await signIn(page);
   await page.getByRole('link', { name: 'Workshops' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Workshops' })).toBeVisible();
@@ -111,4 +112,90 @@ test('workshop: plan it, three phones join by code and vote, the projector follo
   await page.getByRole('link', { name: 'Protokoll (Word)' }).click();
   const zip = await JSZip.loadAsync(readFileSync((await (await docxDownload).path())!));
   expect(await zip.file('word/document.xml')!.async('string')).toContain('Strategiewerkstatt Partheland');
+});
+
+test('workshop: a round over the municipality\'s existing briefs, chosen with the list\'s filters; a decision at the cut is revised with a reason', async ({ page, browser }) => {
+  await ensureDemoSetup(page);
+  await signIn(page);
+  await page.getByRole('link', { name: 'Workshops' }).click();
+  await page.getByRole('button', { name: 'Neuer Workshop' }).click();
+  await page.getByRole('dialog').getByLabel('Titel').fill('Führungskräfteworkshop Musterstadt');
+  await page.getByRole('dialog').getByRole('button', { name: 'Workshop anlegen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Führungskräfteworkshop Musterstadt' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Abstimmungsrunden' }).or(page.getByRole('link', { name: 'Abstimmungsrunden' })).first().click();
+  await page.getByRole('button', { name: 'Neue Abstimmungsrunde' }).click();
+  const rd = page.getByRole('dialog');
+  await rd.getByLabel('Titel der Runde').fill('Welche Steckbriefe zuerst?');
+  await expect(rd.getByLabel('Steckbriefe der Kommune')).toBeChecked();
+  // nothing is preselected; the municipality's briefs (written outside this workshop) are listed
+  const count = rd.locator('.ws-picker-count');
+  await expect(count).toContainText('0 ausgewählt');
+  await expect(count).toContainText(/von \d+ angezeigt/);
+  const all = Number((await count.textContent())!.match(/(\d+) von \1 angezeigt/)![1]);
+  expect(all).toBeGreaterThan(12);
+
+  // the list's district filter narrows the list; take all shown
+  await rd.getByRole('button', { name: 'Filter' }).click();
+  await rd.getByRole('group', { name: 'Stadtteile' }).getByLabel('Altstadt').check();
+  await expect(count).not.toContainText(`${all} von ${all}`);
+  const old = Number((await count.textContent())!.match(/(\d+) von \1 angezeigt/)![1]);
+  expect(old).toBeGreaterThan(1);
+  await rd.getByRole('button', { name: `Alle angezeigten auswählen (${old})` }).click();
+  await expect(count).toContainText(`${old} ausgewählt`);
+  await expectAccessible(page, 'round dialog with the brief picker');
+  // without the filter, the ticked ones stay ticked; then all of them, and one taken out again
+  await rd.getByRole('button', { name: 'Stadtteile: Altstadt entfernen' }).click();
+  await expect(count).toContainText(`${all} von ${all} angezeigt`);
+  await rd.getByRole('button', { name: `Alle angezeigten auswählen (${all})` }).click();
+  await expect(count).toContainText(`${all} ausgewählt`);
+  await rd.locator('.ws-pick-list input[type=checkbox]').first().uncheck();
+  await expect(count).toContainText(`${all - 1} ausgewählt`);
+  await rd.getByLabel('Länge der Ergebnisliste (Top N)').fill('2');
+  await rd.getByRole('button', { name: 'Runde anlegen' }).click();
+  await expect(page.getByText(`${all - 1} Einträge`)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Öffnen', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Öffnen', exact: true }).click();
+  await page.getByRole('tab', { name: 'Beitreten' }).or(page.getByRole('link', { name: 'Beitreten' })).first().click();
+  const code = (await page.getByText(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/).first().textContent())!.trim();
+
+  // the long ballot on a phone: a filter box finds the briefs; three dots on three briefs
+  const p = await phone(browser, code, 'Frau Weber');
+  await expect(p.getByText(`${all - 1} von ${all - 1} Einträgen angezeigt`)).toBeVisible();
+  const labels = (await p.locator('.vote-label').allTextContents()).slice(0, 3);
+  for (const label of labels) {
+    await p.getByLabel('Einträge filtern (Nummer oder Wort)').fill(label.replace(/^Nr\. \d+: /, ''));
+    await p.getByRole('button', { name: `+ Punkt : ${label}`, exact: true }).click();
+  }
+  await expect(p.getByText(/Keine Punkte mehr übrig/)).toBeVisible();
+  await p.getByLabel('Einträge filtern (Nummer oder Wort)').fill('');
+  await p.getByLabel('Nur Einträge mit meinen Punkten').check();
+  await expect(p.locator('.vote-label')).toHaveCount(3);
+  await expectAccessible(p, 'long ballot with filter (phone)');
+
+  // three briefs share rank 1 for two seats: a decision, then a revision with its reason
+  await page.getByRole('tab', { name: 'Abstimmungsrunden' }).or(page.getByRole('link', { name: 'Abstimmungsrunden' })).first().click();
+  await page.getByRole('button', { name: 'Schließen', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Schließen', exact: true }).click();
+  await page.getByRole('button', { name: 'Entscheidung festhalten' }).click();
+  const dd = page.getByRole('dialog');
+  await dd.getByLabel(labels[0], { exact: true }).check();
+  await dd.getByLabel(labels[1], { exact: true }).check();
+  await dd.getByLabel('Begründung').fill('Beide sind schon finanziert.');
+  await dd.getByRole('button', { name: 'Entscheidung speichern' }).click();
+  await expect(page.getByText('Die Entscheidung wurde festgehalten.')).toBeVisible();
+  await page.getByRole('button', { name: 'Entscheidung ändern' }).click();
+  const rv = page.getByRole('dialog');
+  await rv.getByLabel(labels[0], { exact: true }).check();
+  await rv.getByLabel(labels[2], { exact: true }).check();
+  await rv.getByLabel('Begründung', { exact: true }).fill('Die Förderung für den zweiten fiel weg.');
+  await rv.getByRole('button', { name: 'Geänderte Entscheidung speichern' }).click();
+  await expect(rv.getByText('Bitte begründen Sie, warum die Entscheidung geändert wird.').first()).toBeVisible();
+  await rv.getByLabel('Warum wird die Entscheidung geändert?').fill('Bescheid des Fördermittelgebers vom 3.12.');
+  await rv.getByRole('button', { name: 'Geänderte Entscheidung speichern' }).click();
+  await expect(page.getByText('Geändert, weil: Bescheid des Fördermittelgebers vom 3.12.')).toBeVisible();
+  await page.getByText('Frühere Entscheidungen (1)').click();
+  await expect(page.getByText('Entschieden: ').first()).toContainText('Beide sind schon finanziert.');
+  await expectAccessible(page, 'revised decision with its history');
+  await p.context().close();
 });

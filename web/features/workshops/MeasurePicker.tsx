@@ -15,6 +15,8 @@ import { FILTER_KEYS, toApiQuery, type FilterKey, type ListState } from '../meas
 import { useConceptNames, type Option } from '../measures/useConcept';
 import { useWorkshops } from './api';
 import { roundMessages } from './roundMessages';
+// the reused filter groups and chips are styled there
+import '../measures/measures.css';
 
 /**
  * The measure list's filters without the tag box: that box is a form of its own, and the picker sits
