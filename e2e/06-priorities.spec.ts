@@ -44,7 +44,7 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   await page.getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByText('Gespeichert.')).toBeVisible();
 
-  // a new round with three measures and both raters
+  // a new round with four measures and both raters; the fourth will stay unscored
   await page.getByRole('link', { name: 'Zurück zur Priorisierung' }).click();
   await page.getByRole('button', { name: 'Neue Bewertungsrunde' }).click();
   const dialog = page.getByRole('dialog', { name: 'Neue Bewertungsrunde' });
@@ -53,11 +53,11 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   const measureBoxes = dialog.getByRole('group', { name: 'Maßnahmen' }).getByRole('checkbox');
   await expect(measureBoxes.first()).toBeVisible();
   const titles: string[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
     await measureBoxes.nth(i).check();
     titles.push(((await measureBoxes.nth(i).locator('xpath=..').innerText()).replace(/^Nr\. \d+ /, '')).trim());
   }
-  await expect(dialog.getByText('3 ausgewählt')).toBeVisible();
+  await expect(dialog.getByText('4 ausgewählt')).toBeVisible();
   const raters = dialog.getByRole('group', { name: 'Bewertende' });
   await raters.getByLabel(ADMIN.name).check();
   await raters.getByLabel(new RegExp(rater.name)).check();
@@ -69,17 +69,17 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   await page.getByRole('button', { name: 'Runde bearbeiten' }).click();
   const edit = page.getByRole('dialog', { name: 'Bewertungsrunde bearbeiten' });
   await expect(edit.getByLabel('Name der Runde')).toHaveValue(roundName);
-  await expect(edit.getByText('3 ausgewählt')).toBeVisible();
+  await expect(edit.getByText('4 ausgewählt')).toBeVisible();
   await expectAccessible(page, 'edit round dialog');
   await edit.getByRole('button', { name: 'Abbrechen' }).click();
   await expect(edit).toBeHidden();
-  await expect(page.getByText('Ihre Bewertung: 0 von 18 bewertet')).toBeVisible();
+  await expect(page.getByText('Ihre Bewertung: 0 von 24 bewertet')).toBeVisible();
 
   // rater 1 (the admin): the first measure top marks, the others middling
   await score(page, titles[0], [5, 5, 5, 5, 5, 5]);
   await score(page, titles[1], [4, 3, 4, 3, 4, 3]);
   await score(page, titles[2], [2, 2, 3, 3, 2, 2]);
-  await expect(page.getByText('Ihre Bewertung: 18 von 18 bewertet')).toBeVisible();
+  await expect(page.getByText('Ihre Bewertung: 18 von 24 bewertet')).toBeVisible();
   await expectAccessible(page, 'round, scored by the admin');
 
   // rater 2 on a phone: sees only their own (empty) sheet, not the admin's scores
@@ -88,7 +88,7 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   await signIn(p2, rater.email, rater.password);
   await p2.goto(roundUrl);
   await expect(p2.getByText(/Die Bewertungen sind verdeckt/)).toBeVisible();
-  await expect(p2.getByText('Ihre Bewertung: 0 von 18 bewertet')).toBeVisible();
+  await expect(p2.getByText('Ihre Bewertung: 0 von 24 bewertet')).toBeVisible();
   await expect(p2.getByText('Die Rangfolge erscheint, sobald die Koordination die Bewertungen aufdeckt.')).toBeVisible();
   const firstSelect = p2.getByRole('form', { name: new RegExp(titles[0]) }).getByRole('combobox').first();
   await expect(firstSelect).toHaveValue('');
@@ -98,7 +98,7 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   await score(p2, titles[0], [1, 1, 1, 1, 1, 1]);
   await score(p2, titles[1], [4, 4, 4, 3, 3, 3]);
   await score(p2, titles[2], [2, 3, 3, 3, 2, 2]);
-  await expect(p2.getByText('Ihre Bewertung: 18 von 18 bewertet')).toBeVisible();
+  await expect(p2.getByText('Ihre Bewertung: 18 von 24 bewertet')).toBeVisible();
 
   // the coordinator sees where raters diverge (no values yet), then reveals
   await page.reload();
@@ -109,7 +109,8 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   await page.getByRole('dialog', { name: 'Bewertungen aufdecken?' }).getByRole('button', { name: 'Ja, fortfahren' }).click();
   await expect(page.getByText('Aufgedeckt', { exact: true })).toBeVisible();
   const results = page.getByRole('table', { name: 'Rangfolge der Maßnahmen nach gewichteter Bewertung' });
-  await expect(results.getByRole('row')).toHaveCount(4);
+  await expect(results.getByRole('row')).toHaveCount(5);
+  await expect(results.getByRole('row', { name: new RegExp(titles[3].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toContainText('ohne Rang');
   await expect(results.getByText(/6 Abweichung\(en\)/)).toBeVisible();
   await expect(divergences.getByText(/Noten von 1 bis 5/).first()).toBeVisible();
 
@@ -128,17 +129,50 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   await expectAccessible(p2, 'revealed results on a phone');
   await phone.close();
 
-  // the decision: the top-ranked measure goes to class C (highlighted as a departure)
+  // the decision: only the ranked measures are preselected; the unscored one waits apart, unticked
+  const unscored = await (await page.request.get(`/api/v1/measures?q=${encodeURIComponent(titles[3])}`)).json();
+  const unscoredBefore = unscored.items.find((m: { title: string }) => m.title === titles[3]);
   const decision = page.getByRole('region', { name: 'Entscheidung festhalten' });
   await decision.getByLabel('Gremium').fill('Stadtrat');
   await decision.getByLabel('Datum des Beschlusses').fill('2023-10-12');
-  const topRow = decision.getByRole('row').nth(1);
+  const ranked = decision.getByRole('table', { name: 'Prioritätsklasse und Zeithorizont je Maßnahme' });
+  await expect(ranked.getByRole('row')).toHaveCount(4);
+  await expect(ranked.getByRole('checkbox', { checked: true })).toHaveCount(3);
+  const unrankedSection = decision.getByText('Ohne Rang – nicht vollständig bewertet (1)');
+  await expect(unrankedSection).toBeVisible();
+  await unrankedSection.click();
+  const unranked = decision.getByRole('table', { name: 'Maßnahmen ohne Rang: nur einzeln aufnehmen' });
+  await expect(unranked.getByRole('checkbox')).not.toBeChecked();
+  await expect(unranked.getByRole('combobox', { name: /Klasse für/ })).toHaveValue('');
+  // ticking it without choosing a class is refused with a message on its row; untick it again
+  await unranked.getByRole('checkbox').check();
+  await decision.getByRole('button', { name: 'Entscheidung festhalten und übernehmen' }).click();
+  await expect(unranked.getByText(/Bitte Klasse und Zeithorizont für .* wählen\./)).toBeVisible();
+  await expectAccessible(page, 'decision form with the unranked section');
+  await unranked.getByRole('checkbox').uncheck();
+  // Top 2 only, and the top-ranked measure goes to class C (highlighted as a departure)
+  await decision.getByLabel('Top N: nur die ersten N der Rangfolge aufnehmen').fill('2');
+  await decision.getByRole('button', { name: 'Auswahl übernehmen' }).click();
+  await expect(ranked.getByRole('checkbox', { checked: true })).toHaveCount(2);
+  const topRow = ranked.getByRole('row').nth(1);
   const topTitle = (await topRow.getByRole('cell').nth(2).innerText()).split('\n')[0];
   await topRow.getByRole('combobox', { name: /Klasse für/ }).selectOption('C');
   await expect(topRow.getByText(/weicht stark ab \(Rang 1, Vorschlag A\)/)).toBeVisible();
   await decision.getByRole('button', { name: 'Entscheidung festhalten und übernehmen' }).click();
-  await page.getByRole('dialog', { name: 'Entscheidung übernehmen?' }).getByRole('button', { name: 'Ja, fortfahren' }).click();
+  // the summary before confirming: two measures, old → new, the other two unchanged
+  const confirm = page.getByRole('dialog', { name: 'Entscheidung übernehmen?' });
+  await expect(confirm.getByText('Klasse und Zeithorizont werden bei 2 Maßnahme(n) gesetzt und im Verlauf protokolliert:')).toBeVisible();
+  const summary = confirm.getByRole('table', { name: 'Was sich durch die Entscheidung ändert' });
+  await expect(summary.getByRole('row')).toHaveCount(3);
+  await expect(summary.getByRole('row', { name: new RegExp(topTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toContainText('C – später');
+  await expect(confirm.getByText('Alle anderen 2 Maßnahmen der Runde bleiben unverändert.')).toBeVisible();
+  await expectAccessible(page, 'decision summary');
+  await confirm.getByRole('button', { name: 'Ja, fortfahren' }).click();
   await expect(page.getByText('Entscheidung festgehalten.')).toBeVisible();
+  // the unscored measure is exactly as it was
+  const unscoredAfter = await (await page.request.get(`/api/v1/measures/${unscoredBefore.id}`)).json();
+  expect({ status: unscoredAfter.status, priority: unscoredAfter.priority, horizon: unscoredAfter.horizon, version: unscoredAfter.version })
+    .toEqual({ status: unscoredBefore.status, priority: unscoredBefore.priority, horizon: unscoredBefore.horizon, version: unscoredBefore.version });
   const record = page.getByRole('article', { name: 'Stadtrat, 12.10.2023' });
   await expect(record).toBeVisible();
   await expect(record.getByRole('row', { name: new RegExp(topTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toContainText('weicht stark ab');
