@@ -25,7 +25,6 @@ import '../measures/measures.css';
 const PICKER_FILTERS = ['district', 'actionField', 'status', 'department', 'dimension', 'goal', 'horizon', 'priority'] as const;
 const EMPTY: ListState = { q: '', filters: Object.fromEntries(FILTER_KEYS.map((k) => [k, []])) as unknown as ListState['filters'], sort: '', page: 1 };
 
-export const measureLabel = (m: Pick<MeasureListItem, 'number' | 'title'>) => `Nr. ${m.number} · ${m.title}`;
 
 /**
  * Chooses the briefs a round votes on from all of the municipality's measures — any workshop or none —
@@ -43,6 +42,7 @@ export function MeasurePicker({ workshopId, selected, onChange, error }: { works
   const [origin, setOrigin] = useState('');
   const [text, setText] = useState('');
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const measureLabel = (m: Pick<MeasureListItem, 'number' | 'title'>) => `${t('pickerNumber', { n: m.number })} · ${m.title}`;
 
   // Search as you type, a moment after the last key.
   useEffect(() => {
