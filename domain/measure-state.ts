@@ -22,10 +22,8 @@ export const STATUSES_WITHOUT_CLASS: readonly MeasureStatus[] = ['idea', 'brief'
 
 export interface StatusPriorityProblem {
   code: 'priority_class_required' | 'priority_class_not_allowed';
-  /** German, for the API error and import rows */
+  /** German, like every API error message (the import repeats it for the row) */
   message: string;
-  /** English, for the web app's English texts */
-  messageEn: string;
 }
 
 /** null when status and class agree; otherwise the problem with a message that says what to do. */
@@ -34,14 +32,12 @@ export function statusPriorityProblem(status: MeasureStatus, priority: PriorityC
     return {
       code: 'priority_class_required',
       message: 'Der Status „Priorisiert“ braucht eine Prioritätsklasse (A, B oder C). Die Klasse setzt ein festgehaltener Beschluss in der Priorisierung; bis dahin bleibt die Maßnahme ein Steckbrief.',
-      messageEn: 'The status "Prioritised" needs a priority class (A, B or C). The class is set by a recorded decision in the prioritisation; until then the measure stays a brief.',
     };
   }
   if (STATUSES_WITHOUT_CLASS.includes(status) && priority != null) {
     return {
       code: 'priority_class_not_allowed',
       message: `Die Maßnahme hat aus einem Beschluss die Prioritätsklasse ${priority} und kann deshalb nicht wieder Idee oder Steckbrief sein. Wählen Sie „Zurückgestellt“ oder entscheiden Sie in der Priorisierung neu.`,
-      messageEn: `The measure has priority class ${priority} from a decision, so it cannot be an idea or a brief again. Choose "On hold" or decide again in the prioritisation.`,
     };
   }
   return null;
