@@ -6,7 +6,7 @@ import { Horizon, MeasureStatus } from './measures';
  * The default minimum score of the pair list: what is worth a conversation. Tuned on the 43 Musterstadt
  * briefs (docs/benchmarks.md, "Synergy precision"); 30 listed 174 pairs, most of them weak.
  */
-export const DEFAULT_MIN_SCORE = 65;
+export const DEFAULT_MIN_SCORE = 70;
 
 /** Why two measures belong together, strongest first; the web app turns `kind` into words (German / English). */
 export const SynergyReason = z.object({

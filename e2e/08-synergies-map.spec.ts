@@ -17,9 +17,9 @@ test('synergies: a department sees pairs with reasons, confirms one (shown on th
   // every pair shows its score and reasons in words
   await expect(cards.first().getByText(/Übereinstimmung \d+ von 100/)).toBeVisible();
   await expect(cards.first().getByRole('listitem').filter({ hasText: /Gleicher Stadtteil|Gemeinsame Ziele|Gemeinsame Handlungsfelder|Ähnlicher Text/ }).first()).toBeVisible();
-  // the default minimum shows what is worth a conversation (issue 12): every listed pair scores at least 65
-  await expect(page.getByLabel('Mindestwert')).toHaveValue('65');
-  for (const text of await cards.getByText(/Übereinstimmung \d+ von 100/).allTextContents()) expect(Number(text.match(/\d+/)![0])).toBeGreaterThanOrEqual(65);
+  // the default minimum shows what is worth a conversation (issue 12): every listed pair scores at least 70
+  await expect(page.getByLabel('Mindestwert')).toHaveValue('70');
+  for (const text of await cards.getByText(/Übereinstimmung \d+ von 100/).allTextContents()) expect(Number(text.match(/\d+/)![0])).toBeGreaterThanOrEqual(70);
   await expect(page.getByRole('link', { name: 'Was andere Ämter in den Stadtteilen von „Tiefbauamt“ planen' })).toBeVisible();
   await expectAccessible(page, 'synergies');
 

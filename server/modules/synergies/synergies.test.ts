@@ -196,7 +196,7 @@ describe('GET /synergies/in-my-districts', () => {
 });
 
 describe('precision (issue 12)', () => {
-  it('the default minimum (65) keeps pairs worth a conversation; no time without dates; a shared partner counts; strongest reason first', async () => {
+  it('the default minimum (70) keeps pairs worth a conversation; no time without dates; a shared partner counts; strongest reason first', async () => {
     const market = await post('/measures', {
       title: 'Marktplatz', leadDepartmentId: planning, districtIds: [ids.Altstadt], goalIds: [ids['Grün']], horizon: 'medium',
       plannedStart: '2027-01-01', plannedEnd: '2030-12-31', externalActors: 'Gewerbeverein Altstadt, Landesamt für Denkmalpflege',
@@ -207,7 +207,7 @@ describe('precision (issue 12)', () => {
       externalActors: 'gewerbeverein altstadt; IHK',
     });
     const byDefault = await list('');
-    expect(byDefault.items.every((p) => p.score >= 65)).toBe(true);
+    expect(byDefault.items.every((p) => p.score >= 70)).toBe(true);
     const pair = byDefault.items.find((p) => p.key === [market.id, shops.id].sort().join('|'))!;
     expect(pair.score).toBe(80);
     expect(pair.reasons.map((r) => [r.kind, r.points])).toEqual([['district', 30], ['goal', 30], ['actor', 20]]);

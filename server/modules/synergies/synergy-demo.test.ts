@@ -44,6 +44,13 @@ const WORTH = new Set([
   key('Sanierung des Dorfgemeinschaftshauses Wallendorf', 'Dorfladen mit Paketstation und digitalem Bürgerterminal'),
   key('Radweg am Lauterufer', 'Sichere Schulwege und Tempo 30 in der Südstadt'),
   key('Modernisierung der Straßenbeleuchtung auf LED', 'Sicherheits- und Präventionskonzept Bahnhofsviertel'),
+  key('Modernisierung der Straßenbeleuchtung auf LED', 'Umgestaltung des Bahnhofsvorplatzes'),
+  key('Umgestaltung des Bahnhofsvorplatzes', 'Sicherheits- und Präventionskonzept Bahnhofsviertel'),
+  key('Umgestaltung des Marktplatzes', 'Digitale Stadtführung und Besucherleitsystem'),
+  key('Sanierungen von Straßen und Gassen in der Altstadt', 'Digitale Stadtführung und Besucherleitsystem'),
+  key('Stadtteilzentrum am Lindenplatz', 'Wohnumfeldverbesserung und Teilrückbau in der Plattenbausiedlung'),
+  key('Schulhofsanierung und Entsiegelung an der Oberschule Südstadt', 'Sichere Schulwege und Tempo 30 in der Südstadt'),
+  key('Schulhofsanierung und Entsiegelung an der Oberschule Südstadt', 'Schwammstadt-Pilotprojekt Gartenstadt'),
 ]);
 
 /** Weak pairs the old default listed: the same district and a broad goal, nothing that calls for a meeting. */
