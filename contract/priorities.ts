@@ -196,6 +196,10 @@ export type ScoringRoundDetail = z.infer<typeof ScoringRoundDetail>;
 /** What a coordinator can pick when creating a round. */
 export const RoundOptions = z.object({
   raters: z.array(z.object({ id: Id, name: z.string(), role: Role, departmentName: z.string().nullable() })),
-  dotRounds: z.array(z.object({ id: Id, title: z.string(), workshopTitle: z.string(), closedAt: z.string().nullable(), totalDots: z.number().int() })),
+  dotRounds: z.array(z.object({
+    id: Id, title: z.string(), workshopTitle: z.string(), closedAt: z.string().nullable(), totalDots: z.number().int(),
+    /** the measures on its ballot: only these have dots to combine, the others keep their score alone */
+    measureIds: z.array(Id),
+  })),
 });
 export type RoundOptions = z.infer<typeof RoundOptions>;

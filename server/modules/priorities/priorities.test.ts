@@ -332,6 +332,8 @@ describe('scoring rounds', () => {
     expect((await call(app, t.cookies.coordinator, 'POST', `/rounds/${vr.id}/close`)).statusCode).toBe(200);
     const options = json(await call(app, t.cookies.coordinator, 'GET', '/priorities/round-options'));
     expect(options.dotRounds).toContainEqual(expect.objectContaining({ id: vr.id, workshopTitle: 'Führungskräfteworkshop', totalDots: 8 }));
+    // the ballot comes along, so the round dialog can say which chosen measures were not voted on
+    expect(options.dotRounds.find((d: { id: string }) => d.id === vr.id).measureIds).toEqual([m1, m2, m3].sort());
 
     const r = await createRound({ name: 'Mit Punkten', raterIds: [t.userIds.department], dotRoundId: vr.id, dotWeight: 50 });
     expect(r.dotRound).toMatchObject({ id: vr.id, title: 'Punktabfrage Maßnahmen' });

@@ -307,9 +307,11 @@ export async function roundOptions(db: Db, municipalityId: string): Promise<Roun
        WHERE ms.municipality_id = $1 ORDER BY u.name`,
       [municipalityId],
     ),
-    db.query<{ id: string; title: string; workshopTitle: string; closed_at: Date | null; totalDots: number }>(
+    db.query<{ id: string; title: string; workshopTitle: string; closed_at: Date | null; totalDots: number; measureIds: string[] }>(
       `SELECT v.id, v.title, w.title AS "workshopTitle", v.closed_at,
-         (SELECT count(*)::int FROM dot d WHERE d.municipality_id = v.municipality_id AND d.round_id = v.id) AS "totalDots"
+         (SELECT count(*)::int FROM dot d WHERE d.municipality_id = v.municipality_id AND d.round_id = v.id) AS "totalDots",
+         (SELECT coalesce(array_agg(i.ref_id::text ORDER BY i.ref_id), '{}') FROM vote_item i
+          WHERE i.municipality_id = v.municipality_id AND i.round_id = v.id AND i.ref_id IS NOT NULL) AS "measureIds"
        FROM vote_round v JOIN workshop w ON w.municipality_id = v.municipality_id AND w.id = v.workshop_id
        WHERE v.municipality_id = $1 AND v.status = 'closed' AND v.subject = 'measures' ORDER BY v.closed_at DESC NULLS LAST`,
       [municipalityId],

@@ -37,6 +37,8 @@ export function RoundCreateDialog({ onClose, round }: { onClose: () => void; rou
     placeholderData: keepPreviousData,
   });
   const shown = measures.data?.items ?? [];
+  const ballot = new Set((options.data?.dotRounds ?? []).find((d) => d.id === dotRoundId)?.measureIds ?? []);
+  const offBallot = dotRoundId && options.data ? [...picked.keys()].filter((id) => !ballot.has(id)).length : 0;
 
   const toggleMeasure = (id: string, title: string) =>
     setPicked((m) => {
@@ -162,6 +164,7 @@ export function RoundCreateDialog({ onClose, round }: { onClose: () => void; rou
               value={dotWeight} onChange={(e) => setDotWeight(e.target.value)} />
           )}
         </div>
+        {offBallot > 0 && <p className="muted" role="status">{t('offBallotPicked', { n: offBallot, total: picked.size })}</p>}
         <ErrorMessage error={error ?? options.error} />
         <div className="actions" style={{ justifyContent: 'flex-end' }}>
           <button type="button" className="btn" onClick={onClose}>{t('cancel')}</button>

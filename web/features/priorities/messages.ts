@@ -182,6 +182,7 @@ export const messages = {
     dotsFrom: 'Punkte aus „{title}“ ({workshop}), Gewicht {weight} %',
     dotsRule: 'So werden die Punkte verrechnet: Gesamt = {rest} % Bewertung + {weight} % Punkte, aber nur für Maßnahmen, die in der Punkteabfrage zur Abstimmung standen. Eine Maßnahme, die nicht zur Abstimmung gestellt wurde, behält ihre Bewertung aus den Kriterien allein (auf 100 % hochgerechnet) statt mit 0 Punkten bestraft zu werden. 0 Punkte auf dem Stimmzettel zählen dagegen mit.',
     offBallotCount: '{n} Maßnahme(n) dieser Runde standen nicht zur Abstimmung.',
+    offBallotPicked: '{n} der {total} ausgewählten Maßnahmen standen in dieser Punkteabfrage nicht zur Abstimmung: für sie zählt die Bewertung allein.',
     notOnBallot: 'nicht zur Abstimmung gestellt',
   },
   en: {
@@ -361,6 +362,7 @@ export const messages = {
     dotsFrom: 'Dots from "{title}" ({workshop}), weight {weight} %',
     dotsRule: 'How the dots count: combined = {rest} % score + {weight} % dots, but only for measures that were put to the vote in the dot round. A measure that was not put to the vote keeps its score on the criteria alone (re-weighted to 100 %) instead of being penalised with 0 dots. 0 dots on the ballot do count.',
     offBallotCount: '{n} measure(s) of this round were not put to the vote.',
+    offBallotPicked: '{n} of the {total} selected measures were not put to the vote in this dot round: their score alone counts for them.',
     notOnBallot: 'not put to the vote',
   },
 } satisfies Messages;
