@@ -95,7 +95,7 @@ export async function generateFunding(db: Db, municipalityId: string, opts: { pr
   // The real catalogue first (the app's own code path), then the variants.
   await ensureCatalogue(db, municipalityId);
   const designated = await db.query<{ id: string }>(
-    'UPDATE district SET designated_area = true WHERE municipality_id = $1 AND name = ANY($2::text[]) RETURNING id',
+    "UPDATE district SET designations = '{lebendige_zentren}' WHERE municipality_id = $1 AND name = ANY($2::text[]) RETURNING id",
     [municipalityId, DESIGNATED],
   );
 
@@ -129,6 +129,8 @@ export async function generateFunding(db: Db, municipalityId: string, opts: { pr
       topics, requiresDesignatedArea: chance(0.3), climateRequirement: chance(0.35), windows,
       requiredDocuments: base.requiredDocuments, description: `Variante von „${base.name}“ für den Benchmark. ${base.description.slice(0, 300)}`,
       sourceUrl: base.sourceUrl, lastChecked: '2026-11-21',
+      // (not inserted below: the variants keep the columns' defaults)
+      areaKinds: [], settlementTypes: [], typicalMinCents: null, typicalMaxCents: null,
     };
     variants.push([
       p.name, p.provider, p.level, p.kind, p.rateText, p.ratePercent, p.rateWeakPercent, p.minAmountCents, p.maxAmountCents,

@@ -304,12 +304,12 @@ async function main(): Promise<number> {
     const loadMs = performance.now() - tLoad;
     // The same mapping as match.service's matcherInputs.
     const fields = new Map(concept.actionFields.map((a) => [a.id, a.name]));
-    const districts = new Map(concept.districts.map((d) => [d.id, { name: d.name, designatedArea: d.designatedArea }]));
+    const districts = new Map(concept.districts.map((d) => [d.id, { name: d.name, designations: d.designations }]));
     const toMatch = (m: Measure): MatchMeasure => ({
       costCents: m.costCents, plannedStart: m.plannedStart, tags: m.tags,
       actionFieldNames: m.actionFieldIds.map((id) => fields.get(id)).filter((x): x is string => !!x),
       title: m.title, description: [m.need, m.goal, m.description].join(' '),
-      districts: m.districtIds.map((id) => districts.get(id)).filter((d): d is { name: string; designatedArea: boolean } => !!d),
+      districts: m.districtIds.flatMap((id) => districts.get(id) ?? []),
     });
     const ctx = { applicantType: 'municipality', financiallyWeak: concept.municipality.financiallyWeak, today: new Date().toISOString().slice(0, 10) };
     const matchMeasures = measures.map(toMatch);

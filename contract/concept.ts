@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { Id, requiredText, trimmed } from './common';
 
+/**
+ * Kinds of designated funding areas: a district lies in areas designated for a programme (a
+ * redevelopment area of "Lebendige Zentren", a "Sozialer Zusammenhalt" area, a LEADER region, an ERDF
+ * area); `other` is an area whose programme is not recorded (e.g. migrated from the old yes/no flag).
+ */
+export const AreaKind = z.enum(['lebendige_zentren', 'sozialer_zusammenhalt', 'wachstum_nachhaltige_erneuerung', 'leader', 'efre', 'other']);
+export type AreaKind = z.infer<typeof AreaKind>;
+/** Whether a municipality is a town/city or rural. */
+export const SettlementType = z.enum(['urban', 'rural']);
+export type SettlementType = z.infer<typeof SettlementType>;
 export const Municipality = z.object({
   id: Id,
   name: z.string(),
@@ -9,6 +19,8 @@ export const Municipality = z.object({
   horizonEnd: z.number().int().nullable(),
   /** financially weak municipalities get higher rates in some funding programmes */
   financiallyWeak: z.boolean(),
+  /** town/city or rural: programmes such as LEADER are only for rural areas */
+  settlementType: SettlementType,
   version: z.number().int(),
 });
 export type Municipality = z.infer<typeof Municipality>;
@@ -20,6 +32,7 @@ export const UpdateMunicipalityBody = z
     horizonStart: z.number().int().min(1900).max(2200).nullable().optional(),
     horizonEnd: z.number().int().min(1900).max(2200).nullable().optional(),
     financiallyWeak: z.boolean().optional(),
+    settlementType: SettlementType.optional(),
   })
   .refine((b) => b.horizonStart == null || b.horizonEnd == null || b.horizonEnd >= b.horizonStart, {
     message: 'Das Ende des Zeithorizonts liegt vor dem Anfang',
@@ -64,12 +77,26 @@ export const GeoJson = z
   .object({ type: z.enum(['Feature', 'FeatureCollection', 'Polygon', 'MultiPolygon']) })
   .passthrough();
 
-export const District = z.object({ ...base, name: z.string(), description: z.string(), boundary: GeoJson.nullable(), designatedArea: z.boolean() });
+export const District = z.object({
+  ...base,
+  name: z.string(),
+  description: z.string(),
+  boundary: GeoJson.nullable(),
+  /** the kinds of designated funding areas the district lies in */
+  designations: z.array(AreaKind),
+  /** lies in any designated funding area (designations not empty; kept for older clients) */
+  designatedArea: z.boolean(),
+});
 export const DistrictInput = z.object({
   name: requiredText(200),
   description: trimmed(5000).optional(),
   boundary: GeoJson.nullable().optional(),
-  /** lies in a designated funding area (e.g. a Sanierungsgebiet of the Städtebauförderung) */
+  /** the kinds of designated funding areas the district lies in (duplicates are dropped) */
+  designations: z.array(AreaKind).max(AreaKind.options.length * 2).optional(),
+  /**
+   * Older clients: true marks the district as lying in a funding area whose programme is not recorded
+   * (`other`) unless it already has designations; false clears them. Ignored when `designations` is sent.
+   */
   designatedArea: z.boolean().optional(),
 });
 

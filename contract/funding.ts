@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import { Id, IsoDate, requiredText, trimmed } from './common';
 import { Cents, MeasureQuery, MeasureStatus, Priority } from './measures';
+import { AreaKind, SettlementType } from './concept';
+
+export { AreaKind, SettlementType };
 
 export const FundingLevel = z.enum(['eu', 'federal', 'state', 'other']);
 export const FundingKind = z.enum(['grant', 'loan', 'prize']);
 /** Who may apply. */
 export const ApplicantType = z.enum(['municipality', 'municipal_enterprise', 'association', 'local_action_group', 'private']);
 export type ApplicantType = z.infer<typeof ApplicantType>;
+
+/**
+ * State of a match (domain/funding-match.ts): `eligible` (kommt in Frage), `check` (fits, but a
+ * condition must be checked, e.g. the funding area), `no_fit` (no programme topic in the measure),
+ * `not_eligible` (a hard condition fails).
+ */
+export const MatchState = z.enum(['eligible', 'check', 'no_fit', 'not_eligible']);
 
 export const FundingWindow = z.object({
   opensOn: IsoDate.nullable(),
@@ -43,22 +53,44 @@ const programmeFields = {
   lastChecked: IsoDate.nullable(),
 };
 
-export const FundingProgramme = z.object({ id: Id, ...programmeFields, version: z.number().int() });
+/** Added later (migration 0015): optional on create, so older clients keep working. */
+const placeFields = {
+  /** with requiresDesignatedArea: the kinds of designated areas accepted (empty: any designation) */
+  areaKinds: z.array(AreaKind).max(AreaKind.options.length),
+  /** the kinds of municipality the programme is for (empty: any), e.g. LEADER only rural */
+  settlementTypes: z.array(SettlementType).max(SettlementType.options.length),
+  /** typical grant per project (not a legal limit); plan checks and the matcher warn outside it */
+  typicalMinCents: Cents.nullable(),
+  typicalMaxCents: Cents.nullable(),
+};
+
+export const FundingProgramme = z.object({ id: Id, ...programmeFields, ...placeFields, version: z.number().int() });
 export type FundingProgramme = z.infer<typeof FundingProgramme>;
-export const FundingProgrammeInput = z.object(programmeFields);
+export const FundingProgrammeInput = z.object({
+  ...programmeFields,
+  areaKinds: placeFields.areaKinds.default([]),
+  settlementTypes: placeFields.settlementTypes.default([]),
+  typicalMinCents: placeFields.typicalMinCents.default(null),
+  typicalMaxCents: placeFields.typicalMaxCents.default(null),
+});
 export type FundingProgrammeInput = z.infer<typeof FundingProgrammeInput>;
-export const FundingProgrammeUpdate = z.object(programmeFields).partial().extend({ version: z.number().int().min(1) });
+// no defaults here: a field not sent keeps its saved value
+export const FundingProgrammeUpdate = z.object({ ...programmeFields, ...placeFields }).partial().extend({ version: z.number().int().min(1) });
 
 /** One reason for or against a match, in plain words. */
 export const MatchReason = z.object({ code: z.string(), text: z.string(), weight: z.number() });
 export const ProgrammeMatch = z.object({
   programmeId: Id,
   programmeName: z.string(),
-  /** 0–100: how well it fits; a blocking reason against sets `eligible` false */
+  /** 0–100: how well it fits (see domain/funding-match.ts) */
   score: z.number(),
+  state: MatchState,
+  /** state === 'eligible' (kept for older clients) */
   eligible: z.boolean(),
   for: z.array(MatchReason),
   against: z.array(MatchReason),
+  /** conditions to check before applying, e.g. "Fördergebiet prüfen" (they make the state `check`) */
+  check: z.array(MatchReason),
   /** expected grant for the measure's cost at the applicable rate, capped by the maximum */
   expectedGrantCents: z.number().nullable(),
   nextDeadline: IsoDate.nullable(),

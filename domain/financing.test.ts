@@ -207,3 +207,28 @@ describe('sumKofi', () => {
     expect(sumKofi([])).toEqual({ years: [], sums: {}, totals: { byLevel: emptyLevels(), fundedCents: 0, ownShareCents: 0, gapCents: 0, costCents: 0 } });
   });
 });
+
+describe('planProblems: the programme’s size (issue 12, finding 6)', () => {
+  const leader = (amounts: Record<string, number>, over: Partial<PlanSource> = {}): PlanSource => ({
+    kind: 'programme', programmeLevel: 'eu', programmeName: 'LEADER Sachsen 2023–2027', programmeMaxCents: null,
+    programmeTypicalMaxCents: 200_000_00, status: 'idea', amounts, applicationDeadline: null, ...over,
+  });
+  const ctx = { plannedStart: null, today: '2026-03-01' };
+
+  it('taking 2,2 Mio. € from LEADER (typically up to 200.000 €) raises a check', () => {
+    const problems = planProblems(2_200_000_00, [leader({ '2027': 1_200_000_00, '2028': 1_000_000_00 })], ctx);
+    expect(problems.map((p) => p.message)).toContain(
+      'Quelle 1 (LEADER Sachsen 2023–2027): 2.200.000 € liegen weit über der typischen Förderung von bis zu 200.000 € je Vorhaben – Höhe mit dem Fördergeber klären oder weitere Quellen einplanen.',
+    );
+    const en = planProblems(2_200_000_00, [leader({ '2027': 2_200_000_00 })], { ...ctx, locale: 'en' });
+    expect(en.find((p) => p.code === 'above_typical')?.message).toMatch(/^Source 1 \(LEADER Sachsen 2023–2027\): €2,200,000 is far above the typical grant of up to €200,000/);
+  });
+
+  it('within the typical size, rejected, or without recorded sizes: no check; above the maximum: the maximum is named', () => {
+    expect(planProblems(null, [leader({ '2027': 200_000_00 })], ctx).map((p) => p.code)).not.toContain('above_typical');
+    expect(planProblems(null, [leader({ '2027': 2_200_000_00 }, { status: 'rejected' })], ctx).map((p) => p.code)).not.toContain('above_typical');
+    expect(planProblems(null, [leader({ '2027': 2_200_000_00 }, { programmeTypicalMaxCents: undefined })], ctx).map((p) => p.code)).not.toContain('above_typical');
+    const max = planProblems(null, [leader({ '2027': 300_000_00 }, { programmeName: 'KfW 432', programmeMaxCents: 200_000_00 })], ctx);
+    expect(max.filter((p) => p.code.startsWith('above_')).map((p) => p.message)).toEqual(['Quelle 1 (KfW 432): 300.000 € liegen über dem Höchstbetrag des Programms von 200.000 €.']);
+  });
+});

@@ -11,6 +11,9 @@
  * - ownShareCents (Eigenanteil) = municipal budget + gap: whatever is not covered falls to the municipality.
  * - Amounts are summed as integers; a non-integer amount is rounded to whole cents for the sums and
  *   reported by `planProblems`.
+ * - A programme source (not rejected) that takes more than the programme's maximum grant, or more than
+ *   its typical upper end per project (e.g. 2,2 Mio. € from LEADER, typically up to 200.000 €), is
+ *   reported: the plan counts on money the programme rarely or never gives.
  */
 import type { Locale } from './format';
 import { PLAN_TEXTS } from './funding-texts';
@@ -31,6 +34,9 @@ export interface PlanSource {
   kind: 'programme' | 'municipal_budget' | 'third_party';
   programmeLevel: 'eu' | 'federal' | 'state' | 'other' | null;
   programmeName: string | null;
+  /** the programme's maximum grant and typical upper end per project, when recorded */
+  programmeMaxCents?: number | null;
+  programmeTypicalMaxCents?: number | null;
   status: SourceStatus;
   /** year → cents */
   amounts: Record<string, number>;
@@ -137,6 +143,16 @@ export function planProblems(costCents: number | null, sources: PlanSource[], ct
       }
       if (amount < 0) problems.push({ code: 'negative_amount', message: tx.negativeAmount(label, year, cents(amount)) });
       if (!Number.isInteger(amount)) problems.push({ code: 'non_integer_amount', message: tx.nonIntegerAmount(label, year) });
+    }
+    if (s.kind === 'programme' && counts(s)) {
+      const total = Object.values(s.amounts).reduce((a, x) => a + cents(x), 0);
+      const max = s.programmeMaxCents ?? null;
+      const typical = s.programmeTypicalMaxCents ?? null;
+      if (max != null && total > max) {
+        problems.push({ code: 'above_programme_max', message: tx.aboveProgrammeMax(label, total, max) });
+      } else if (typical != null && total > typical) {
+        problems.push({ code: 'above_typical', message: tx.aboveTypical(label, total, typical) });
+      }
     }
     const notYetApplied = s.status === 'idea' || s.status === 'preparing';
     const deadline = s.applicationDeadline;

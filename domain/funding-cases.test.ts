@@ -1,7 +1,12 @@
 /**
  * The matcher against a planner's order (funding-cases.ts): per case the Spearman rank correlation
- * (ties of the planner get their average rank) and whether the matcher's first programme is one of the
- * planner's first group; printed per case and overall, with floors asserted.
+ * and whether the matcher's first programme is one of the planner's first group and listed; printed per
+ * case and overall, with floors asserted.
+ *
+ * Both sides order only what they find worth an application: the planner's unlisted programmes share
+ * the last rank, and so do the matcher's programmes that it does not list (state no_fit or
+ * not_eligible) — their order among themselves means nothing. Ties get their average rank, and ρ is
+ * the Pearson correlation of the ranks.
  */
 import { describe, expect, it } from 'vitest';
 import { FUNDING_PROGRAMMES } from '../server/db/seed/funding-programmes';
@@ -22,7 +27,7 @@ const ctx: MatchContext = { applicantType: 'municipality', today: CASES_TODAY, .
 function toMeasure(c: FundingCase): MatchMeasure {
   return {
     ...c.measure,
-    districts: c.measure.districts.map((d) => ({ name: d.name, designations: d.designations, designatedArea: d.designations.length > 0 })),
+    districts: c.measure.districts.map((d) => ({ name: d.name, designations: d.designations })),
   };
 }
 
@@ -33,7 +38,7 @@ const listed = (r: ProgrammeMatchResult) => {
   return state === 'eligible' || state === 'check';
 };
 
-/** 1-based ranks from ordered groups (ties share their average rank); unlisted keys share the last rank. */
+/** 1-based ranks from ordered groups (ties share their average rank); keys in no group share the last rank. */
 function plannerRanks(groups: ProgrammeKey[][]): Map<ProgrammeKey, number> {
   const rest = KEYS.filter((k) => !groups.flat().includes(k));
   const ranks = new Map<ProgrammeKey, number>();
@@ -76,7 +81,7 @@ function evaluate(c: FundingCase): Outcome {
     return { id: c.id, rho: null, top1: !ranked.some(listed), order };
   }
   const planner = plannerRanks(c.planner);
-  const matcher = new Map(ranked.map((r, i) => [r.programmeId as ProgrammeKey, i + 1]));
+  const matcher = plannerRanks(ranked.filter(listed).map((r) => [r.programmeId as ProgrammeKey]));
   const rho = pearson(KEYS.map((k) => planner.get(k)!), KEYS.map((k) => matcher.get(k)!));
   const top1 = c.planner[0].includes(ranked[0].programmeId as ProgrammeKey) && listed(ranked[0]);
   return { id: c.id, rho, top1, order };
@@ -98,9 +103,10 @@ describe('hand-ranked funding cases', () => {
     expect(FUNDING_CASES.length).toBeGreaterThanOrEqual(10);
   });
 
-  it('agrees with the planner: top-1 in at least 12 of 14 cases, mean rank correlation at least 0.75', () => {
-    expect(top1).toBeGreaterThanOrEqual(12);
-    expect(meanRho).toBeGreaterThanOrEqual(0.75);
+  // reached when tuned: top-1 in 14 of 14, mean ρ 0.886; the floors leave room for one miss
+  it('agrees with the planner: top-1 in at least 13 of 14 cases, mean rank correlation at least 0.85', () => {
+    expect(top1).toBeGreaterThanOrEqual(13);
+    expect(meanRho).toBeGreaterThanOrEqual(0.85);
   });
 
   it('lists every programme of the planner’s first group as worth an application', () => {

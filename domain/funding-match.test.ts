@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyRate,
+  BLOCKING_CODES,
   fold,
   matchProgramme,
   rankMeasures,
@@ -23,7 +24,7 @@ const measure = (over: Partial<MatchMeasure> = {}): MatchMeasure => ({
   actionFieldNames: [],
   title: '',
   description: '',
-  districts: [{ name: 'Altstadt', designatedArea: true }],
+  districts: [{ name: 'Altstadt', designations: ['lebendige_zentren'] }],
   ...over,
 });
 
@@ -52,6 +53,7 @@ const lebendigeZentren = programme({
   ratePercent: 66.67, // federation + state; ⅓ stays with the municipality
   topics: ['Innenstadt', 'Ortskern', 'Leerstand', 'Denkmalschutz', 'Grün'],
   requiresDesignatedArea: true,
+  areaKinds: ['lebendige_zentren'],
   climateRequirement: true,
   windows: [{ opensOn: null, closesOn: '2026-06-01', note: 'Programmanmeldung beim Land' }],
 });
@@ -104,23 +106,43 @@ describe('matchProgramme', () => {
       lebendigeZentren,
       ctx,
     );
+    expect(r.state).toBe('eligible');
     expect(r.eligible).toBe(true);
-    expect(r.for.map((x) => x.text)).toContain('Stadtteil Altstadt liegt im Fördergebiet');
+    expect(r.for.map((x) => x.text)).toContain('Stadtteil Altstadt liegt im Fördergebiet „Lebendige Zentren“');
     expect(r.for.find((x) => x.code === 'topic')?.text).toBe('Förderthema „Innenstadt“ passt (Handlungsfeld „Lebendiges Zentrum / Innenstadt“)');
     expect(codes(r.for)).toContain('climate_ok');
     expect(r.nextDeadline).toBe('2026-06-01');
   });
 
-  it('a measure outside designated areas is not eligible for Städtebauförderung', () => {
-    const r = matchProgramme(measure({ districts: [{ name: 'Nordstadt', designatedArea: false }], tags: ['Innenstadt'] }), lebendigeZentren, ctx);
+  it('a measure outside designated areas is "check the designation" (Fördergebiet prüfen), not "not eligible"', () => {
+    const r = matchProgramme(measure({ districts: [{ name: 'Nordstadt', designations: [] }], tags: ['Innenstadt'] }), lebendigeZentren, ctx);
+    expect(r.state).toBe('check');
     expect(r.eligible).toBe(false);
-    expect(r.against.find((x) => x.code === 'area_outside')?.text).toBe('Stadtteil Nordstadt liegt in keinem Fördergebiet; das Programm fördert nur in Fördergebieten');
+    expect(codes(r.check)).toEqual(['area_not_designated']);
+    expect(r.check[0].text).toBe(
+      'Fördergebiet prüfen: Stadtteil Nordstadt ist nicht als Gebiet „Lebendige Zentren“ festgelegt; das Programm fördert nur dort (Festlegung durch den Rat und Aufnahme ins Programm nötig)',
+    );
+    expect(r.score).toBeGreaterThan(0);
   });
 
-  it('a measure without any district is not eligible where an area is required', () => {
-    const r = matchProgramme(measure({ districts: [] }), lebendigeZentren, ctx);
-    expect(r.eligible).toBe(false);
-    expect(codes(r.against)).toContain('area_missing');
+  it('an area designated for another programme does not count; one without its programme recorded is to check', () => {
+    const social = matchProgramme(measure({ districts: [{ name: 'Nordstadt', designations: ['sozialer_zusammenhalt'] }], tags: ['Innenstadt'] }), lebendigeZentren, ctx);
+    expect(social.state).toBe('check');
+    expect(codes(social.check)).toEqual(['area_not_designated']);
+    const old = matchProgramme(measure({ districts: [{ name: 'Nordstadt', designations: ['other'] }], tags: ['Innenstadt'] }), lebendigeZentren, ctx);
+    expect(old.state).toBe('check');
+    expect(old.check[0].text).toBe('Fördergebiet prüfen: Stadtteil Nordstadt ist als Fördergebiet markiert, aber ohne Angabe des Programms; nötig ist ein Gebiet „Lebendige Zentren“');
+    // a programme that names no kind of area accepts any designation
+    const any = matchProgramme(measure({ districts: [{ name: 'Nordstadt', designations: ['other'] }], tags: ['Innenstadt'] }), { ...lebendigeZentren, areaKinds: [] }, ctx);
+    expect(any.state).toBe('eligible');
+    expect(any.for.map((x) => x.text)).toContain('Stadtteil Nordstadt liegt im Fördergebiet „anderes Fördergebiet“');
+  });
+
+  it('a measure without any district is to check where an area is required', () => {
+    const r = matchProgramme(measure({ districts: [], tags: ['Innenstadt'] }), lebendigeZentren, ctx);
+    expect(r.state).toBe('check');
+    expect(codes(r.check)).toEqual(['area_unknown']);
+    expect(r.check[0].text).toBe('Fördergebiet prüfen: kein Stadtteil angegeben; das Programm fördert nur in festgelegten Gebieten („Lebendige Zentren“)');
   });
 
   it('a window closed yesterday is a reason against and blocks without a future window', () => {
@@ -165,11 +187,12 @@ describe('matchProgramme', () => {
 
   it('cost below the minimum blocks; above the maximum is partial funding with a capped grant', () => {
     const below = matchProgramme(measure({ costCents: 10_000_000 }), programme({ minAmountCents: 25_000_000 }), ctx);
+    expect(below.state).toBe('not_eligible');
     expect(below.eligible).toBe(false);
     expect(below.against[0].text).toBe('Kosten 100.000 € unter dem Mindestbetrag von 250.000 €');
 
-    const above = matchProgramme(measure({ costCents: 100_000_000 }), kfw432, ctx);
-    expect(above.eligible).toBe(true);
+    const above = matchProgramme(measure({ costCents: 100_000_000, tags: ['Quartierskonzept'] }), kfw432, ctx);
+    expect(above.state).toBe('eligible');
     expect(above.against.find((x) => x.code === 'cost_above_max')?.text).toBe('Kosten 1.000.000 € über dem Höchstbetrag von 200.000 € – nur Teilförderung');
     expect(above.expectedGrantCents).toBe(20_000_000); // 75 % would be 750.000 €, capped at 200.000 €
   });
@@ -198,42 +221,52 @@ describe('matchProgramme', () => {
     expect(codes(matchProgramme(measure(), programme({ kind: 'loan' }), ctx).against)).toEqual(['loan']);
   });
 
-  it('scores Σ for − Σ against, clamped to 0–100', () => {
+  it('scores Σ for − Σ against and checks, which take at most half of the points for', () => {
     const r = matchProgramme(measure({ tags: ['Sport'] }), programme({ topics: ['Sport'], minAmountCents: 1, maxAmountCents: 999_999_999_99 }), ctx);
-    // topic (tag) 20 + cost within 10 + applicant 10 + rolling 5
+    // topic (tag) 30 + cost within 5 + applicant 5 + rolling 5
     expect(r.score).toBe(45);
-    const bad = matchProgramme(measure({ districts: [] }), programme({ topics: ['Sport'], requiresDesignatedArea: true, applicants: ['private'] }), ctx);
-    expect(bad.score).toBe(0);
     const sum = (rs: { weight: number }[]) => rs.reduce((a, x) => a + x.weight, 0);
-    expect(r.score).toBe(sum(r.for) - sum(r.against));
+    expect(r.score).toBe(sum(r.for) - sum(r.against) - sum(r.check));
+    // a loan with cost unknown, climate missing and the area to check: 30 + 5 (rolling) for, 5 + 5 + 5 + 10 against → capped at half
+    const weak = matchProgramme(
+      measure({ tags: ['Sport'], costCents: null, districts: [] }),
+      programme({ topics: ['Sport'], kind: 'loan', applicants: [], climateRequirement: true, requiresDesignatedArea: true }),
+      ctx,
+    );
+    expect(weak.state).toBe('check');
+    expect(weak.score).toBe(35 - 17);
+    // blocking reasons decide the state and weigh nothing
+    const bad = matchProgramme(measure({ tags: ['Sport'] }), programme({ topics: ['Sport'], applicants: ['private'] }), ctx);
+    expect(bad.state).toBe('not_eligible');
+    expect(bad.against.find((x) => x.code === 'applicant_excluded')?.weight).toBe(0);
   });
 
-  it('caps the topic weights at 50 together, strongest first', () => {
+  it('weighs the strongest topic most, further ones less, at most 50 together', () => {
     const r = matchProgramme(
       measure({ tags: ['Sporthalle'], title: 'Hallenbad und Sportplatz', actionFieldNames: ['Sport und Freizeit'] }),
       programme({ topics: ['Hallenbad', 'Sport', 'Sporthalle', 'Sportplatz'] }),
       ctx,
     );
     expect(r.for.filter((x) => x.code === 'topic').map((x) => [x.text, x.weight])).toEqual([
-      ['Förderthema „Sport“ passt (Schlagwort „Sporthalle“)', 20],
-      ['Förderthema „Sporthalle“ passt (Schlagwort „Sporthalle“)', 20],
-      ['Förderthema „Hallenbad“ passt (Titel/Beschreibung)', 10],
-      ['Förderthema „Sportplatz“ passt (Titel/Beschreibung)', 0],
+      ['Förderthema „Sport“ passt (Schlagwort „Sporthalle“)', 30],
+      ['Förderthema „Sporthalle“ passt (Schlagwort „Sporthalle“)', 10],
+      ['Förderthema „Hallenbad“ passt (Titel/Beschreibung)', 5],
+      ['Förderthema „Sportplatz“ passt (Titel/Beschreibung)', 5],
     ]);
-    expect(r.score).toBe(50 + 10 + 5); // topics + applicant + rolling
+    expect(r.score).toBe(50 + 5 + 5); // topics + applicant + rolling
   });
 });
 
 describe('rankProgrammes', () => {
   it('hand-checked: designated area + fitting field ranks a programme above one that excludes the applicant type', () => {
     const m = measure({ actionFieldNames: ['Freiraum und Grün'], title: 'Stadtpark Altstadt', description: 'Begrünung und Entsiegelung' });
-    const fitting = programme({ id: 'a', name: 'Z-Programm Freiraum', topics: ['Grün'], requiresDesignatedArea: true, climateRequirement: true });
+    const fitting = programme({ id: 'a', name: 'Z-Programm Freiraum', topics: ['Grün'], requiresDesignatedArea: true, areaKinds: ['lebendige_zentren'], climateRequirement: true });
     // more topics found, but only associations may apply
     const excluding = programme({ id: 'b', name: 'A-Stiftung Grün', topics: ['Grün', 'Freiraum', 'Begrünung', 'Stadtpark'], applicants: ['association'] });
     const ranked = rankProgrammes(m, [excluding, fitting], ctx);
     expect(ranked.map((r) => r.programmeId)).toEqual(['a', 'b']);
     expect(ranked[0].eligible).toBe(true);
-    expect(ranked[0].for.map((r) => r.text)).toEqual(expect.arrayContaining(['Stadtteil Altstadt liegt im Fördergebiet', 'Förderthema „Grün“ passt (Handlungsfeld „Freiraum und Grün“)']));
+    expect(ranked[0].for.map((r) => r.text)).toEqual(expect.arrayContaining(['Stadtteil Altstadt liegt im Fördergebiet „Lebendige Zentren“', 'Förderthema „Grün“ passt (Handlungsfeld „Freiraum und Grün“)']));
     expect(ranked[1].eligible).toBe(false);
     expect(codes(ranked[1].against)).toEqual(['applicant_excluded']);
   });
@@ -243,11 +276,11 @@ describe('rankProgrammes', () => {
       title: 'Sanierung der Sporthalle Südstadt',
       description: 'Dach, Fenster und Sanitäranlagen der Halle sind marode.',
       tags: ['Sport', 'Sanierung'],
-      districts: [{ name: 'Südstadt', designatedArea: true }],
+      districts: [{ name: 'Südstadt', designations: ['lebendige_zentren'] }],
       costCents: 180_000_000,
     });
     const ranked: ProgrammeMatchResult[] = rankProgrammes(m, [lebendigeZentren, kfw432, sportJugendKultur], ctx);
-    expect(ranked.map((r) => r.programmeId)).toEqual(['sjk', 'lz', 'kfw432']);
+    expect(ranked.map((r) => [r.programmeId, r.state])).toEqual([['sjk', 'eligible'], ['lz', 'no_fit'], ['kfw432', 'no_fit']]);
     const sjk = ranked[0];
     expect(sjk.eligible).toBe(true);
     expect(sjk.for.map((r) => r.text)).toEqual([
@@ -257,15 +290,17 @@ describe('rankProgrammes', () => {
       'Antragsberechtigt: Kommunen',
       'Antragsfenster offen, Frist 15.01.2026 (Projektskizze)',
     ]);
-    expect(sjk.score).toBe(70);
+    expect(sjk.score).toBe(30 + 10 + 5 + 5 + 5);
     expect(sjk.expectedGrantCents).toBe(81_000_000); // 45 % of 1.800.000 €
     expect(sjk.nextDeadline).toBe('2026-01-15');
-    expect(ranked[1].for.map((r) => r.text)).toContain('Stadtteil Südstadt liegt im Fördergebiet');
+    expect(ranked[1].for.map((r) => r.text)).toContain('Stadtteil Südstadt liegt im Fördergebiet „Lebendige Zentren“');
     expect(codes(ranked[1].against)).toEqual(['no_topic', 'climate_missing']);
     // after the deadline of 15.01.2026 the sport programme is no longer eligible
     const later = rankProgrammes(m, [lebendigeZentren, kfw432, sportJugendKultur], { ...ctx, today: '2026-01-16' });
-    expect(later.at(-1)?.programmeId).toBe('sjk');
-    expect(later.at(-1)?.against.find((r) => r.code === 'window_closed')?.text).toContain('Antragsfrist 15.01.2026 ist abgelaufen');
+    const closed = later.find((r) => r.programmeId === 'sjk')!;
+    expect(closed.state).toBe('not_eligible');
+    expect(later.filter((r) => r.state === 'eligible' || r.state === 'check')).toEqual([]);
+    expect(closed.against.find((r) => r.code === 'window_closed')?.text).toContain('Antragsfrist 15.01.2026 ist abgelaufen');
   });
 
   it('orders equal scores by name', () => {
@@ -286,12 +321,12 @@ describe('rankMeasures', () => {
     ];
     const ranked = rankMeasures(sportJugendKultur, measures, ctx);
     expect(ranked.map((r) => [r.measureId, r.score])).toEqual([
-      ['halle', 70],
-      ['jugend', 42],
+      ['halle', 55],
+      ['jugend', 35],
     ]);
     expect(ranked[0]).toMatchObject({ number: 2, title: 'Sporthalle Südstadt', eligible: true });
     const all = rankMeasures(sportJugendKultur, measures, ctx, { includeAll: true });
-    expect(all.map((r) => r.measureId)).toEqual(['halle', 'jugend', 'park', 'klein']);
+    expect(all.map((r) => r.measureId)).toEqual(['halle', 'jugend', 'klein', 'park']); // the rest by fit: 'klein' meets the topic
   });
 });
 
@@ -311,7 +346,7 @@ describe('prepared measures (speed fix)', () => {
       description: 'Neue Wärmeversorgung; Jugend- und Kulturangebote',
       tags: ['Sport', 'Klimaschutz'],
       actionFieldNames: ['Grün in der Stadt', 'Innenstadt'],
-      districts: [{ name: 'Altstadt', designatedArea: true }, { name: 'Neustadt', designatedArea: false }],
+      districts: [{ name: 'Altstadt', designations: ['lebendige_zentren'] }, { name: 'Neustadt', designations: [] }],
     });
     const programmes = [lebendigeZentren, kfw432, sportJugendKultur, programme({ topics: ['Grundschule', 'Grün'] })];
     const reused = programmes.map((p) => matchProgramme(m, p, ctx));
@@ -322,5 +357,79 @@ describe('prepared measures (speed fix)', () => {
     // the structured topic reasons name the tag or field they came from
     expect(reused[0].for.map((r) => r.text)).toContain('Förderthema „Innenstadt“ passt (Handlungsfeld „Innenstadt“)');
     expect(reused[2].for.map((r) => r.text)).toContain('Förderthema „Sport“ passt (Schlagwort „Sport“)');
+  });
+});
+
+describe('states a planner can trust (issue 12, finding 6)', () => {
+  const leader = programme({
+    id: 'leader', name: 'LEADER', ratePercent: 80, topics: ['Dorfentwicklung', 'Dorfgemeinschaftshaus', 'Ortskern'],
+    requiresDesignatedArea: true, areaKinds: ['leader'], settlementTypes: ['rural'], typicalMaxCents: 20_000_000,
+  });
+  const urban: MatchContext = { ...ctx, settlementType: 'urban' };
+
+  it('a rural programme is not eligible for a town unless the district lies in its area', () => {
+    const square = measure({ title: 'Umgestaltung des Marktplatzes im Ortskern', districts: [{ name: 'Altstadt', designations: ['lebendige_zentren'] }] });
+    const r = matchProgramme(square, leader, urban);
+    expect(r.state).toBe('not_eligible');
+    expect(r.against.find((x) => x.code === 'settlement_excluded')?.text).toBe(
+      'Das Programm fördert nur ländliche Räume; die Kommune ist als städtisch erfasst und kein Stadtteil liegt in einem passenden Fördergebiet',
+    );
+    expect(codes(r.check)).toEqual([]); // excluded: no designation to check
+    // a village of the town inside the LEADER area
+    const village = matchProgramme(measure({ tags: ['Dorfgemeinschaftshaus'], costCents: 20_000_000, districts: [{ name: 'Lauterbach', designations: ['leader'] }] }), leader, urban);
+    expect(village.state).toBe('eligible');
+    expect(village.for.map((x) => x.text)).toContain('Stadtteil Lauterbach liegt im Fördergebiet „LEADER-Gebiet“');
+    // a rural municipality: LEADER is possible, the LEADER area is to check
+    const rural = matchProgramme(measure({ tags: ['Dorfgemeinschaftshaus'], costCents: 20_000_000, districts: [{ name: 'Oberdorf', designations: [] }] }), leader, { ...ctx, settlementType: 'rural' });
+    expect(rural.state).toBe('check');
+    expect(codes(rural.check)).toEqual(['area_not_designated']);
+    // settlement type not recorded: to check
+    const unknown = matchProgramme(measure({ tags: ['Dorfgemeinschaftshaus'], districts: [] }), leader, { ...ctx, settlementType: null });
+    expect(unknown.state).toBe('check');
+    expect(codes(unknown.check)).toEqual(['settlement_unknown', 'area_unknown']);
+  });
+
+  it('a grant beyond the programme’s typical size is a reason against, and the expectation is capped there', () => {
+    const big = matchProgramme(measure({ tags: ['Dorfgemeinschaftshaus'], costCents: 220_000_000, districts: [{ name: 'Lauterbach', designations: ['leader'] }] }), leader, urban);
+    expect(big.state).toBe('eligible');
+    expect(big.against.find((x) => x.code === 'above_typical')?.text).toBe(
+      'Förderung typischerweise bis 200.000 € je Vorhaben; hier wären es 1.760.000 € – nur ein Teil ist realistisch',
+    );
+    expect(big.expectedGrantCents).toBe(20_000_000);
+    // where the rate is unknown, the cost is compared
+    const noRate = matchProgramme(measure({ tags: ['Dorfgemeinschaftshaus'], costCents: 220_000_000, districts: [{ name: 'Lauterbach', designations: ['leader'] }] }), { ...leader, ratePercent: null }, urban);
+    expect(codes(noRate.against)).toContain('above_typical');
+    expect(noRate.expectedGrantCents).toBeNull();
+    const small = matchProgramme(measure({ tags: ['Sport'], costCents: 10_000_000 }), sportJugendKultur, { ...ctx, today: '2025-11-20' });
+    expect(codes(small.against)).toContain('cost_below_min');
+    const belowTypical = matchProgramme(measure({ tags: ['Sport'], costCents: 60_000_000 }), { ...sportJugendKultur, typicalMinCents: 50_000_000 }, ctx);
+    expect(belowTypical.against.find((x) => x.code === 'below_typical')?.text).toBe('Förderung typischerweise ab 500.000 € je Vorhaben; hier wären es nur 270.000 €');
+  });
+
+  it('no topical fit at all is "no fit", never "eligible at fit 0"', () => {
+    const r = matchProgramme(measure({ title: 'Umgestaltung des Marktplatzes', costCents: 220_000_000 }), kfw432, ctx);
+    expect(r.state).toBe('no_fit');
+    expect(r.eligible).toBe(false);
+    expect(codes(r.against)).toContain('no_topic');
+  });
+
+  it('listed matches always meet a topic and have a fit above 0; blocked ones are never listed', () => {
+    const kinds = [[], ['lebendige_zentren'], ['other'], ['leader']];
+    const programmes = [lebendigeZentren, kfw432, sportJugendKultur, leader, programme({ topics: [] })];
+    for (const d of kinds) {
+      for (const cost of [null, 500_000, 120_000_000, 900_000_000]) {
+        for (const m of [measure({ tags: ['Sport'], districts: [{ name: 'X', designations: d }], costCents: cost }), measure({ title: 'Ortskern und Innenstadt', districts: [], costCents: cost })]) {
+          for (const r of rankProgrammes(m, programmes, { ...ctx, settlementType: 'urban' })) {
+            if (r.state === 'eligible' || r.state === 'check') {
+              expect(r.score).toBeGreaterThan(0);
+              expect(r.against.some((x) => BLOCKING_CODES.has(x.code) || x.code === 'no_topic')).toBe(false);
+            }
+            expect(r.eligible).toBe(r.state === 'eligible');
+            if (r.state === 'check') expect(r.check.length).toBeGreaterThan(0);
+            if (r.state === 'eligible') expect(r.check).toEqual([]);
+          }
+        }
+      }
+    }
   });
 });

@@ -1,28 +1,45 @@
 /**
  * Matching measures and funding programmes (pure: no I/O; the date "today" is passed in).
  *
- * For one measure and one programme, `matchProgramme` lists the reasons for and against in plain German
- * (or English, `ctx.locale`; the wording is in funding-texts.ts),
- * each with a stable `code` and a numeric `weight`, decides whether the measure is eligible at all, and
- * estimates the grant.
+ * For one measure and one programme, `matchProgramme` lists the reasons for, against and to check in
+ * plain German (or English, `ctx.locale`; the wording is in funding-texts.ts), each with a stable `code`
+ * and a numeric `weight`, decides the match's state, and estimates the grant.
  *
- * Scoring rule (documented, so people can follow a ranking):
- * - score = Σ weights of the reasons for − Σ weights of the reasons against, clamped to 0–100.
- * - Reasons for: each programme topic found in the measure — +20 when found in a tag or the name of a
- *   field of action, +12 when found only in the title or description, listed strongest first and together
- *   at most +50 (further matching topics are shown with the weight they still add, down to 0, so long
- *   synonym lists such as "Sport, Sporthalle, Sportstätte" do not swamp the score); the district lies in a
- *   designated funding area although the programme requires one +15; cost within the programme's limits
- *   +10; applicant type admitted +10; an application window open now or opening before the planned start
- *   +10; rolling application (no windows listed) +5; climate reference present where required +5.
- * - Reasons against: no programme topic found −10; no district or no designated district although the
- *   programme requires one −40 (blocking); cost below the minimum −30 (blocking); cost above the maximum
- *   −10 (partial funding: the grant is capped); cost not estimated −5; applicant type excluded −50
- *   (blocking); every application window closed −30 (blocking); the next window opens only after the
- *   planned start −10; climate protection/adaptation required but not found in the measure −10; a loan
- *   (must be repaid) −5; a prize/competition (award uncertain) −5.
- * - A blocking reason makes the match not eligible, whatever the score. Rankings put eligible matches
- *   first, then higher scores, then names (German collation).
+ * States (a planner's words; eligibility and fit are kept apart, and never contradict each other):
+ * - `eligible` (kommt in Frage): the measure meets the programme's topic (or the programme names none)
+ *   and no condition fails or needs checking.
+ * - `check` (prüfen): it fits and nothing excludes it, but a condition must be checked first — the
+ *   district is not (or not recorded as) designated for this programme ("Fördergebiet prüfen"), or the
+ *   municipality's settlement type is not recorded. A missing designation is work to do, not a verdict.
+ * - `no_fit` (passt thematisch nicht): the programme names topics and none is found in the measure.
+ * - `not_eligible` (nicht förderfähig): a hard condition fails: the applicant type is excluded, every
+ *   application window is closed, the cost is below the minimum, or the programme is only for another
+ *   kind of municipality (e.g. LEADER only for rural areas) and no district lies in one of its areas.
+ * Only `eligible` and `check` are listed as worth an application; `eligible` (the boolean) is kept for
+ * older clients and means state `eligible`.
+ *
+ * Fit (score 0–100), documented so people can follow a ranking:
+ * - For: the programme topics found in the measure — the strongest +30 when found in a tag or the name
+ *   of a field of action (+20 when found only in the title or description), each further one +10
+ *   (+5), together at most +50, so long synonym lists do not swamp the score; the district lies in an
+ *   area designated for this programme +15; cost within the programme's limits +5; applicant type
+ *   admitted +5; an application window open now or opening before the planned start +5; rolling
+ *   application +5; climate reference present where required +5.
+ * - Against: cost above the maximum −10 (partial funding, the grant is capped); the grant would exceed
+ *   the programme's typical size −15 (e.g. a LEADER project is typically up to 200.000 €; the
+ *   expectation is capped there too) or fall below it −5; cost not estimated −5; the next window opens
+ *   only after the planned start −5; climate reference required but not found −5; a loan −5; a prize −5.
+ * - To check: funding area not designated, not recorded or unknown −10; settlement type unknown −10.
+ * - Reasons against and checks lower the fit by at most half of the points for: a programme that meets
+ *   the measure's topic keeps a visible fit, and whether it can be used is the state's job. Blocking
+ *   reasons (state `not_eligible`) weigh 0: they decide the state, not the fit.
+ * - Rankings: `eligible` first, then `check`, then the rest; within each by fit, then name (German
+ *   collation).
+ *
+ * Designations: a district records the kinds of funding areas it lies in (`lebendige_zentren`,
+ * `sozialer_zusammenhalt`, `wachstum_nachhaltige_erneuerung`, `leader`, `efre`, or `other` — an area
+ * whose programme is not recorded, e.g. migrated from the old yes/no flag). A programme that funds only
+ * in designated areas names the kinds it accepts (`areaKinds`; none named: any designation counts).
  *
  * Topic matching is case- and umlaut-insensitive ("Grünfläche" = "gruenflaeche" = "GRUNFLACHE") and
  * tolerant of German inflection and compounds: each significant word of a topic must appear, as a word
@@ -31,7 +48,7 @@
  * finds "grüne" but not "Grundschule").
  */
 import type { Locale } from './format';
-import { MATCH_TEXTS } from './funding-texts';
+import { MATCH_TEXTS, type MatchTexts } from './funding-texts';
 
 export interface MatchMeasure {
   costCents: number | null;
@@ -41,8 +58,18 @@ export interface MatchMeasure {
   actionFieldNames: string[];
   title: string;
   description: string;
-  districts: { name: string; designatedArea: boolean }[];
+  /** the districts with the kinds of designated funding areas they lie in */
+  districts: { name: string; designations: readonly string[] }[];
 }
+
+/** Kinds of designated funding areas (a district may lie in several). */
+export const AREA_KINDS = ['lebendige_zentren', 'sozialer_zusammenhalt', 'wachstum_nachhaltige_erneuerung', 'leader', 'efre', 'other'] as const;
+export type AreaKind = (typeof AREA_KINDS)[number];
+/** Whether a municipality is a town/city or rural (programmes such as LEADER are for rural areas). */
+export const SETTLEMENT_TYPES = ['urban', 'rural'] as const;
+export type SettlementType = (typeof SETTLEMENT_TYPES)[number];
+export const MATCH_STATES = ['eligible', 'check', 'no_fit', 'not_eligible'] as const;
+export type MatchState = (typeof MATCH_STATES)[number];
 
 export interface MatchWindow {
   opensOn: string | null;
@@ -61,6 +88,13 @@ export interface MatchProgramme {
   applicants: string[];
   topics: string[];
   requiresDesignatedArea: boolean;
+  /** the kinds of designated areas the programme accepts (empty: any designation); see AREA_KINDS */
+  areaKinds?: readonly string[];
+  /** the kinds of municipality the programme is for (empty: any); see SETTLEMENT_TYPES */
+  settlementTypes?: readonly string[];
+  /** typical grant per project (not a legal limit): below or above it an application is unusual */
+  typicalMinCents?: number | null;
+  typicalMaxCents?: number | null;
   climateRequirement: boolean;
   windows: MatchWindow[];
 }
@@ -69,6 +103,8 @@ export interface MatchContext {
   /** e.g. 'municipality' */
   applicantType: string;
   financiallyWeak: boolean;
+  /** the municipality's settlement type; null: not recorded */
+  settlementType?: SettlementType | null;
   /** YYYY-MM-DD, injected for testability */
   today: string;
   /** language of the reasons' texts (default German) */
@@ -84,11 +120,15 @@ export interface Reason {
 export interface ProgrammeMatchResult {
   programmeId: string;
   programmeName: string;
-  /** 0–100 */
+  /** fit, 0–100 */
   score: number;
+  state: MatchState;
+  /** state === 'eligible' (kept for older clients) */
   eligible: boolean;
   for: Reason[];
   against: Reason[];
+  /** conditions to check before applying (they make the state `check`) */
+  check: Reason[];
   expectedGrantCents: number | null;
   nextDeadline: string | null;
 }
@@ -103,37 +143,36 @@ export interface MeasureMatch extends ProgrammeMatchResult {
 
 /** Weights of the reasons (see the scoring rule above). */
 export const WEIGHTS = {
-  topicStructured: 20,
-  topicText: 12,
+  topicFirst: 30,
+  topicFirstText: 20,
+  topicMore: 10,
+  topicMoreText: 5,
   topicCap: 50,
-  noTopic: 10,
   areaDesignated: 15,
-  areaMissing: 40,
-  costWithin: 10,
-  costBelowMin: 30,
+  areaCheck: 10,
+  settlementCheck: 10,
+  costWithin: 5,
   costAboveMax: 10,
+  aboveTypical: 15,
+  belowTypical: 5,
   costUnknown: 5,
-  applicantOk: 10,
-  applicantExcluded: 50,
-  windowOpen: 10,
+  applicantOk: 5,
+  windowOpen: 5,
   windowRolling: 5,
-  windowClosed: 30,
-  windowAfterStart: 10,
+  windowAfterStart: 5,
   climateOk: 5,
-  climateMissing: 10,
+  climateMissing: 5,
   loan: 5,
   prize: 5,
 } as const;
 
-/** Reason codes that make a match not eligible. */
+/** Reason codes that make a match not eligible (they weigh 0: they decide the state, not the fit). */
 export const BLOCKING_CODES: ReadonlySet<string> = new Set([
-  'area_outside',
-  'area_missing',
-  'cost_below_min',
   'applicant_excluded',
   'window_closed',
+  'cost_below_min',
+  'settlement_excluded',
 ]);
-
 
 // ---------------------------------------------------------------------------------------------------
 // Text normalisation and topic matching
@@ -295,46 +334,16 @@ function prepared(m: MatchMeasure): PreparedMeasure {
 // ---------------------------------------------------------------------------------------------------
 // Matching
 
-/** How one programme fits one measure, with the reasons for and against. */
+/** How one programme fits one measure: state, fit, the reasons for, against and to check. */
 export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchContext): ProgrammeMatchResult {
   const pro: Reason[] = [];
   const con: Reason[] = [];
+  const check: Reason[] = [];
   const tx = MATCH_TEXTS[ctx.locale ?? 'de'];
 
-  // Topics: matches in tags/fields first; together they add at most WEIGHTS.topicCap
-  const prep = prepared(m);
-  const topicReasons: Reason[] = [];
-  for (const topic of p.topics) {
-    const tagIndex = prep.tags.findIndex((b) => topicInBag(topic, b));
-    const fieldIndex = tagIndex >= 0 ? -1 : prep.fields.findIndex((b) => topicInBag(topic, b));
-    if (tagIndex >= 0 || fieldIndex >= 0) {
-      const where = tagIndex >= 0 ? { tag: m.tags[tagIndex] } : { field: m.actionFieldNames[fieldIndex] };
-      topicReasons.push({ code: 'topic', text: tx.topic(topic, where), weight: WEIGHTS.topicStructured });
-    } else if (topicInBag(topic, prep.all)) {
-      topicReasons.push({ code: 'topic', text: tx.topic(topic, 'text'), weight: WEIGHTS.topicText });
-    }
-  }
-  let topicBudget: number = WEIGHTS.topicCap;
-  for (const r of topicReasons.sort((a, b) => b.weight - a.weight)) {
-    const weight = Math.min(r.weight, topicBudget);
-    topicBudget -= weight;
-    pro.push({ ...r, weight });
-  }
-  if (p.topics.length > 0 && topicReasons.length === 0) {
-    con.push({ code: 'no_topic', text: tx.noTopic(p.topics), weight: WEIGHTS.noTopic });
-  }
-
-  // Designated funding area
-  if (p.requiresDesignatedArea) {
-    const designated = m.districts.filter((d) => d.designatedArea);
-    if (m.districts.length === 0) {
-      con.push({ code: 'area_missing', text: tx.areaMissing(), weight: WEIGHTS.areaMissing });
-    } else if (designated.length === 0) {
-      con.push({ code: 'area_outside', text: tx.areaOutside(m.districts.map((d) => d.name)), weight: WEIGHTS.areaMissing });
-    } else {
-      pro.push({ code: 'area_designated', text: tx.areaDesignated(designated.map((d) => d.name)), weight: WEIGHTS.areaDesignated });
-    }
-  }
+  const topicsFound = topicReasons(m, p, tx, pro);
+  if (!topicsFound) con.push({ code: 'no_topic', text: tx.noTopic(p.topics), weight: 0 });
+  const areaOk = placeReasons(m, p, ctx, tx, pro, con, check);
 
   // Cost and limits
   const { minAmountCents: min, maxAmountCents: max } = p;
@@ -342,7 +351,7 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
   if (cost == null) {
     con.push({ code: 'cost_unknown', text: tx.costUnknown(), weight: WEIGHTS.costUnknown });
   } else if (min != null && cost < min) {
-    con.push({ code: 'cost_below_min', text: tx.costBelowMin(cost, min), weight: WEIGHTS.costBelowMin });
+    con.push({ code: 'cost_below_min', text: tx.costBelowMin(cost, min), weight: 0 });
   } else if (max != null && cost > max) {
     con.push({ code: 'cost_above_max', text: tx.costAboveMax(cost, max), weight: WEIGHTS.costAboveMax });
   } else if (min != null || max != null) {
@@ -354,7 +363,7 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
     if (p.applicants.includes(ctx.applicantType)) {
       pro.push({ code: 'applicant_ok', text: tx.applicantOk(ctx.applicantType), weight: WEIGHTS.applicantOk });
     } else {
-      con.push({ code: 'applicant_excluded', text: tx.applicantExcluded(ctx.applicantType, p.applicants), weight: WEIGHTS.applicantExcluded });
+      con.push({ code: 'applicant_excluded', text: tx.applicantExcluded(ctx.applicantType, p.applicants), weight: 0 });
     }
   }
 
@@ -363,7 +372,7 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
 
   // Climate precondition
   if (p.climateRequirement) {
-    if (prep.climate) {
+    if (prepared(m).climate) {
       pro.push({ code: 'climate_ok', text: tx.climateOk(), weight: WEIGHTS.climateOk });
     } else {
       con.push({ code: 'climate_missing', text: tx.climateMissing(), weight: WEIGHTS.climateMissing });
@@ -374,7 +383,7 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
   if (p.kind === 'loan') con.push({ code: 'loan', text: tx.loan(), weight: WEIGHTS.loan });
   if (p.kind === 'prize') con.push({ code: 'prize', text: tx.prize(), weight: WEIGHTS.prize });
 
-  // Expected grant
+  // Expected grant, and the programme's typical size (the grant, or the cost where the rate is unknown)
   const rate = applicableRate(p, ctx);
   let expectedGrantCents: number | null = null;
   if (cost != null && rate != null) {
@@ -384,11 +393,103 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
       pro.push({ code: 'rate_weak', text: tx.rateWeak(p.rateWeakPercent), weight: 0 });
     }
   }
+  const basis = expectedGrantCents ?? cost;
+  const typicalMax = p.typicalMaxCents ?? null;
+  const typicalMin = p.typicalMinCents ?? null;
+  if (basis != null && typicalMax != null && basis > typicalMax) {
+    con.push({ code: 'above_typical', text: tx.aboveTypical(basis, typicalMax), weight: WEIGHTS.aboveTypical });
+    if (expectedGrantCents != null) expectedGrantCents = typicalMax;
+  } else if (basis != null && typicalMin != null && basis < typicalMin) {
+    con.push({ code: 'below_typical', text: tx.belowTypical(basis, typicalMin), weight: WEIGHTS.belowTypical });
+  }
 
+  const state: MatchState = con.some((r) => BLOCKING_CODES.has(r.code))
+    ? 'not_eligible'
+    : !topicsFound
+      ? 'no_fit'
+      : check.length > 0 || !areaOk
+        ? 'check'
+        : 'eligible';
   const sum = (rs: Reason[]) => rs.reduce((a, r) => a + r.weight, 0);
-  const score = Math.max(0, Math.min(100, sum(pro) - sum(con)));
-  const eligible = !con.some((r) => BLOCKING_CODES.has(r.code));
-  return { programmeId: p.id, programmeName: p.name, score, eligible, for: pro, against: con, expectedGrantCents, nextDeadline };
+  const plus = sum(pro);
+  const minus = Math.min(sum(con) + sum(check), Math.floor(plus / 2));
+  const score = Math.max(0, Math.min(100, plus - minus));
+  return {
+    programmeId: p.id, programmeName: p.name, score, state, eligible: state === 'eligible',
+    for: pro, against: con, check, expectedGrantCents, nextDeadline,
+  };
+}
+
+/**
+ * The programme topics found in the measure (strongest first, together at most WEIGHTS.topicCap); false
+ * when the programme names topics and none is found.
+ */
+function topicReasons(m: MatchMeasure, p: MatchProgramme, tx: MatchTexts, pro: Reason[]): boolean {
+  const prep = prepared(m);
+  const found: { text: string; structured: boolean }[] = [];
+  for (const topic of p.topics) {
+    const tagIndex = prep.tags.findIndex((b) => topicInBag(topic, b));
+    const fieldIndex = tagIndex >= 0 ? -1 : prep.fields.findIndex((b) => topicInBag(topic, b));
+    if (tagIndex >= 0 || fieldIndex >= 0) {
+      const where = tagIndex >= 0 ? { tag: m.tags[tagIndex] } : { field: m.actionFieldNames[fieldIndex] };
+      found.push({ text: tx.topic(topic, where), structured: true });
+    } else if (topicInBag(topic, prep.all)) {
+      found.push({ text: tx.topic(topic, 'text'), structured: false });
+    }
+  }
+  // structured finds first (stable: in the programme's own order of topics)
+  found.sort((a, b) => Number(b.structured) - Number(a.structured));
+  let budget: number = WEIGHTS.topicCap;
+  found.forEach((f, i) => {
+    const full = i === 0 ? (f.structured ? WEIGHTS.topicFirst : WEIGHTS.topicFirstText) : f.structured ? WEIGHTS.topicMore : WEIGHTS.topicMoreText;
+    const weight = Math.min(full, budget);
+    budget -= weight;
+    pro.push({ code: 'topic', text: f.text, weight });
+  });
+  return p.topics.length === 0 || found.length > 0;
+}
+
+/**
+ * Where the measure lies: the kind of municipality the programme is for, and its designated areas.
+ * Returns false when a needed designation is missing (the reason is then in `check`).
+ */
+function placeReasons(m: MatchMeasure, p: MatchProgramme, ctx: MatchContext, tx: MatchTexts, pro: Reason[], con: Reason[], check: Reason[]): boolean {
+  const kinds = p.areaKinds ?? [];
+  const accepts = (d: MatchMeasure['districts'][number]) => (kinds.length ? d.designations.some((k) => kinds.includes(k)) : d.designations.length > 0);
+  const inArea = m.districts.filter(accepts);
+
+  // A programme for rural (or urban) areas: a district designated for it counts as such an area
+  const settlements = p.settlementTypes ?? [];
+  if (settlements.length > 0 && inArea.length === 0) {
+    const type = ctx.settlementType ?? null;
+    if (type == null) {
+      check.push({ code: 'settlement_unknown', text: tx.settlementUnknown([...settlements]), weight: WEIGHTS.settlementCheck });
+    } else if (!settlements.includes(type)) {
+      con.push({ code: 'settlement_excluded', text: tx.settlementExcluded(type, [...settlements]), weight: 0 });
+      return true; // excluded: whether a district is designated no longer matters
+    } else {
+      pro.push({ code: 'settlement_ok', text: tx.settlementOk(type), weight: 0 });
+    }
+  }
+
+  if (!p.requiresDesignatedArea) return true;
+  const needed = [...kinds];
+  if (inArea.length > 0) {
+    const named = kinds.length ? needed : [...new Set(inArea.flatMap((d) => d.designations))];
+    pro.push({ code: 'area_designated', text: tx.areaDesignated(inArea.map((d) => d.name), named), weight: WEIGHTS.areaDesignated });
+    return true;
+  }
+  if (m.districts.length === 0) {
+    check.push({ code: 'area_unknown', text: tx.areaUnknown(needed), weight: WEIGHTS.areaCheck });
+    return false;
+  }
+  const unspecified = m.districts.filter((d) => d.designations.includes('other'));
+  if (unspecified.length > 0) {
+    check.push({ code: 'area_unspecified', text: tx.areaUnspecified(unspecified.map((d) => d.name), needed), weight: WEIGHTS.areaCheck });
+  } else {
+    check.push({ code: 'area_not_designated', text: tx.areaNotDesignated(m.districts.map((d) => d.name), needed), weight: WEIGHTS.areaCheck });
+  }
+  return false;
 }
 
 /**
@@ -410,7 +511,7 @@ function windowReasons(m: MatchMeasure, p: MatchProgramme, ctx: MatchContext, pr
 
   if (future.length === 0) {
     const last = closed.map((w) => w.closesOn as string).sort().at(-1) as string;
-    con.push({ code: 'window_closed', text: tx.windowClosed(last), weight: WEIGHTS.windowClosed });
+    con.push({ code: 'window_closed', text: tx.windowClosed(last), weight: 0 });
     return null;
   }
 
@@ -430,27 +531,34 @@ function windowReasons(m: MatchMeasure, p: MatchProgramme, ctx: MatchContext, pr
 
 const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
 
-/** All programmes for one measure: eligible first, then score (descending), then name. */
+/** 0 eligible, 1 check, 2 the rest (no fit or not eligible): the order in which states are listed. */
+export const stateTier = (state: MatchState) => (state === 'eligible' ? 0 : state === 'check' ? 1 : 2);
+
+/** Worth an application: eligible, or eligible once a condition is checked. */
+export const isListed = (r: Pick<ProgrammeMatchResult, 'state'>) => r.state === 'eligible' || r.state === 'check';
+
+/** All programmes for one measure: eligible first, then those to check, then the rest; each by fit, then name. */
 export function rankProgrammes(m: MatchMeasure, programmes: readonly MatchProgramme[], ctx: MatchContext): ProgrammeMatchResult[] {
   return programmes
     .map((p) => matchProgramme(m, p, ctx))
-    .sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || collator.compare(a.programmeName, b.programmeName));
-}
-
-/** A fit: eligible, and (when the programme names topics) at least one topic found. */
-export function isFit(p: Pick<MatchProgramme, 'topics'>, r: ProgrammeMatchResult): boolean {
-  return r.eligible && (p.topics.length === 0 || r.for.some((x) => x.code === 'topic'));
+    .sort((a, b) => stateTier(a.state) - stateTier(b.state) || b.score - a.score || collator.compare(a.programmeName, b.programmeName));
 }
 
 /**
- * The measures that fit one programme: eligible, and (when the programme names topics) at least one
- * topic found. Ranked by score (descending), then measure number. `includeAll` returns every measure,
- * the fitting ones first.
+ * A fit of a programme for a measure: listed as worth an application (state eligible or check; the
+ * programme's topics are met). The programme parameter is kept for callers of the older signature.
+ */
+export function isFit(_p: Pick<MatchProgramme, 'topics'> | null, r: Pick<ProgrammeMatchResult, 'state'>): boolean {
+  return isListed(r);
+}
+
+/**
+ * The measures that fit one programme (state eligible or check), eligible first, then by fit
+ * (descending), then measure number. `includeAll` returns every measure, the fitting ones first.
  */
 export function rankMeasures(p: MatchProgramme, measures: RankableMeasure[], ctx: MatchContext, opts: { includeAll?: boolean } = {}): MeasureMatch[] {
-  const fits = (r: ProgrammeMatchResult) => isFit(p, r);
   const all = measures.map((m) => ({ ...matchProgramme(m, p, ctx), measureId: m.id, number: m.number, title: m.title }));
   return all
-    .filter((r) => opts.includeAll || fits(r))
-    .sort((a, b) => Number(fits(b)) - Number(fits(a)) || Number(b.eligible) - Number(a.eligible) || b.score - a.score || a.number - b.number);
+    .filter((r) => opts.includeAll || isListed(r))
+    .sort((a, b) => stateTier(a.state) - stateTier(b.state) || b.score - a.score || a.number - b.number);
 }

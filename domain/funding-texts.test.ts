@@ -11,7 +11,7 @@ const en: MatchContext = { ...de, locale: 'en' };
 
 const measure = (over: Partial<MatchMeasure> = {}): MatchMeasure => ({
   costCents: 50_000_00, plannedStart: '2026-05-01', tags: ['Sport'], actionFieldNames: [], title: 'Halle', description: '',
-  districts: [{ name: 'Altstadt', designatedArea: false }], ...over,
+  districts: [{ name: 'Altstadt', designations: [] }], ...over,
 });
 const programme = (over: Partial<MatchProgramme> = {}): MatchProgramme => ({
   id: 'p', name: 'P', kind: 'grant', ratePercent: 50, rateWeakPercent: 75.5, minAmountCents: 100_000_00, maxAmountCents: null,
@@ -21,16 +21,21 @@ const programme = (over: Partial<MatchProgramme> = {}): MatchProgramme => ({
 
 // Scenarios that together produce every reason code.
 const scenarios: [MatchMeasure, MatchProgramme][] = [
-  [measure(), programme()], // topic (tag), area_outside, cost_below_min, applicant_excluded, window_closed, climate_missing, rate_weak
-  [measure({ districts: [], costCents: null, tags: [], title: 'Klima' }), programme({ kind: 'loan', topics: ['Kultur'], windows: [], applicants: [] })], // area_missing, cost_unknown, no_topic, loan, window_rolling, climate_ok
-  [measure({ districts: [{ name: 'Neustadt', designatedArea: true }], actionFieldNames: ['Sport und Freizeit'], tags: [] }), programme({ kind: 'prize', minAmountCents: 1_00, maxAmountCents: 10_000_00, applicants: ['municipality'], windows: [{ opensOn: '2026-04-01', closesOn: '2026-06-30', note: 'Aufruf' }] })], // topic (field), area_designated, cost_above_max, applicant_ok, window_open (later), prize
+  [measure(), programme()], // topic (tag), area_not_designated, cost_below_min, applicant_excluded, window_closed, climate_missing, rate_weak
+  [measure({ districts: [], costCents: null, tags: [], title: 'Klima' }), programme({ kind: 'loan', topics: ['Kultur'], windows: [], applicants: [] })], // area_unknown, cost_unknown, no_topic, loan, window_rolling, climate_ok
+  [measure({ districts: [{ name: 'Neustadt', designations: ['efre'] }], actionFieldNames: ['Sport und Freizeit'], tags: [] }), programme({ kind: 'prize', minAmountCents: 1_00, maxAmountCents: 10_000_00, applicants: ['municipality'], areaKinds: ['efre'], windows: [{ opensOn: '2026-04-01', closesOn: '2026-06-30', note: 'Aufruf' }] })], // topic (field), area_designated, cost_above_max, applicant_ok, window_open (later), prize
+  [measure({ districts: [{ name: 'Neustadt', designations: ['other'] }] }), programme({ minAmountCents: null, areaKinds: ['leader'], settlementTypes: ['rural'], typicalMaxCents: 1_000_00 })], // area_unspecified, settlement_unknown, above_typical
+  [measure(), programme({ minAmountCents: null, requiresDesignatedArea: false, settlementTypes: ['urban'], typicalMinCents: 1_000_000_00 })], // settlement_ok (urban), below_typical
+  [measure(), programme({ minAmountCents: null, settlementTypes: ['rural'] })], // settlement_excluded (urban)
   [measure({ tags: [], title: 'Sporthalle' }), programme({ minAmountCents: null, maxAmountCents: 90_000_00, windows: [{ opensOn: null, closesOn: '2026-12-31', note: '' }], requiresDesignatedArea: false })], // topic (text), cost_within, window_open (now)
   [measure({ plannedStart: '2026-03-15' }), programme({ windows: [{ opensOn: '2026-06-01', closesOn: null, note: '' }] })], // window_after_start
 ];
 
 const all = (ctx: MatchContext) => scenarios.flatMap(([m, p]) => {
-  const r = matchProgramme(m, p, ctx);
-  return [...r.for, ...r.against];
+  // programmes for rural or urban areas are matched for a town; those with typical sizes leave it unrecorded
+  const town = (p.settlementTypes ?? []).length > 0 && p.typicalMaxCents == null;
+  const r = matchProgramme(m, p, town ? { ...ctx, settlementType: 'urban' } : ctx);
+  return [...r.for, ...r.against, ...r.check];
 });
 
 describe('match reasons in English', () => {
@@ -38,7 +43,8 @@ describe('match reasons in English', () => {
     const german = all(de);
     const english = all(en);
     expect(new Set(german.map((r) => r.code))).toEqual(new Set([
-      'topic', 'no_topic', 'area_missing', 'area_outside', 'area_designated', 'cost_unknown', 'cost_below_min', 'cost_above_max', 'cost_within',
+      'topic', 'no_topic', 'area_unknown', 'area_not_designated', 'area_unspecified', 'area_designated', 'settlement_ok', 'settlement_unknown',
+      'settlement_excluded', 'above_typical', 'below_typical', 'cost_unknown', 'cost_below_min', 'cost_above_max', 'cost_within',
       'applicant_ok', 'applicant_excluded', 'climate_ok', 'climate_missing', 'loan', 'prize', 'rate_weak', 'window_rolling', 'window_closed',
       'window_open', 'window_after_start',
     ]));

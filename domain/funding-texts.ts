@@ -22,13 +22,50 @@ const APPLICANTS: Record<Locale, Record<string, string>> = {
   },
 };
 
+/** Kinds of designated funding areas (district.designations, programme.areaKinds). */
+const AREA_KINDS: Record<Locale, Record<string, string>> = {
+  de: {
+    lebendige_zentren: 'Lebendige Zentren',
+    sozialer_zusammenhalt: 'Sozialer Zusammenhalt',
+    wachstum_nachhaltige_erneuerung: 'Wachstum und nachhaltige Erneuerung',
+    leader: 'LEADER-Gebiet',
+    efre: 'EFRE-Gebiet',
+    other: 'anderes Fördergebiet',
+  },
+  en: {
+    lebendige_zentren: 'Lebendige Zentren (vibrant centres)',
+    sozialer_zusammenhalt: 'Sozialer Zusammenhalt (social cohesion)',
+    wachstum_nachhaltige_erneuerung: 'Wachstum und nachhaltige Erneuerung (growth and sustainable renewal)',
+    leader: 'LEADER area',
+    efre: 'ERDF area',
+    other: 'other funding area',
+  },
+};
+
+const SETTLEMENT: Record<Locale, Record<string, string>> = {
+  de: { urban: 'städtisch', rural: 'ländlich' },
+  en: { urban: 'urban', rural: 'rural' },
+};
+
 export interface MatchTexts {
   applicant(type: string): string;
+  /** a kind of designated area, e.g. „Lebendige Zentren“ */
+  areaKind(kind: string): string;
+  settlement(type: string): string;
   topic(topic: string, where: { tag: string } | { field: string } | 'text'): string;
   noTopic(topics: string[]): string;
-  areaMissing(): string;
-  areaOutside(names: string[]): string;
-  areaDesignated(names: string[]): string;
+  /** no district given although the programme funds only in designated areas of `kinds` (empty: any) */
+  areaUnknown(kinds: string[]): string;
+  /** the districts lie in no area of the needed kinds */
+  areaNotDesignated(names: string[], kinds: string[]): string;
+  /** a district is marked as a funding area without saying for which programme */
+  areaUnspecified(names: string[], kinds: string[]): string;
+  areaDesignated(names: string[], kinds: string[]): string;
+  settlementOk(type: string): string;
+  settlementUnknown(allowed: string[]): string;
+  settlementExcluded(type: string, allowed: string[]): string;
+  aboveTypical(basis: number, typicalMax: number): string;
+  belowTypical(basis: number, typicalMin: number): string;
   costUnknown(): string;
   costBelowMin(cost: number, min: number): string;
   costAboveMax(cost: number, max: number): string;
@@ -49,15 +86,33 @@ export interface MatchTexts {
 
 const pct = (n: number, locale: Locale) => (locale === 'de' ? `${String(n).replace('.', ',')} %` : `${n}%`);
 
+const quoteDe = (kinds: string[]) => kinds.map((k) => `„${AREA_KINDS.de[k] ?? k}“`).join(' oder ');
+const quoteEn = (kinds: string[]) => kinds.map((k) => `“${AREA_KINDS.en[k] ?? k}”`).join(' or ');
+const districtsDe = (names: string[]) => `${names.length === 1 ? 'Stadtteil' : 'Stadtteile'} ${names.join(', ')}`;
+const districtsEn = (names: string[]) => `${names.length === 1 ? 'District' : 'Districts'} ${names.join(', ')}`;
+
 const de: MatchTexts = {
   applicant: (t) => APPLICANTS.de[t] ?? t,
+  areaKind: (k) => AREA_KINDS.de[k] ?? k,
+  settlement: (t) => SETTLEMENT.de[t] ?? t,
   topic: (topic, where) =>
     `Förderthema „${topic}“ passt (${where === 'text' ? 'Titel/Beschreibung' : 'tag' in where ? `Schlagwort „${where.tag}“` : `Handlungsfeld „${where.field}“`})`,
   noTopic: (topics) => `Keines der Förderthemen (${topics.join(', ')}) findet sich in der Maßnahme`,
-  areaMissing: () => 'Kein Stadtteil angegeben – die Lage im Fördergebiet ist nicht nachgewiesen; das Programm fördert nur in Fördergebieten',
-  areaOutside: (names) =>
-    `${names.length === 1 ? 'Stadtteil' : 'Stadtteile'} ${names.join(', ')} ${names.length === 1 ? 'liegt' : 'liegen'} in keinem Fördergebiet; das Programm fördert nur in Fördergebieten`,
-  areaDesignated: (names) => (names.length === 1 ? `Stadtteil ${names[0]} liegt im Fördergebiet` : `Stadtteile ${names.join(', ')} liegen im Fördergebiet`),
+  areaUnknown: (kinds) =>
+    `Fördergebiet prüfen: kein Stadtteil angegeben; das Programm fördert nur in festgelegten Gebieten${kinds.length ? ` (${quoteDe(kinds)})` : ''}`,
+  areaNotDesignated: (names, kinds) =>
+    `Fördergebiet prüfen: ${districtsDe(names)} ${names.length === 1 ? 'ist' : 'sind'} nicht als ${kinds.length ? `Gebiet ${quoteDe(kinds)}` : 'Fördergebiet'} festgelegt; das Programm fördert nur dort (Festlegung durch den Rat und Aufnahme ins Programm nötig)`,
+  areaUnspecified: (names, kinds) =>
+    `Fördergebiet prüfen: ${districtsDe(names)} ${names.length === 1 ? 'ist' : 'sind'} als Fördergebiet markiert, aber ohne Angabe des Programms; nötig ist ein Gebiet ${quoteDe(kinds)}`,
+  areaDesignated: (names, kinds) =>
+    `${districtsDe(names)} ${names.length === 1 ? 'liegt' : 'liegen'} im Fördergebiet${kinds.length ? ` ${quoteDe(kinds)}` : ''}`,
+  settlementOk: (t) => `Programm passt zur Kommune (${de.settlement(t)})`,
+  settlementUnknown: (allowed) => `Siedlungstyp prüfen: das Programm fördert nur ${allowed.map(de.settlement).join(' oder ')}e Räume; der Siedlungstyp der Kommune ist nicht angegeben`,
+  settlementExcluded: (t, allowed) =>
+    `Das Programm fördert nur ${allowed.map(de.settlement).join(' oder ')}e Räume; die Kommune ist als ${de.settlement(t)} erfasst und kein Stadtteil liegt in einem passenden Fördergebiet`,
+  aboveTypical: (basis, max) =>
+    `Förderung typischerweise bis ${formatMoney(max)} je Vorhaben; hier wären es ${formatMoney(basis)} – nur ein Teil ist realistisch`,
+  belowTypical: (basis, min) => `Förderung typischerweise ab ${formatMoney(min)} je Vorhaben; hier wären es nur ${formatMoney(basis)}`,
   costUnknown: () => 'Kosten noch nicht geschätzt – Förderhöhe und Förderrahmen offen',
   costBelowMin: (cost, min) => `Kosten ${formatMoney(cost)} unter dem Mindestbetrag von ${formatMoney(min)}`,
   costAboveMax: (cost, max) => `Kosten ${formatMoney(cost)} über dem Höchstbetrag von ${formatMoney(max)} – nur Teilförderung`,
@@ -88,12 +143,25 @@ const m = (c: number) => formatMoney(c, 'en');
 const d = (s: string | null) => formatDate(s, 'en');
 const en: MatchTexts = {
   applicant: (t) => APPLICANTS.en[t] ?? t,
+  areaKind: (k) => AREA_KINDS.en[k] ?? k,
+  settlement: (t) => SETTLEMENT.en[t] ?? t,
   topic: (topic, where) =>
     `Funding topic “${topic}” fits (${where === 'text' ? 'title/description' : 'tag' in where ? `tag “${where.tag}”` : `field of action “${where.field}”`})`,
   noTopic: (topics) => `None of the funding topics (${topics.join(', ')}) is found in the measure`,
-  areaMissing: () => 'No district given – location in a funding area is not shown; the programme funds only in designated areas',
-  areaOutside: (names) => `${names.length === 1 ? 'District' : 'Districts'} ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} in no designated funding area; the programme funds only in designated areas`,
-  areaDesignated: (names) => (names.length === 1 ? `District ${names[0]} is in a designated funding area` : `Districts ${names.join(', ')} are in a designated funding area`),
+  areaUnknown: (kinds) =>
+    `Check the funding area: no district given; the programme funds only in designated areas${kinds.length ? ` (${quoteEn(kinds)})` : ''}`,
+  areaNotDesignated: (names, kinds) =>
+    `Check the funding area: ${districtsEn(names)} ${names.length === 1 ? 'is' : 'are'} not designated as ${kinds.length ? `a ${quoteEn(kinds)} area` : 'a funding area'}; the programme funds only there (council designation and admission to the programme needed)`,
+  areaUnspecified: (names, kinds) =>
+    `Check the funding area: ${districtsEn(names)} ${names.length === 1 ? 'is' : 'are'} marked as a funding area without the programme; a ${quoteEn(kinds)} area is needed`,
+  areaDesignated: (names, kinds) =>
+    `${districtsEn(names)} ${names.length === 1 ? 'is' : 'are'} in a designated funding area${kinds.length ? ` (${quoteEn(kinds)})` : ''}`,
+  settlementOk: (t) => `The programme suits the municipality (${en.settlement(t)})`,
+  settlementUnknown: (allowed) => `Check the settlement type: the programme funds only ${allowed.map(en.settlement).join(' or ')} areas; the municipality's settlement type is not given`,
+  settlementExcluded: (t, allowed) =>
+    `The programme funds only ${allowed.map(en.settlement).join(' or ')} areas; the municipality is recorded as ${en.settlement(t)} and no district lies in a suitable funding area`,
+  aboveTypical: (basis, max) => `Grants are typically up to ${m(max)} per project; here it would be ${m(basis)} – only part of it is realistic`,
+  belowTypical: (basis, min) => `Grants are typically from ${m(min)} per project; here it would be only ${m(basis)}`,
   costUnknown: () => 'Cost not estimated yet – grant and funding limits open',
   costBelowMin: (cost, min) => `Cost ${m(cost)} below the minimum of ${m(min)}`,
   costAboveMax: (cost, max) => `Cost ${m(cost)} above the maximum of ${m(max)} – partial funding only`,
@@ -135,6 +203,8 @@ export interface PlanTexts {
   nonIntegerAmount(source: string, year: string): string;
   deadlineAfterStart(source: string, deadline: string, start: string): string;
   deadlinePassed(source: string, deadline: string): string;
+  aboveProgrammeMax(source: string, total: number, max: number): string;
+  aboveTypical(source: string, total: number, typical: number): string;
 }
 
 const KINDS = {
@@ -155,6 +225,9 @@ const planDe: PlanTexts = {
   deadlineAfterStart: (s, deadline, start) =>
     `${s}: Antragsfrist ${formatDate(deadline)} liegt nach dem geplanten Beginn am ${formatDate(start)} – Antrag vor Beginn stellen oder vorzeitigen Maßnahmebeginn beantragen.`,
   deadlinePassed: (s, deadline) => `${s}: Antragsfrist ${formatDate(deadline)} ist abgelaufen, der Antrag ist aber noch nicht gestellt.`,
+  aboveProgrammeMax: (s, total, max) => `${s}: ${formatMoney(total)} liegen über dem Höchstbetrag des Programms von ${formatMoney(max)}.`,
+  aboveTypical: (s, total, typical) =>
+    `${s}: ${formatMoney(total)} liegen weit über der typischen Förderung von bis zu ${formatMoney(typical)} je Vorhaben – Höhe mit dem Fördergeber klären oder weitere Quellen einplanen.`,
 };
 
 const planEn: PlanTexts = {
@@ -170,6 +243,9 @@ const planEn: PlanTexts = {
   deadlineAfterStart: (s, deadline, start) =>
     `${s}: the application deadline ${d(deadline)} is after the planned start on ${d(start)} – apply before the start or apply for an early start of the measure.`,
   deadlinePassed: (s, deadline) => `${s}: the application deadline ${d(deadline)} has passed, but the application has not been made.`,
+  aboveProgrammeMax: (s, total, max) => `${s}: ${m(total)} is above the programme's maximum of ${m(max)}.`,
+  aboveTypical: (s, total, typical) =>
+    `${s}: ${m(total)} is far above the typical grant of up to ${m(typical)} per project – clarify the amount with the funder or plan further sources.`,
 };
 
 export const PLAN_TEXTS: Record<Locale, PlanTexts> = { de: planDe, en: planEn };

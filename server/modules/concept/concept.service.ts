@@ -20,6 +20,10 @@ export interface ItemKind {
   measureRefs: { column: string; array: boolean }[];
   /** link tables for goals: API field → [table, column] */
   links?: Record<string, [string, string]>;
+  /** read-only fields derived from columns: API field → SQL expression */
+  derived?: Record<string, string>;
+  /** turns fields of older clients into columns, given the saved item (null when creating) */
+  prepare?: (input: Record<string, unknown>, before: Item | null) => Record<string, unknown>;
   orderBy: string;
 }
 
@@ -42,8 +46,10 @@ export const KINDS = {
   },
   districts: {
     entityType: 'district', table: 'district', label: 'Stadtteil', nameColumn: 'name', orderBy: 'name',
-    columns: { name: 'name', description: 'description', boundary: 'boundary', designatedArea: 'designated_area' },
+    columns: { name: 'name', description: 'description', boundary: 'boundary', designations: 'designations' },
+    derived: { designatedArea: 'cardinality(designations) > 0' },
     measureRefs: [{ column: 'district_ids', array: true }],
+    prepare: prepareDistrict,
   },
   departments: {
     entityType: 'department', table: 'department', label: 'Amt', nameColumn: 'name', orderBy: 'name',
@@ -53,12 +59,25 @@ export const KINDS = {
 } satisfies Record<string, ItemKind>;
 export type KindName = keyof typeof KINDS;
 
-const DEFAULTS: Record<string, unknown> = { designatedArea: false, description: '', color: '#2f6f4e', position: 0, boundary: null, shortName: '', head: '', actionFieldIds: [], dimensionIds: [] };
+/**
+ * A district's designations, without duplicates. The yes/no `designatedArea` of older clients (used only
+ * when `designations` is not sent): true keeps the recorded designations or marks an area whose
+ * programme is not recorded (`other`); false clears them.
+ */
+function prepareDistrict(input: Record<string, unknown>, before: Item | null): Record<string, unknown> {
+  const { designatedArea, ...rest } = input;
+  if (Array.isArray(rest.designations)) return { ...rest, designations: [...new Set(rest.designations as string[])] };
+  if (designatedArea === undefined) return rest;
+  const saved = (before?.designations as string[] | undefined) ?? [];
+  return { ...rest, designations: designatedArea ? (saved.length ? saved : ['other']) : [] };
+}
+
+const DEFAULTS: Record<string, unknown> = { designations: [], description: '', color: '#2f6f4e', position: 0, boundary: null, shortName: '', head: '', actionFieldIds: [], dimensionIds: [] };
 
 type Item = Record<string, unknown> & { id: string; version: number };
 
 function selectSql(kind: ItemKind) {
-  const cols = Object.entries(kind.columns).map(([f, c]) => `${c} AS "${f}"`);
+  const cols = Object.entries({ ...kind.columns, ...kind.derived }).map(([f, c]) => `${c} AS "${f}"`);
   const links = Object.entries(kind.links ?? {}).map(
     ([f, [t, c]]) => `coalesce((SELECT array_agg(l.${c}) FROM ${t} l WHERE l.municipality_id = x.municipality_id AND l.goal_id = x.id), '{}') AS "${f}"`,
   );
@@ -121,7 +140,8 @@ async function writeLinks(db: Db, municipalityId: string, kind: ItemKind, id: st
 
 const dbValue = (field: string, v: unknown) => (field === 'boundary' && v != null ? JSON.stringify(v) : v);
 
-export async function createItem(db: Db, actor: Actor, kind: ItemKind, input: Record<string, unknown>): Promise<Item> {
+export async function createItem(db: Db, actor: Actor, kind: ItemKind, body: Record<string, unknown>): Promise<Item> {
+  const input = kind.prepare ? kind.prepare(body, null) : body;
   return db.tx(async (t) => {
     await assertUniqueName(t, actor.municipalityId, kind, input[Object.keys(kind.columns)[0]], null);
     const fields = Object.keys(kind.columns);
@@ -138,11 +158,12 @@ export async function createItem(db: Db, actor: Actor, kind: ItemKind, input: Re
   });
 }
 
-export async function updateItem(db: Db, actor: Actor, kind: ItemKind, id: string, input: Record<string, unknown> & { version: number }): Promise<Item> {
+export async function updateItem(db: Db, actor: Actor, kind: ItemKind, id: string, body: Record<string, unknown> & { version: number }): Promise<Item> {
   return db.tx(async (t) => {
     await lockRow(t, kind.table, actor.municipalityId, id);
     const before = await getItem(t, actor.municipalityId, kind, id);
-    if (before.version !== input.version) throw versionConflict(before);
+    if (before.version !== body.version) throw versionConflict(before);
+    const input = kind.prepare ? kind.prepare(body, before) : body;
     const nameField = Object.keys(kind.columns)[0];
     if (input[nameField] !== undefined) await assertUniqueName(t, actor.municipalityId, kind, input[nameField], id);
     const fields = Object.keys(kind.columns).filter((f) => input[f] !== undefined);
@@ -174,13 +195,17 @@ export async function deleteItem(db: Db, actor: Actor, kind: ItemKind, id: strin
   });
 }
 
-interface MunicipalityRow { id: string; name: string; vision: string; horizon_start: number | null; horizon_end: number | null; financially_weak: boolean; version: number }
+interface MunicipalityRow {
+  id: string; name: string; vision: string; horizon_start: number | null; horizon_end: number | null; financially_weak: boolean;
+  settlement_type: Municipality['settlementType']; version: number;
+}
 const toMunicipality = (r: MunicipalityRow): Municipality => ({
-  id: r.id, name: r.name, vision: r.vision, horizonStart: r.horizon_start, horizonEnd: r.horizon_end, financiallyWeak: r.financially_weak, version: r.version,
+  id: r.id, name: r.name, vision: r.vision, horizonStart: r.horizon_start, horizonEnd: r.horizon_end, financiallyWeak: r.financially_weak,
+  settlementType: r.settlement_type, version: r.version,
 });
 
 export async function getMunicipality(db: Db, id: string): Promise<Municipality> {
-  const [row] = await db.query<MunicipalityRow>('SELECT id, name, vision, horizon_start, horizon_end, financially_weak, version FROM municipality WHERE id = $1', [id]);
+  const [row] = await db.query<MunicipalityRow>('SELECT id, name, vision, horizon_start, horizon_end, financially_weak, settlement_type, version FROM municipality WHERE id = $1', [id]);
   if (!row) throw notFound('Kommune');
   return toMunicipality(row);
 }
@@ -188,7 +213,10 @@ export async function getMunicipality(db: Db, id: string): Promise<Municipality>
 export async function updateMunicipality(
   db: Db,
   actor: Actor,
-  input: { version: number; name?: string; vision?: string; horizonStart?: number | null; horizonEnd?: number | null; financiallyWeak?: boolean },
+  input: {
+    version: number; name?: string; vision?: string; horizonStart?: number | null; horizonEnd?: number | null; financiallyWeak?: boolean;
+    settlementType?: Municipality['settlementType'];
+  },
 ): Promise<Municipality> {
   return db.tx(async (t) => {
     await t.query('SELECT 1 FROM municipality WHERE id = $1 FOR UPDATE', [actor.municipalityId]);
@@ -199,8 +227,9 @@ export async function updateMunicipality(
       throw new AppError(400, 'validation_failed', 'Das Ende des Zeithorizonts liegt vor dem Anfang.', [{ path: ['horizonEnd'], message: 'Ende vor Anfang' }]);
     }
     await t.query(
-      'UPDATE municipality SET name = $2, vision = $3, horizon_start = $4, horizon_end = $5, financially_weak = $6, version = version + 1 WHERE id = $1',
-      [actor.municipalityId, next.name, next.vision, next.horizonStart, next.horizonEnd, next.financiallyWeak],
+      `UPDATE municipality SET name = $2, vision = $3, horizon_start = $4, horizon_end = $5, financially_weak = $6, settlement_type = $7,
+              version = version + 1 WHERE id = $1`,
+      [actor.municipalityId, next.name, next.vision, next.horizonStart, next.horizonEnd, next.financiallyWeak, next.settlementType],
     );
     const after = await getMunicipality(t, actor.municipalityId);
     await recordAudit(t, actor, { entityType: 'municipality', entityId: actor.municipalityId, action: 'update', before, after });

@@ -12,11 +12,11 @@ import { cachedCatalogue } from './catalogue.cache';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Names of fields of action and districts (with their funding-area flag) for the matcher. */
+/** Names of fields of action and districts (with their designated funding areas) for the matcher. */
 export async function matcherInputs(db: Db, municipalityId: string, locale: Locale = 'de') {
   const concept = await getConcept(db, municipalityId);
   const fields = new Map(concept.actionFields.map((a) => [a.id, a.name]));
-  const districts = new Map(concept.districts.map((d) => [d.id, { name: d.name, designatedArea: d.designatedArea }]));
+  const districts = new Map(concept.districts.map((d) => [d.id, { name: d.name, designations: d.designations }]));
   const toMatch = (m: MatchFields): MatchMeasure => ({
     costCents: m.costCents,
     plannedStart: m.plannedStart,
@@ -24,9 +24,11 @@ export async function matcherInputs(db: Db, municipalityId: string, locale: Loca
     actionFieldNames: m.actionFieldIds.map((id) => fields.get(id)).filter((n): n is string => !!n),
     title: m.title,
     description: [m.need, m.goal, m.description].join(' '),
-    districts: m.districtIds.map((id) => districts.get(id)).filter((d): d is { name: string; designatedArea: boolean } => !!d),
+    districts: m.districtIds.flatMap((id) => districts.get(id) ?? []),
   });
-  const ctx: MatchContext = { applicantType: 'municipality', financiallyWeak: concept.municipality.financiallyWeak, today: today(), locale };
+  const ctx: MatchContext = {
+    applicantType: 'municipality', financiallyWeak: concept.municipality.financiallyWeak, settlementType: concept.municipality.settlementType, today: today(), locale,
+  };
   // what toMatch reads from the concept: matchable measures are cached per version of it
   const conceptKey = JSON.stringify([[...fields], [...districts]]);
   return { toMatch, ctx, conceptKey };

@@ -10,10 +10,13 @@ import { measureWhere } from '../measures/measures.filter';
 import type { MeasureQuery } from '../../../contract/measures';
 import type { Locale } from '../../../domain/format';
 
-type SourceRow = FundingSource & { programmeLevel: PlanSource['programmeLevel']; programmeName: string | null; measureId: string };
+type SourceRow = FundingSource & {
+  programmeLevel: PlanSource['programmeLevel']; programmeName: string | null; programmeMaxCents: number | null; programmeTypicalMaxCents: number | null; measureId: string;
+};
 
 const SELECT = `SELECT s.id, s.measure_id AS "measureId", s.kind, s.programme_id AS "programmeId", s.label, s.status,
-    s.application_deadline AS "applicationDeadline", s.amounts, s.note, p.level AS "programmeLevel", p.name AS "programmeName"
+    s.application_deadline AS "applicationDeadline", s.amounts, s.note, p.level AS "programmeLevel", p.name AS "programmeName",
+    p.max_amount_cents AS "programmeMaxCents", p.typical_max_cents AS "programmeTypicalMaxCents"
   FROM funding_source s LEFT JOIN funding_programme p ON p.id = s.programme_id AND p.municipality_id = s.municipality_id`;
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -28,7 +31,7 @@ function toPlan(measure: { id: string; costCents: number | null; plannedStart: s
   return {
     measureId: measure.id,
     costCents: measure.costCents,
-    sources: plan.map(({ programmeLevel: _l, programmeName: _n, measureId: _m, ...s }) => s),
+    sources: plan.map(({ programmeLevel: _l, programmeName: _n, programmeMaxCents: _x, programmeTypicalMaxCents: _t, measureId: _m, ...s }) => s),
     problems: planProblems(measure.costCents, plan, { plannedStart: measure.plannedStart, today: today(), locale }),
     totals: planTotals(measure.costCents, plan),
     version,

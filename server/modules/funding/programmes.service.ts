@@ -12,6 +12,7 @@ const COLUMNS = {
   rateWeakPercent: 'rate_weak_percent', minAmountCents: 'min_amount_cents', maxAmountCents: 'max_amount_cents',
   applicants: 'applicants', topics: 'topics', requiresDesignatedArea: 'requires_designated_area', climateRequirement: 'climate_requirement',
   windows: 'windows', requiredDocuments: 'required_documents', description: 'description', sourceUrl: 'source_url', lastChecked: 'last_checked',
+  areaKinds: 'area_kinds', settlementTypes: 'settlement_types', typicalMinCents: 'typical_min_cents', typicalMaxCents: 'typical_max_cents',
 } as const;
 type Field = keyof typeof COLUMNS;
 const FIELDS = Object.keys(COLUMNS) as Field[];

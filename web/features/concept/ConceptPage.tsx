@@ -2,13 +2,14 @@ import { Link } from 'react-router';
 import { Alert, ErrorMessage, PageHeader, Spinner } from '../../components/ui';
 import { useCan } from '../../app/session';
 import { usePageTitle } from '../../app/title';
-import { useT } from '../../i18n/i18n';
+import { useFormat, useT } from '../../i18n/i18n';
 import type { Municipality } from '../../../contract/concept';
 import { messages } from './messages';
 import { SECTIONS, sectionItems } from './sections';
 import { useConcept } from './useConcept';
 import { VisionForm } from './VisionForm';
 import { fundingConceptMessages } from '../funding/conceptMessages';
+import { SETTLEMENT_LABELS } from '../funding/labels';
 
 /** /concept: the vision and time horizon, and an overview of the concept's structure. */
 export default function ConceptPage() {
@@ -59,6 +60,7 @@ export default function ConceptPage() {
 function VisionReadOnly({ municipality: m }: { municipality: Municipality }) {
   const t = useT(messages);
   const tf = useT(fundingConceptMessages);
+  const fmt = useFormat();
   return (
     <>
       <Alert kind="info">{t('readOnly')}</Alert>
@@ -77,6 +79,7 @@ function VisionReadOnly({ municipality: m }: { municipality: Municipality }) {
           : t('horizonValue', { from: m.horizonStart ?? '…', to: m.horizonEnd ?? '…' })}
       </p>
       <p>{m.financiallyWeak ? tf('financiallyWeakYes') : tf('financiallyWeakNo')}</p>
+      <p>{tf('settlementTypeIs', { type: fmt.label(SETTLEMENT_LABELS, m.settlementType ?? 'urban') })}</p>
     </>
   );
 }

@@ -1,19 +1,27 @@
 import { useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
-import { useT } from '../../i18n/i18n';
+import { useFormat, useT } from '../../i18n/i18n';
 import { messages } from './messages';
 import { FormButtons, TextInput, focusFirstField, type FormProps } from './formParts';
 import { checkBoundary } from './geo';
 import { GeoPreview } from './GeoPreview';
 import { fundingConceptMessages } from '../funding/conceptMessages';
+import { AREA_KIND_LABELS, AREA_KINDS } from '../funding/labels';
+import { CheckboxGroup } from '../measures/CheckboxGroup';
 
-/** District: name, description and an optional GeoJSON boundary (typed or loaded from a file) with a preview. */
+/**
+ * District: name, description, the designated funding areas it lies in (one checkbox per kind: areas are
+ * designated for a programme) and an optional GeoJSON boundary (typed or loaded from a file) with a preview.
+ */
+type AreaKindValue = (typeof AREA_KINDS)[number];
+
 export function DistrictForm({ item, busy, errors, onSubmit, onCancel }: FormProps<'districts'>) {
   const t = useT(messages);
   const tf = useT(fundingConceptMessages);
+  const fmt = useFormat();
   const id = useId();
   const [name, setName] = useState(item?.name ?? '');
   const [description, setDescription] = useState(item?.description ?? '');
-  const [designatedArea, setDesignatedArea] = useState(item?.designatedArea ?? false);
+  const [designations, setDesignations] = useState<string[]>(item?.designations ?? []);
   const [boundary, setBoundary] = useState(item?.boundary ? JSON.stringify(item.boundary, null, 2) : '');
   const [fileError, setFileError] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
@@ -50,7 +58,7 @@ export function DistrictForm({ item, busy, errors, onSubmit, onCancel }: FormPro
       document.getElementById(`${id}-boundary`)?.focus();
       return;
     }
-    onSubmit({ name: name.trim(), description: description.trim(), boundary: check.value, designatedArea });
+    onSubmit({ name: name.trim(), description: description.trim(), boundary: check.value, designations: designations as AreaKindValue[] });
   };
 
   const describedBy = [`${id}-boundary-hint`, showBoundaryError ? `${id}-boundary-error` : ''].filter(Boolean).join(' ');
@@ -59,14 +67,9 @@ export function DistrictForm({ item, busy, errors, onSubmit, onCancel }: FormPro
     <form onSubmit={submit} noValidate>
       <TextInput label={t('name')} value={name} onChange={setName} required maxLength={200} error={missing && !name.trim() ? t('required') : errors.name} />
       <TextInput label={t('description')} value={description} onChange={setDescription} multiline maxLength={5000} error={errors.description} />
-      <div className="check-field">
-        <input id={`${id}-designated`} type="checkbox" checked={designatedArea} onChange={(e) => setDesignatedArea(e.target.checked)}
-          aria-describedby={`${id}-designated-hint`} />
-        <div>
-          <label htmlFor={`${id}-designated`}>{tf('designatedArea')}</label>
-          <div className="hint muted" id={`${id}-designated-hint`}>{tf('designatedAreaHint')}</div>
-        </div>
-      </div>
+      <CheckboxGroup id={`${id}-designations`} legend={tf('designations')} hint={tf('designationsHint')} error={errors.designations}
+        options={AREA_KINDS.map((k) => ({ id: k, label: fmt.label(AREA_KIND_LABELS, k) }))}
+        selected={designations} onChange={setDesignations} columns={1} />
       <div className="field">
         <label htmlFor={`${id}-boundary`}>{t('boundary')}</label>
         <textarea

@@ -2,11 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
 import { Alert, ErrorMessage, Field } from '../../components/ui';
-import { useT } from '../../i18n/i18n';
+import { useFormat, useT } from '../../i18n/i18n';
 import type { Concept, Municipality } from '../../../contract/concept';
 import { messages } from './messages';
 import { CONCEPT_KEY, useInvalidateConcept } from './useConcept';
 import { fundingConceptMessages } from '../funding/conceptMessages';
+import { SETTLEMENT_LABELS, SETTLEMENT_TYPES } from '../funding/labels';
 
 type Errors = { from?: string; to?: string };
 
@@ -16,6 +17,7 @@ const yearText = (y: number | null) => (y == null ? '' : String(y));
 export function VisionForm({ municipality }: { municipality: Municipality }) {
   const t = useT(messages);
   const tf = useT(fundingConceptMessages);
+  const fmt = useFormat();
   const qc = useQueryClient();
   const invalidate = useInvalidateConcept();
   const [version, setVersion] = useState(municipality.version);
@@ -23,6 +25,7 @@ export function VisionForm({ municipality }: { municipality: Municipality }) {
   const [from, setFrom] = useState(yearText(municipality.horizonStart));
   const [to, setTo] = useState(yearText(municipality.horizonEnd));
   const [financiallyWeak, setFinanciallyWeak] = useState(municipality.financiallyWeak);
+  const [settlementType, setSettlementType] = useState<Municipality['settlementType']>(municipality.settlementType ?? 'urban');
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState(false);
 
@@ -32,11 +35,15 @@ export function VisionForm({ municipality }: { municipality: Municipality }) {
     setFrom(yearText(m.horizonStart));
     setTo(yearText(m.horizonEnd));
     setFinanciallyWeak(m.financiallyWeak);
+    setSettlementType(m.settlementType ?? 'urban');
     setErrors({});
   };
 
   const save = useMutation({
-    mutationFn: (body: { version: number; vision: string; horizonStart: number | null; horizonEnd: number | null; financiallyWeak: boolean }) =>
+    mutationFn: (body: {
+      version: number; vision: string; horizonStart: number | null; horizonEnd: number | null; financiallyWeak: boolean;
+      settlementType: Municipality['settlementType'];
+    }) =>
       api.patch<Municipality>('/municipality', body),
     onSuccess: (m) => {
       load(m);
@@ -83,7 +90,7 @@ export function VisionForm({ municipality }: { municipality: Municipality }) {
       document.getElementById(next.from ? 'horizon-from' : 'horizon-to')?.focus();
       return;
     }
-    save.mutate({ version, vision: vision.trim(), horizonStart: start as number | null, horizonEnd: end as number | null, financiallyWeak });
+    save.mutate({ version, vision: vision.trim(), horizonStart: start as number | null, horizonEnd: end as number | null, financiallyWeak, settlementType });
   };
 
   const describedBy = (id: string, err?: string) => (err ? `${id}-error` : undefined);
@@ -145,6 +152,17 @@ export function VisionForm({ municipality }: { municipality: Municipality }) {
           <div className="hint muted" id="financially-weak-hint">{tf('financiallyWeakHint')}</div>
         </div>
       </div>
+      <fieldset aria-describedby="settlement-type-hint">
+        <legend>{tf('settlementType')}</legend>
+        <div className="hint muted" id="settlement-type-hint">{tf('settlementTypeHint')}</div>
+        {SETTLEMENT_TYPES.map((type) => (
+          <div className="check-field" key={type}>
+            <input id={`settlement-${type}`} type="radio" name="settlement-type" value={type} checked={settlementType === type}
+              onChange={() => { setSettlementType(type); setSaved(false); }} />
+            <label htmlFor={`settlement-${type}`}>{fmt.label(SETTLEMENT_LABELS, type)}</label>
+          </div>
+        ))}
+      </fieldset>
       <button type="submit" className="btn primary" disabled={save.isPending}>
         {save.isPending ? t('saving') : t('save')}
       </button>

@@ -2,17 +2,19 @@ import type { ReactNode } from 'react';
 import { useFormat, useT } from '../../i18n/i18n';
 import type { ProgrammeMatch } from '../../../contract/funding';
 import { messages } from './messages';
-import { EligibleBadge, MatchDeadline, Reasons, ScoreMeter } from './parts';
+import { MatchDeadline, Reasons, ScoreMeter, StateBadge } from './parts';
 
 /**
- * One ranked match (programme for a measure, or measure for a programme): rank, eligibility in words,
- * score, expected grant, next deadline, and the reasons for and against.
+ * One ranked match (programme for a measure, or measure for a programme): rank, state in words (kommt
+ * in Frage / prüfen / …), fit, expected grant, next deadline, and the reasons to check, for and against.
  */
+const STATE_CLASS: Record<ProgrammeMatch['state'], string> = { eligible: 'is-eligible', check: 'is-check', no_fit: 'is-blocked', not_eligible: 'is-blocked' };
+
 export function MatchCard({ rank, heading, match, action }: { rank: number; heading: ReactNode; match: ProgrammeMatch; action?: ReactNode }) {
   const t = useT(messages);
   const fmt = useFormat();
   return (
-    <li className={`card match ${match.eligible ? 'is-eligible' : 'is-blocked'}`}>
+    <li className={`card match ${STATE_CLASS[match.state] ?? 'is-blocked'}`}>
       <div className="match-head">
         <span className="match-rank" aria-hidden="true">{rank}</span>
         <h3>
@@ -21,7 +23,7 @@ export function MatchCard({ rank, heading, match, action }: { rank: number; head
         </h3>
       </div>
       <div className="match-facts">
-        <EligibleBadge eligible={match.eligible} />
+        <StateBadge state={match.state} />
         <ScoreMeter score={match.score} />
       </div>
       <dl className="kv match-kv">

@@ -7,8 +7,9 @@ import { MatchCard } from './MatchCard';
 import { planMessages as messages } from './planMessages';
 
 /**
- * "Passende Förderprogramme" of one measure: the eligible ones ranked by score, the excluded ones
- * folded away below. Editors can take a programme over into the plan.
+ * "Passende Förderprogramme" of one measure: those worth an application (state eligible, then check)
+ * in the server's ranking, the ones without a topical fit or excluded folded away below. Editors can
+ * take a programme over into the plan.
  */
 export function MatchList({
   matches,
@@ -24,8 +25,8 @@ export function MatchList({
   if (matches.isPending) return <Spinner label={t('loadingMatches')} />;
   if (matches.error) return <ErrorMessage error={matches.error} />;
   const all = matches.data ?? [];
-  const eligible = all.filter((m) => m.eligible);
-  const blocked = all.filter((m) => !m.eligible);
+  const eligible = all.filter((m) => m.state === 'eligible' || m.state === 'check');
+  const blocked = all.filter((m) => m.state !== 'eligible' && m.state !== 'check');
 
   const card = (m: ProgrammeMatch, rank: number) => (
     <MatchCard

@@ -8,7 +8,7 @@ import { useCan } from '../../app/session';
 import { usePageTitle } from '../../app/title';
 import NotFoundPage from '../../app/NotFoundPage';
 import type { FundingProgramme } from '../../../contract/funding';
-import { APPLICANT_LABELS, PROGRAMME_KIND_LABELS, PROGRAMME_LEVEL_LABELS } from './labels';
+import { APPLICANT_LABELS, AREA_KIND_LABELS, PROGRAMME_KIND_LABELS, PROGRAMME_LEVEL_LABELS, SETTLEMENT_LABELS } from './labels';
 import { MatchCard } from './MatchCard';
 import { messages } from './messages';
 import { DeadlineText, SourceLink } from './parts';
@@ -108,6 +108,16 @@ export default function ProgrammeDetailPage() {
           <dt>{t('f_topics')}</dt>
           <dd>{p.topics.length ? p.topics.map((topic) => <span key={topic} className="tag">{topic}</span>) : '–'}</dd>
           <dt>{t('f_requiresDesignatedArea')}</dt><dd>{yesNo(p.requiresDesignatedArea)}</dd>
+          {p.requiresDesignatedArea && (
+            <>
+              <dt>{t('f_areaKinds')}</dt>
+              <dd>{(p.areaKinds ?? []).length ? p.areaKinds.map((k) => fmt.label(AREA_KIND_LABELS, k)).join(', ') : t('anyArea')}</dd>
+            </>
+          )}
+          <dt>{t('f_settlementTypes')}</dt>
+          <dd>{(p.settlementTypes ?? []).length ? p.settlementTypes.map((k) => fmt.label(SETTLEMENT_LABELS, k)).join(', ') : t('anySettlement')}</dd>
+          <dt>{t('f_typicalMin')}</dt><dd>{fmt.money(p.typicalMinCents ?? null)}</dd>
+          <dt>{t('f_typicalMax')}</dt><dd>{fmt.money(p.typicalMaxCents ?? null)}</dd>
           <dt>{t('f_climateRequirement')}</dt><dd>{yesNo(p.climateRequirement)}</dd>
           <dt>{t('colDeadline')}</dt><dd><DeadlineText windows={p.windows} /></dd>
           <dt>{t('f_sourceUrl')}</dt><dd>{p.sourceUrl ? <SourceLink url={p.sourceUrl} name={p.name} text={p.sourceUrl} /> : '–'}</dd>

@@ -3,14 +3,15 @@ import { Link } from 'react-router';
 import { useFormat, useT } from '../../i18n/i18n';
 import { describedBy, ErrorSummary, FieldError, TextAreaField, TextField, type FieldErrors } from '../../app/forms';
 import { CheckboxGroup } from '../measures/CheckboxGroup';
-import { APPLICANT_LABELS, APPLICANTS, PROGRAMME_KIND_LABELS, PROGRAMME_KINDS, PROGRAMME_LEVEL_LABELS, PROGRAMME_LEVELS } from './labels';
+import { APPLICANT_LABELS, APPLICANTS, AREA_KIND_LABELS, AREA_KINDS, SETTLEMENT_LABELS, SETTLEMENT_TYPES, PROGRAMME_KIND_LABELS, PROGRAMME_KINDS, PROGRAMME_LEVEL_LABELS, PROGRAMME_LEVELS } from './labels';
 import { messages, type FundingMessageKey } from './messages';
 import { controlId, newWindow, type ProgrammeFormState } from './programmeForm';
 
 const LABEL_KEYS: Record<string, FundingMessageKey> = {
   name: 'f_name', provider: 'f_provider', level: 'f_level', kind: 'f_kind', rateText: 'f_rateText',
   ratePercent: 'f_ratePercentInput', rateWeakPercent: 'f_rateWeakPercentInput', minAmount: 'f_minAmountInput',
-  maxAmount: 'f_maxAmountInput', applicants: 'f_applicants', topics: 'f_topics', windows: 'windows',
+  maxAmount: 'f_maxAmountInput', typicalMin: 'f_typicalMinInput', typicalMax: 'f_typicalMaxInput', applicants: 'f_applicants',
+  areaKinds: 'f_areaKinds', settlementTypes: 'f_settlementTypes', topics: 'f_topics', windows: 'windows',
   requiredDocuments: 'f_requiredDocuments', description: 'f_description', sourceUrl: 'f_sourceUrl', lastChecked: 'f_lastChecked',
 };
 
@@ -88,6 +89,8 @@ export function ProgrammeForm({
           <TextField {...text('rateWeakPercent')} inputMode="decimal" hint={t('hintRateWeak')} />
           <TextField {...text('minAmount')} inputMode="decimal" hint={t('hintAmount')} />
           <TextField {...text('maxAmount')} inputMode="decimal" hint={t('hintAmount')} />
+          <TextField {...text('typicalMin')} inputMode="decimal" hint={t('hintTypical')} />
+          <TextField {...text('typicalMax')} inputMode="decimal" hint={t('hintTypical')} />
         </div>
       </fieldset>
 
@@ -102,6 +105,12 @@ export function ProgrammeForm({
             onChange={(e) => set('requiresDesignatedArea', e.target.checked)} />
           <label htmlFor={controlId('requiresDesignatedArea')}>{t('f_requiresDesignatedArea')}</label>
         </div>
+        <CheckboxGroup id={controlId('areaKinds')} legend={labels.areaKinds} error={errors.areaKinds} hint={t('hintAreaKinds')}
+          options={AREA_KINDS.map((a) => ({ id: a, label: fmt.label(AREA_KIND_LABELS, a) }))}
+          selected={value.areaKinds} onChange={(v) => set('areaKinds', v)} />
+        <CheckboxGroup id={controlId('settlementTypes')} legend={labels.settlementTypes} error={errors.settlementTypes} hint={t('hintSettlementTypes')}
+          options={SETTLEMENT_TYPES.map((a) => ({ id: a, label: fmt.label(SETTLEMENT_LABELS, a) }))}
+          selected={value.settlementTypes} onChange={(v) => set('settlementTypes', v)} />
         <div className="check-field">
           <input id={controlId('climateRequirement')} type="checkbox" checked={value.climateRequirement}
             onChange={(e) => set('climateRequirement', e.target.checked)} />

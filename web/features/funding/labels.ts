@@ -59,3 +59,23 @@ export const PLAN_LEVEL_LABELS: Record<Level, Record<Locale, string>> = {
   municipality: { de: 'Kommune', en: 'Municipality' },
   third_party: { de: 'Dritte', en: 'Third parties' },
 };
+
+/** Kinds of designated funding areas (contract/concept.ts AreaKind): a district lies in areas of these kinds. */
+export const AREA_KINDS = ['lebendige_zentren', 'sozialer_zusammenhalt', 'wachstum_nachhaltige_erneuerung', 'leader', 'efre', 'other'] as const;
+export type AreaKind = (typeof AREA_KINDS)[number];
+export const AREA_KIND_LABELS: Labels = {
+  lebendige_zentren: { de: 'Lebendige Zentren (Sanierungsgebiet der Städtebauförderung)', en: 'Lebendige Zentren (urban development funding: vibrant centres)' },
+  sozialer_zusammenhalt: { de: 'Sozialer Zusammenhalt (Städtebauförderung)', en: 'Sozialer Zusammenhalt (urban development funding: social cohesion)' },
+  wachstum_nachhaltige_erneuerung: { de: 'Wachstum und nachhaltige Erneuerung (Städtebauförderung)', en: 'Wachstum und nachhaltige Erneuerung (urban development funding: growth and renewal)' },
+  leader: { de: 'LEADER-Gebiet', en: 'LEADER area' },
+  efre: { de: 'EFRE-Gebiet (Nachhaltige Stadtentwicklung)', en: 'ERDF area (sustainable urban development)' },
+  other: { de: 'anderes Fördergebiet (Programm nicht erfasst)', en: 'other funding area (programme not recorded)' },
+};
+
+/** Settlement types of a municipality (contract/concept.ts SettlementType). */
+export const SETTLEMENT_TYPES = ['urban', 'rural'] as const;
+export const SETTLEMENT_LABELS: Labels = {
+  urban: { de: 'städtisch (Stadt)', en: 'urban (town or city)' },
+  rural: { de: 'ländlich (ländliche Gemeinde)', en: 'rural (rural municipality)' },
+};
+

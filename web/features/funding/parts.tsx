@@ -48,21 +48,39 @@ export function ScoreMeter({ score }: { score: number }) {
   );
 }
 
-export function EligibleBadge({ eligible }: { eligible: boolean }) {
+const STATE_MARK: Record<ProgrammeMatch['state'], string> = { eligible: '✓', check: '?', no_fit: '–', not_eligible: '✗' };
+
+/** The state of a match in words (kommt in Frage / prüfen / passt thematisch nicht / nicht förderfähig). */
+export function StateBadge({ state }: { state: ProgrammeMatch['state'] }) {
   const t = useT(messages);
-  return eligible ? (
-    <span className="badge eligible-yes"><span aria-hidden="true">✓ </span>{t('eligible')}</span>
-  ) : (
-    <span className="badge eligible-no"><span aria-hidden="true">✗ </span>{t('notEligible')}</span>
+  return (
+    <span className={`badge state-${state}`}>
+      <span aria-hidden="true">{STATE_MARK[state]} </span>
+      {t(`state_${state}`)}
+    </span>
   );
 }
 
-/** Reasons for (✓) and against (✗; blocking ones say "schließt aus") as two lists. */
+/**
+ * Reasons for (✓) and against (✗; blocking ones say "schließt aus") as two lists, and the conditions to
+ * check before applying (e.g. "Fördergebiet prüfen") first, when there are any.
+ */
 export function Reasons({ match }: { match: ProgrammeMatch }) {
   const t = useT(messages);
   const id = useId();
+  const check = match.check ?? [];
   return (
     <div className="reasons">
+      {check.length > 0 && (
+        <div className="reasons-check">
+          <p className="reasons-title" id={`${id}-check`}>{t('reasonsCheck')}</p>
+          <ul className="reason-list check" aria-labelledby={`${id}-check`}>
+            {check.map((r, i) => (
+              <li key={i}><span className="mark" aria-hidden="true">?</span> {r.text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div>
         <p className="reasons-title" id={`${id}-for`}>{t('reasonsFor')}</p>
         {match.for.length ? (

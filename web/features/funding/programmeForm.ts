@@ -24,6 +24,10 @@ export interface ProgrammeFormState {
   applicants: string[];
   topics: string;
   requiresDesignatedArea: boolean;
+  areaKinds: string[];
+  settlementTypes: string[];
+  typicalMin: string;
+  typicalMax: string;
   climateRequirement: boolean;
   windows: WindowRow[];
   requiredDocuments: string;
@@ -49,6 +53,10 @@ export function toForm(p: FundingProgramme | null): ProgrammeFormState {
     applicants: p?.applicants ?? ['municipality'],
     topics: (p?.topics ?? []).join(', '),
     requiresDesignatedArea: p?.requiresDesignatedArea ?? false,
+    areaKinds: p?.areaKinds ?? [],
+    settlementTypes: p?.settlementTypes ?? [],
+    typicalMin: centsToInput(p?.typicalMinCents),
+    typicalMax: centsToInput(p?.typicalMaxCents),
     climateRequirement: p?.climateRequirement ?? false,
     windows: (p?.windows ?? []).map((w) => ({ key: nextKey++, opensOn: w.opensOn ?? '', closesOn: w.closesOn ?? '', note: w.note })),
     requiredDocuments: p?.requiredDocuments ?? '',
@@ -59,7 +67,9 @@ export function toForm(p: FundingProgramme | null): ProgrammeFormState {
 }
 
 /** API field → form field, for the server's 400 details. */
-export const SERVER_FIELD: Record<string, string> = { minAmountCents: 'minAmount', maxAmountCents: 'maxAmount' };
+export const SERVER_FIELD: Record<string, string> = {
+  minAmountCents: 'minAmount', maxAmountCents: 'maxAmount', typicalMinCents: 'typicalMin', typicalMaxCents: 'typicalMax',
+};
 
 /** id of the control for a form field (window fields: `windows.<i>.<field>`). */
 export const controlId = (field: string) => `programme-${field.replace(/\./g, '-')}`;
@@ -87,6 +97,9 @@ export function fromForm(s: ProgrammeFormState): { body: FundingProgrammeInput |
   const min = money(s.minAmount, 'minAmount');
   const max = money(s.maxAmount, 'maxAmount');
   if (min != null && max != null && min > max) errors.maxAmount = 'minOverMax';
+  const typicalMin = money(s.typicalMin, 'typicalMin');
+  const typicalMax = money(s.typicalMax, 'typicalMax');
+  if (typicalMin != null && typicalMax != null && typicalMin > typicalMax) errors.typicalMax = 'minOverMax';
   const url = s.sourceUrl.trim();
   if (url) {
     try {
@@ -117,6 +130,10 @@ export function fromForm(s: ProgrammeFormState): { body: FundingProgrammeInput |
       applicants: s.applicants as FundingProgrammeInput['applicants'],
       topics,
       requiresDesignatedArea: s.requiresDesignatedArea,
+      areaKinds: s.areaKinds as FundingProgrammeInput['areaKinds'],
+      settlementTypes: s.settlementTypes as FundingProgrammeInput['settlementTypes'],
+      typicalMinCents: typicalMin,
+      typicalMaxCents: typicalMax,
       climateRequirement: s.climateRequirement,
       windows: s.windows.map((w) => ({ opensOn: w.opensOn || null, closesOn: w.closesOn || null, note: w.note.trim() })),
       requiredDocuments: s.requiredDocuments.trim(),
