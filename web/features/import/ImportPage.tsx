@@ -6,14 +6,20 @@ import { Alert, PageHeader } from '../../components/ui';
 import { useCan } from '../../app/session';
 import { usePageTitle } from '../../app/title';
 import { useT } from '../../i18n/i18n';
-import type { ImportMapping, ImportPreview, ImportRowError } from '../../../contract/measures';
+import type { ImportMapping, ImportPreview, ImportResolution, ImportResult, ImportRowError, ImportValueKind } from '../../../contract/import';
+import { useConcept } from '../concept/useConcept';
 import { messages } from './messages';
-import { importForm, uploadForm, type UploadProgress } from './upload';
+import { importForm, uploadForm, type ImportFormFields, type UploadProgress } from './upload';
 import { StepIndicator, UploadProgressView, errorText, type Step } from './parts';
 import { FileStep } from './FileStep';
 import { MappingTable, SampleTable, ErrorTable } from './MappingStep';
+import { SourcePanel, type ReadChoice } from './SourcePanel';
+import { currentResolutions, ImportSummary, ValuesTables } from './ValuesTable';
 
-/** /measures/import — three steps: choose file → check mapping and errors → imported. */
+/**
+ * /measures/import — three steps: choose file → check how it was read, the mapping of columns, new names and
+ * values, and the errors → imported (with the new districts, departments, … in the same transaction).
+ */
 export default function ImportPage() {
   const t = useT(messages);
   usePageTitle(t('title'));
@@ -25,7 +31,9 @@ export default function ImportPage() {
   const [progress, setProgress] = useState<{ importing: boolean; p: UploadProgress } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [failed, setFailed] = useState<ImportRowError[] | null>(null);
-  const [imported, setImported] = useState<number | null>(null);
+  const [imported, setImported] = useState<ImportResult | null>(null);
+  const [choice, setChoice] = useState<ReadChoice>({});
+  const concept = useConcept();
   const pending = useRef<AbortController | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
@@ -64,28 +72,47 @@ export default function ImportPage() {
     }
   };
 
-  const loadPreview = async (f: File, mapping?: ImportMapping) => {
-    const res = await send<ImportPreview>('/measures/import/preview', importForm(f, mapping), false);
+  const loadPreview = async (f: File, fields: ImportFormFields = {}) => {
+    const res = await send<ImportPreview>('/measures/import/preview', importForm(f, fields), false);
     if (res) setPreview(res);
     return res;
   };
 
   const start = async (f: File) => {
     setFile(f);
+    setChoice({});
     if (await loadPreview(f)) setStep(2);
   };
 
   const changeMapping = (mapping: ImportMapping) => {
     if (!file || !preview) return;
     setPreview({ ...preview, mapping }); // show the choice at once; the server's answer follows
-    void loadPreview(file, mapping);
+    void loadPreview(file, { mapping, resolutions: currentResolutions(preview), ...choice });
+  };
+
+  // A decision for one value: shown at once, then the preview is recalculated (lists may split differently).
+  const changeValue = (kind: ImportValueKind, value: string, resolution: ImportResolution) => {
+    if (!file || !preview) return;
+    const resolutions = currentResolutions(preview);
+    resolutions[kind] = { ...resolutions[kind], [value]: resolution };
+    setPreview({ ...preview, values: preview.values.map((v) => (v.kind === kind && v.value === value ? { ...v, resolution, confirmed: true } : v)) });
+    void loadPreview(file, { mapping: preview.mapping, resolutions, ...choice });
+  };
+
+  // Another encoding or separator: the file is read again; the columns may differ, so the mapping is suggested anew.
+  const changeSource = (next: ReadChoice) => {
+    if (!file || !preview) return;
+    setChoice(next);
+    void loadPreview(file, { resolutions: currentResolutions(preview), ...next });
   };
 
   const runImport = async () => {
     if (!file || !preview) return;
-    const res = await send<{ imported: number }>('/measures/import', importForm(file, preview.mapping), true);
+    const fields = { mapping: preview.mapping, resolutions: currentResolutions(preview), ...choice };
+    const res = await send<ImportResult>('/measures/import', importForm(file, fields), true);
     if (res) {
-      setImported(res.imported);
+      setImported(res);
+      void qc.invalidateQueries({ queryKey: ['concept'] });
       setStep(3);
       void qc.invalidateQueries({ queryKey: ['measures'] });
       void qc.invalidateQueries({ queryKey: ['dashboard'] });
@@ -99,6 +126,7 @@ export default function ImportPage() {
     setError(null);
     setFailed(null);
     setImported(null);
+    setChoice({});
     setStep(1);
   };
 
@@ -148,9 +176,13 @@ export default function ImportPage() {
         {step === 2 && preview && file && (
           <div aria-busy={busy}>
             <p>{t('fileInfo', { name: file.name, rows: preview.rowCount })}</p>
+            <h3>{t('sourceHeading')}</h3>
+            <SourcePanel source={preview.source} disabled={busy} onChange={changeSource} />
             <h3>{t('mappingHeading')}</h3>
             <p className="muted">{t('mappingIntro')}</p>
             <MappingTable preview={preview} disabled={busy && progress?.importing === true} onChange={changeMapping} />
+            <h3>{t('valuesHeading')}</h3>
+            <ValuesTables preview={preview} concept={concept.data} disabled={busy && progress?.importing === true} onChange={changeValue} />
             <h3>{t('sampleHeading')}</h3>
             <SampleTable preview={preview} />
             <h3>{t('errorsHeading', { n: errors.length })}</h3>
@@ -162,6 +194,8 @@ export default function ImportPage() {
                 <ErrorTable errors={errors} caption={t('errorsHeading', { n: errors.length })} />
               </>
             )}
+            <h3>{t('summaryHeading')}</h3>
+            <ImportSummary preview={preview} />
             <div className="actions" style={{ marginTop: '1rem' }}>
               <button
                 type="button"
@@ -184,7 +218,8 @@ export default function ImportPage() {
           <>
             <Alert kind="success">
               <strong>{t('successTitle')}: </strong>
-              {imported === 1 ? t('success1') : t('success', { n: imported ?? 0 })}
+              {imported?.imported === 1 ? t('success1') : t('success', { n: imported?.imported ?? 0 })}
+              {imported?.created?.length ? ` ${t('successCreated', { list: imported.created.map((c) => c.name).join(', ') })}` : null}
             </Alert>
             <div className="actions">
               <Link className="btn primary" to="/measures?sort=-number">{t('toList')}</Link>

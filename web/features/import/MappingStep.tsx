@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { ScrollTable } from '../../components/ui';
 import { useFormat, useT } from '../../i18n/i18n';
-import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportPreview, type ImportRowError } from '../../../contract/measures';
+import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportPreview, type ImportRowError } from '../../../contract/import';
 import { messages } from './messages';
 
 /** "Spalte in der Datei → Feld": one select per column of the file. */
@@ -97,7 +97,7 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
   );
 }
 
-/** Every row error (row number as in Excel, column header, message). */
+/** Every row error (row number as in Excel with the list's own number, column header, message). */
 export function ErrorTable({ errors, caption }: { errors: ImportRowError[]; caption: string }) {
   const t = useT(messages);
   return (
@@ -114,7 +114,7 @@ export function ErrorTable({ errors, caption }: { errors: ImportRowError[]; capt
         <tbody>
           {errors.map((e, i) => (
             <tr key={i}>
-              <td className="num">{e.row}</td>
+              <td className="num">{e.number ? t('rowWithNumber', { row: e.row, number: e.number }) : e.row}</td>
               <td>{e.column ?? t('allColumns')}</td>
               <td>{e.message}</td>
             </tr>

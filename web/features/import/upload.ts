@@ -41,10 +41,21 @@ export function uploadForm<T>(path: string, form: FormData, onProgress: (p: Uplo
   });
 }
 
-export function importForm(file: File, mapping?: Record<string, string | null>) {
+export interface ImportFormFields {
+  mapping?: Record<string, string | null>;
+  /** decisions for new names and words (kind → value → decision) */
+  resolutions?: unknown;
+  encoding?: string;
+  separator?: string;
+}
+
+export function importForm(file: File, fields: ImportFormFields = {}) {
   const form = new FormData();
-  // The mapping goes first so that a streaming server reads it before the file.
-  if (mapping) form.append('mapping', JSON.stringify(mapping));
+  // The fields go first so that a streaming server reads them before the file.
+  if (fields.mapping) form.append('mapping', JSON.stringify(fields.mapping));
+  if (fields.resolutions) form.append('resolutions', JSON.stringify(fields.resolutions));
+  if (fields.encoding) form.append('encoding', fields.encoding);
+  if (fields.separator) form.append('separator', fields.separator);
   form.append('file', file, file.name);
   return form;
 }
