@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MIN_SCORE } from '../../../contract/synergies';
+import { DEFAULT_MIN_SCORE, type SynergyPage } from '../../../contract/synergies';
+import { call, createTestApp, json, login } from '../../test/harness';
 import { demoData } from '../../db/seed/demo-data';
 import { buildIndex, findPairs, scoreIndexed, unpack, type IndexRow } from './synergy-index';
 
@@ -114,4 +115,26 @@ describe('synergies on the Musterstadt demo (issue 12)', () => {
       }
     }
   });
+});
+
+describe('synergies on the Musterstadt demo, through the API', () => {
+  it('a fresh municipality with the demo data lists the same pairs by default, with the same scores', async () => {
+    const { app, close } = await createTestApp();
+    try {
+      const admin = { municipalityName: 'Musterstadt', adminName: 'Anna Admin', adminEmail: 'anna@musterstadt.example', password: 'Musterstadt-2026!', demoData: true };
+      const setup = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: admin });
+      expect(setup.statusCode, setup.body).toBe(201);
+      const cookie = await login(app, admin.adminEmail, admin.password);
+      const res = await call(app, cookie, 'GET', '/synergies?pageSize=100');
+      expect(res.statusCode, res.body).toBe(200);
+      const page = json<SynergyPage>(res);
+      const expected = new Map(pairs(DEFAULT_MIN_SCORE).map((p) => [titleKey(p.i, p.j), p.score]));
+      // pairs the demo story already confirmed or dismissed are no longer open; every open one is expected
+      expect(page.total).toBeGreaterThanOrEqual(10);
+      expect(page.total).toBeLessThanOrEqual(expected.size);
+      for (const p of page.items) expect(p.score, key(p.a.title, p.b.title)).toBe(expected.get(key(p.a.title, p.b.title)));
+    } finally {
+      await close();
+    }
+  }, 60_000);
 });
