@@ -10,6 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FUNDING_PROGRAMMES } from '../server/db/seed/funding-programmes';
+import { demoData } from '../server/db/seed/demo-data';
 import { CASES_MUNICIPALITY, CASES_TODAY, FUNDING_CASES, PROGRAMME_KEYS, type FundingCase, type ProgrammeKey } from './funding-cases';
 import { rankProgrammes, type MatchContext, type MatchMeasure, type MatchProgramme, type ProgrammeMatchResult } from './funding-match';
 
@@ -117,5 +118,21 @@ describe('hand-ranked funding cases', () => {
         expect(listed(r), `${c.id}: ${k} should be listed`).toBe(true);
       }
     }
+  });
+});
+
+describe('the demo (Musterstadt) against the shipped catalogue', () => {
+  it('the market square in the old town: Lebendige Zentren first and eligible; LEADER not eligible; KfW 432 not listed; the old town is designated', () => {
+    const b = demoData.briefs.find((x) => x.title === 'Umgestaltung des Marktplatzes')!;
+    const districts = demoData.districts.filter((d) => b.districts.includes(d.name)).map((d) => ({ name: d.name, designations: d.designations ?? [] }));
+    expect(districts).toEqual([{ name: 'Altstadt', designations: ['lebendige_zentren'] }]);
+    const m: MatchMeasure = {
+      costCents: b.costEur * 100, plannedStart: b.plannedStart, tags: b.tags, actionFieldNames: b.actionFields,
+      title: b.title, description: [b.need, b.goal, b.description].join(' '), districts,
+    };
+    const ranked = rankProgrammes(m, programmes, { ...ctx, today: '2026-12-07' });
+    expect([ranked[0].programmeId, ranked[0].state]).toEqual(['LZ', 'eligible']);
+    expect(ranked.find((r) => r.programmeId === 'LEADER')!.state).toBe('not_eligible');
+    expect(listed(ranked.find((r) => r.programmeId === 'KFW432')!)).toBe(false);
   });
 });

@@ -48,7 +48,8 @@ export interface DemoData {
   dimensions: { name: string; description: string; color: string }[];
   actionFields: { name: string; description: string }[];
   goals: { title: string; description: string; actionFields: string[]; dimensions: string[] }[];
-  districts: { name: string; description: string; boundary: DemoPolygon }[];
+  /** designations: the kinds of funding areas the district lies in (contract/concept.ts AreaKind) */
+  districts: { name: string; description: string; boundary: DemoPolygon; designations?: ('lebendige_zentren' | 'sozialer_zusammenhalt' | 'wachstum_nachhaltige_erneuerung' | 'leader' | 'efre')[] }[];
   departments: { name: string; shortName: string; head: string }[];
   briefs: DemoBrief[];
 }
@@ -317,6 +318,8 @@ export const demoData: DemoData = {
       description:
         'Historischer Stadtkern mit Marktplatz, Rathaus und Ständehaus; dichte, teils denkmalgeschützte Bebauung, Einzelhandel und Gastronomie, zunehmender Leerstand in den Nebenlagen.',
       boundary: polygon([D, Q], [E, Q], ALT_EAST, [E, R], [D, R], ALT_WEST),
+      // the old town is the redevelopment area of the Städtebauförderung programme "Lebendige Zentren"
+      designations: ['lebendige_zentren'],
     },
     {
       name: NEUSTADT,

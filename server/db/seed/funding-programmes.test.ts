@@ -103,4 +103,18 @@ describe('FUNDING_PROGRAMMES seed catalogue', () => {
     expect(byName(REQUIRED_NAMES[7])).toMatchObject({ level: 'eu', ratePercent: null });
     expect(byName(REQUIRED_NAMES[7]).applicants).toContain('local_action_group');
   });
+
+  it('says where each programme funds: area kinds, settlement types and typical sizes (sources in the seed file)', () => {
+    const kinds = (i: number) => byName(REQUIRED_NAMES[i]).areaKinds;
+    expect([0, 1, 2, 6, 7].map(kinds)).toEqual([['lebendige_zentren'], ['sozialer_zusammenhalt'], ['wachstum_nachhaltige_erneuerung'], ['efre'], ['leader']]);
+    // every programme that funds only in designated areas names the kind of area it needs
+    for (const p of FUNDING_PROGRAMMES) if (p.requiresDesignatedArea) expect(p.areaKinds.length, p.name).toBeGreaterThan(0);
+    expect(byName(REQUIRED_NAMES[7])).toMatchObject({ requiresDesignatedArea: true, settlementTypes: ['rural'], typicalMaxCents: 20_000_000 });
+    expect(byName(REQUIRED_NAMES[6]).settlementTypes).toEqual(['urban']);
+    expect(byName(REQUIRED_NAMES[4])).toMatchObject({ typicalMinCents: 50_000_000, typicalMaxCents: 300_000_000 });
+    // topics say what a programme is for: no bare location names, no preconditions such as "Sanierung" alone
+    for (const p of FUNDING_PROGRAMMES) expect(p.topics, p.name).not.toContain('Sachsen');
+    expect(byName(REQUIRED_NAMES[0]).topics).not.toContain('Sanierung');
+    expect(byName(REQUIRED_NAMES[3]).topics).not.toContain('Energetische Sanierung');
+  });
 });

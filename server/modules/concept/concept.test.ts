@@ -77,7 +77,7 @@ const SPECS: Spec[] = [
     path: '/districts',
     nameField: 'name',
     nameMax: 200,
-    defaults: { description: '', boundary: null, designatedArea: false },
+    defaults: { description: '', boundary: null, designations: [], designatedArea: false },
     change: { description: 'Historischer Kern', boundary: POLYGON },
     invalid: [
       { boundary: { type: 'Point', coordinates: [7.0, 51.0] } },
@@ -350,7 +350,7 @@ describe('municipality', () => {
       version: 1, vision: '  Eine grüne, lebendige Innenstadt für alle.  ', horizonStart: 2025, horizonEnd: 2035,
     });
     expect(res.statusCode).toBe(200);
-    expect(json(res)).toEqual({ id: fresh.municipalityId, name: 'Kleinstadt', vision: 'Eine grüne, lebendige Innenstadt für alle.', horizonStart: 2025, horizonEnd: 2035, financiallyWeak: false, version: 2 });
+    expect(json(res)).toEqual({ id: fresh.municipalityId, name: 'Kleinstadt', vision: 'Eine grüne, lebendige Innenstadt für alle.', horizonStart: 2025, horizonEnd: 2035, financiallyWeak: false, settlementType: 'urban', version: 2 });
     expect(json(await call(app, fresh.cookies.reader, 'GET', '/concept')).municipality).toEqual(json(res));
 
     // a partial change keeps the other fields; null clears the horizon

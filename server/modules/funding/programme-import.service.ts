@@ -110,10 +110,11 @@ function plan(sheet: Sheet, existing: FundingProgramme[]): { rows: PlannedRow[];
       else seenTargets.set(target.id, parsed.row);
     }
     if (errors.length || !parsed.input) return { ...parsed, errors, action: 'error', existing: target, changes: [] };
-    const input = parsed.input;
     if (!target) return { ...parsed, errors, action: 'create', existing: null, changes: [] };
+    // a file from before the later columns keeps the programme's values for them
+    const input: FundingProgrammeInput = { ...parsed.input, ...Object.fromEntries(parsed.absent.map((k) => [k, target[k]])) };
     const changes = PROGRAMME_FIELDS.filter((f) => !same(input[f], target[f])).map((f) => COLUMNS.find((c) => c.key === f)!.de);
-    return { ...parsed, errors, action: changes.length ? 'update' : 'unchanged', existing: target, changes };
+    return { ...parsed, input, errors, action: changes.length ? 'update' : 'unchanged', existing: target, changes };
   });
   return { rows, fileErrors: [] };
 }

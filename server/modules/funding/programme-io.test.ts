@@ -41,7 +41,9 @@ async function sheetOf(data: Buffer) {
   return wb;
 }
 
-const HEADER = 'ID;Name;Fördergeber;Ebene;Art;Fördersatz (Text);Fördersatz %;Fördersatz finanzschwach %;Mindestbetrag (€);Höchstbetrag (€);Antragsberechtigte;Förderthemen;Nur im Fördergebiet;Klimabezug erforderlich;Antragsfenster;Unterlagen;Beschreibung;Quelle (Link);Zuletzt geprüft';
+/** The columns before the funding-area columns were added (files in this form still import). */
+const OLD_HEADER = 'ID;Name;Fördergeber;Ebene;Art;Fördersatz (Text);Fördersatz %;Fördersatz finanzschwach %;Mindestbetrag (€);Höchstbetrag (€);Antragsberechtigte;Förderthemen;Nur im Fördergebiet;Klimabezug erforderlich;Antragsfenster;Unterlagen;Beschreibung;Quelle (Link);Zuletzt geprüft';
+const HEADER = `${OLD_HEADER};Fördergebietsarten;Für Kommunen;Typische Förderung ab (€);Typische Förderung bis (€)`;
 
 describe('programme export', () => {
   it('exports every programme as XLSX and CSV with German columns; admins only', async () => {
@@ -136,7 +138,7 @@ describe('programme import', () => {
     const before = await catalogue();
     const foreignId = (await catalogue(other))[0].id;
     const rows = [
-      HEADER,
+      OLD_HEADER,
       ';Gutes Programm;;Bund;Zuschuss;;50;;;;Kommunen;Test;nein;nein;;;;;',
       ';Schlechter Betrag;;Bund;Zuschuss;;50;;zwölf Euro;;;;nein;nein;;;;;',
       ';Schlechtes Datum;;Land;Darlehen;;;;;;;;nein;nein;31.02.2027 – 01.03.2027;;;;',
@@ -170,5 +172,25 @@ describe('programme import', () => {
     expect(broken.statusCode).toBe(400);
     expect(json(broken).error.code).toBe('unreadable_file');
     expect((await call(app, t.cookies.admin, 'POST', '/funding-programmes/import', {})).statusCode).toBe(400);
+  });
+
+  it('carries the funding-area columns (area kinds, settlement types, typical size); a file without them keeps the saved values', async () => {
+    const before = await catalogue();
+    const leader = before.find((p) => /LEADER/.test(String(p.name)))!;
+    expect(leader).toMatchObject({ areaKinds: ['leader'], settlementTypes: ['rural'], typicalMaxCents: 20000000 });
+    const wb = await sheetOf(await exported('xlsx'));
+    const ws = wb.getWorksheet('Förderprogramme')!;
+    const row = ws.getRow(ws.getColumn(1).values.indexOf(leader.id));
+    expect([20, 21, 22, 23].map((c) => row.getCell(c).value)).toEqual(['LEADER-Gebiet', 'ländlich', null, 200000]);
+    // an older file without the four columns: nothing changes
+    const oldBook = await sheetOf(await exported('xlsx'));
+    oldBook.getWorksheet('Förderprogramme')!.spliceColumns(20, 4);
+    const preview = json(await upload(t.cookies.admin, '/funding-programmes/import/preview', 'alt.xlsx', Buffer.from(await oldBook.xlsx.writeBuffer())));
+    expect(preview.counts).toEqual({ create: 0, update: 0, unchanged: before.length, error: 0 });
+    // unknown kinds are refused in plain German
+    row.getCell(20).value = 'Sanierungsgebiet';
+    const bad = json(await upload(t.cookies.admin, '/funding-programmes/import/preview', 'falsch.xlsx', Buffer.from(await wb.xlsx.writeBuffer())));
+    expect(bad.ok).toBe(false);
+    expect(bad.rows.find((r: { name: string }) => /LEADER/.test(r.name)).errors.join(' ')).toMatch(/Fördergebietsarten: „Sanierungsgebiet“ ist unbekannt/);
   });
 });

@@ -12,6 +12,9 @@
  * - Antragsfenster: one window per line, "TT.MM.JJJJ – TT.MM.JJJJ (Hinweis)"; either date may be left out
  *   ("– 31.03.2027": deadline only; "01.05.2027 –": open end); the note in brackets is optional.
  * - Ja/Nein columns: "ja"/"nein" (also x, true/false, 1/0).
+ * - Fördergebietsarten and Für Kommunen: one entry per line ("Lebendige Zentren", "LEADER-Gebiet", …;
+ *   "städtisch", "ländlich"); empty: any. Typische Förderung ab/bis in euros. These four columns came
+ *   later: a file without them leaves the programmes' values as they are.
  * - Dates as TT.MM.JJJJ (also JJJJ-MM-TT).
  */
 import { FundingProgrammeInput, type FundingProgramme, type FundingWindow } from '../../../contract/funding';
@@ -26,6 +29,15 @@ export const APPLICANT_DE: Record<string, string> = {
   local_action_group: 'Lokale Aktionsgruppen',
   private: 'Private',
 };
+export const AREA_KIND_DE: Record<string, string> = {
+  lebendige_zentren: 'Lebendige Zentren',
+  sozialer_zusammenhalt: 'Sozialer Zusammenhalt',
+  wachstum_nachhaltige_erneuerung: 'Wachstum und nachhaltige Erneuerung',
+  leader: 'LEADER-Gebiet',
+  efre: 'EFRE-Gebiet',
+  other: 'anderes Fördergebiet',
+};
+export const SETTLEMENT_DE: Record<string, string> = { urban: 'städtisch', rural: 'ländlich' };
 
 /** The columns in export order; `key` names the field they carry. */
 export const COLUMNS = [
@@ -48,8 +60,15 @@ export const COLUMNS = [
   { key: 'description', de: 'Beschreibung' },
   { key: 'sourceUrl', de: 'Quelle (Link)' },
   { key: 'lastChecked', de: 'Zuletzt geprüft' },
+  // added later, at the end so older files and templates keep their column positions
+  { key: 'areaKinds', de: 'Fördergebietsarten' },
+  { key: 'settlementTypes', de: 'Für Kommunen' },
+  { key: 'typicalMinCents', de: 'Typische Förderung ab (€)' },
+  { key: 'typicalMaxCents', de: 'Typische Förderung bis (€)' },
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
+/** Columns added later: when a file lacks one, an update keeps the programme's value. */
+export const LATER_COLUMNS = ['areaKinds', 'settlementTypes', 'typicalMinCents', 'typicalMaxCents'] as const;
 
 export type Cell = string | number | null;
 
@@ -76,6 +95,10 @@ export function programmeCells(p: FundingProgramme): Record<ColumnKey, Cell> {
     applicants: p.applicants.map((a) => APPLICANT_DE[a] ?? a).join('\n'),
     topics: p.topics.join('\n'),
     requiresDesignatedArea: yesNo(p.requiresDesignatedArea),
+    areaKinds: p.areaKinds.map((k) => AREA_KIND_DE[k] ?? k).join('\n'),
+    settlementTypes: p.settlementTypes.map((k) => SETTLEMENT_DE[k] ?? k).join('\n'),
+    typicalMinCents: euros(p.typicalMinCents),
+    typicalMaxCents: euros(p.typicalMaxCents),
     climateRequirement: yesNo(p.climateRequirement),
     windows: p.windows.map(windowText).join('\n'),
     requiredDocuments: p.requiredDocuments,
@@ -99,6 +122,8 @@ export interface ParsedRow {
   row: number;
   id: string | null;
   input: FundingProgrammeInput | null;
+  /** later columns the file does not have (an update keeps their saved values) */
+  absent: (typeof LATER_COLUMNS)[number][];
   errors: string[];
 }
 
@@ -139,7 +164,7 @@ export function parseRow(cells: string[], index: Partial<Record<ColumnKey, numbe
   const kind = byLabel(KIND_DE, get('kind'));
   if (!kind) errors.push(get('kind') ? `Art „${get('kind')}“ ist unbekannt (erlaubt: Zuschuss, Darlehen, Preis).` : 'Art fehlt (Zuschuss, Darlehen oder Preis).');
 
-  const amount = (k: 'minAmountCents' | 'maxAmountCents') => {
+  const amount = (k: 'minAmountCents' | 'maxAmountCents' | 'typicalMinCents' | 'typicalMaxCents') => {
     const v = get(k);
     if (!v) return null;
     const cents = parseMoney(v);
@@ -187,6 +212,16 @@ export function parseRow(cells: string[], index: Partial<Record<ColumnKey, numbe
     if (opensOn && closesOn && closesOn < opensOn) errors.push(`Antragsfenster „${line}“ endet vor seinem Beginn.`);
     windows.push({ opensOn, closesOn, note: (m[3] ?? '').trim() });
   }
+  const keys = (k: 'areaKinds' | 'settlementTypes', labels: Record<string, string>) =>
+    list(get(k)).flatMap((v) => {
+      const key = byLabel(labels, v);
+      if (!key) errors.push(`${label(k)}: „${v}“ ist unbekannt (erlaubt: ${Object.values(labels).join(', ')}).`);
+      return key ? [key] : [];
+    });
+  const absent = LATER_COLUMNS.filter((k) => index[k] === undefined);
+  const typicalMin = amount('typicalMinCents');
+  const typicalMax = amount('typicalMaxCents');
+  if (typicalMin != null && typicalMax != null && typicalMin > typicalMax) errors.push('Die typische Förderung „ab“ liegt über „bis“.');
   const lastCheckedText = get('lastChecked');
   const min = amount('minAmountCents');
   const max = amount('maxAmountCents');
@@ -204,6 +239,10 @@ export function parseRow(cells: string[], index: Partial<Record<ColumnKey, numbe
     applicants,
     topics: list(get('topics')),
     requiresDesignatedArea: bool('requiresDesignatedArea'),
+    areaKinds: keys('areaKinds', AREA_KIND_DE),
+    settlementTypes: keys('settlementTypes', SETTLEMENT_DE),
+    typicalMinCents: typicalMin,
+    typicalMaxCents: typicalMax,
     climateRequirement: bool('climateRequirement'),
     windows,
     requiredDocuments: get('requiredDocuments'),
@@ -212,16 +251,16 @@ export function parseRow(cells: string[], index: Partial<Record<ColumnKey, numbe
     lastChecked: lastCheckedText ? date(lastCheckedText, 'Zuletzt geprüft') : null,
   };
   if (!raw.name) errors.push('Name fehlt.');
-  if (errors.length) return { row: rowNumber, id, input: null, errors };
+  if (errors.length) return { row: rowNumber, id, input: null, absent, errors };
   const parsed = FundingProgrammeInput.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const col = COLUMNS.find((c) => c.key === issue.path[0]);
       errors.push(`${col ? col.de : String(issue.path[0])}: ${germanIssue(issue)}`);
     }
-    return { row: rowNumber, id, input: null, errors };
+    return { row: rowNumber, id, input: null, absent, errors };
   }
-  return { row: rowNumber, id, input: parsed.data, errors };
+  return { row: rowNumber, id, input: parsed.data, absent, errors };
 }
 
 function germanIssue(issue: { code: string; path: PropertyKey[]; maximum?: unknown; message: string }): string {
