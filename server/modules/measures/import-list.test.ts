@@ -199,6 +199,19 @@ describe('choosing in the preview', () => {
     expect(n).toBe(12);
   });
 
+  it('reads a lead cell naming two known departments as the lead (the first) and a partner', async () => {
+    await freshMunicipality('Doppelstadt');
+    const ids: Record<string, string> = {};
+    for (const name of ['Tiefbauamt', 'Stadtplanungsamt', 'Ordnungsamt']) ids[name] = json(await call(app, admin, 'POST', '/departments', { name })).id;
+    const csv = Buffer.from('Titel;Federführung;Beteiligte Ämter\r\nNeue Saalebrücke;Tiefbauamt / Stadtplanungsamt;Ordnungsamt\r\n');
+    const res = await upload('/measures/import', 'b.csv', csv);
+    expect(res.statusCode, res.body).toBe(200);
+    const [m] = await measures();
+    const detail = json(await call(app, admin, 'GET', `/measures/${m.id}`));
+    expect(detail.leadDepartmentId).toBe(ids.Tiefbauamt);
+    expect(detail.partnerDepartmentIds.sort()).toEqual([ids.Ordnungsamt, ids.Stadtplanungsamt].sort());
+  });
+
   it('refuses a decision that points into another municipality', async () => {
     const [{ id: foreign }] = await app.db.query<{ id: string }>(`SELECT id FROM district WHERE name = 'Meuschau' LIMIT 1`);
     await freshMunicipality('Grenzstadt');

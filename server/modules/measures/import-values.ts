@@ -14,8 +14,8 @@ export const KIND_OF_FIELD: Partial<Record<ImportField, ImportValueKind>> = {
   districts: 'district', leadDepartment: 'department', partnerDepartments: 'department', actionFields: 'actionField',
   dimensions: 'dimension', goals: 'goal', status: 'status', horizon: 'horizon',
 };
-/** Fields with one value per cell: a comma there is part of the name. */
-export const SINGLE_FIELDS = new Set<ImportField>(['leadDepartment', 'status', 'horizon']);
+/** Fields with one value per cell: a comma there is part of the word. */
+export const SINGLE_FIELDS = new Set<ImportField>(['status', 'horizon']);
 
 export const KIND_LABEL: Record<ImportValueKind, string> = {
   district: 'Stadtteil', department: 'Amt', actionField: 'Handlungsfeld', dimension: 'Dimension', goal: 'Ziel', status: 'Status', horizon: 'Zeithorizont',
@@ -105,13 +105,14 @@ const WEAK = /\s*[,/]\s*/;
  * known, decided, near an existing one or written alone elsewhere in the file: "Stadtplanungsamt, Bauamt" is two
  * departments, "Amt für Umwelt, Natur und Grünflächen" stays one.
  */
-export function splitNames(cell: string, isName: (piece: string) => boolean): string[] {
+export function splitNames(cell: string, isName: (piece: string) => boolean, isWhole: (part: string) => boolean): string[] {
   return cell
     .split(STRONG)
     .map((p) => p.trim())
     .filter(Boolean)
     .flatMap((part) => {
-      if (!/[,/]/.test(part) || isName(part)) return [part];
+      // kept whole only when known as written or decided: "Tiefbauamt / Stadtplanungsamt" merely resembles "Tiefbauamt"
+      if (!/[,/]/.test(part) || isWhole(part)) return [part];
       const pieces = part.split(WEAK).map((p) => p.trim()).filter(Boolean);
       return pieces.length > 1 && pieces.some(isName) ? pieces : [part];
     });

@@ -85,7 +85,8 @@ export function convertRows(table: Table, mapping: ImportMapping, concept: Conce
   };
   const namesIn = (f: ImportField, cell: string) => {
     const kind = KIND_OF_FIELD[f]!;
-    const names = SINGLE_FIELDS.has(f) ? [cell] : splitNames(cell, isName(kind));
+    const isWhole = (part: string) => vocab[kind].exact.has(normalizeName(part)) || decided(kind, part) != null;
+    const names = SINGLE_FIELDS.has(f) ? [cell] : splitNames(cell, isName(kind), isWhole);
     return names.filter((n) => normalizeName(n));
   };
 
@@ -132,8 +133,12 @@ export function convertRows(table: Table, mapping: ImportMapping, concept: Conce
       dimensionIds: ids('dimensions'),
       tags: cell('tags').split(/[;,\n]/).map((x) => x.trim()).filter(Boolean),
     };
-    const lead = one('leadDepartment');
-    if (lead !== undefined) raw.leadDepartmentId = lead;
+    if (cell('leadDepartment')) {
+      // "Tiefbauamt / Stadtplanungsamt" as the lead: a measure has one lead, the first named; the others take part
+      const [first, ...others] = ids('leadDepartment');
+      raw.leadDepartmentId = first ?? null;
+      raw.partnerDepartmentIds = [...new Set([...(raw.partnerDepartmentIds as string[]), ...others])];
+    }
     const status = one('status');
     if (status) raw.status = status;
     const horizon = one('horizon');
