@@ -33,4 +33,8 @@ describe('proposals for the vocabularies', () => {
     expect(propose(vocab, 'horizon', 'bald').proposal).toBeNull();
     expect(propose(vocab, 'status', 'Mal sehen').proposal).toBeNull();
   });
+  it('proposes to create a new name, but not a whole text that landed in a name column', () => {
+    expect(propose(vocab, 'district', 'Meuschau').proposal).toEqual({ action: 'create' });
+    expect(propose(vocab, 'district', 'Lange Beschreibung. '.repeat(15)).proposal).toBeNull();
+  });
 });

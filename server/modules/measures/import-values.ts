@@ -93,7 +93,9 @@ export function propose(vocab: Vocabularies, kind: ImportValueKind, value: strin
       }
       proposal = { action: 'map', target: key };
     } else if (close[0] && close[0].score >= 0.7) proposal = { action: 'map', target: close[0].id };
-  } else proposal = close[0] && close[0].score >= 0.7 ? { action: 'map', target: close[0].id } : { action: 'create' };
+  } else if (close[0] && close[0].score >= 0.7) proposal = { action: 'map', target: close[0].id };
+  // a text of more than 200 characters is no name (a column mapped to the wrong field): nothing to propose
+  else if (value.trim().length <= 200) proposal = { action: 'create' };
   return { proposal, candidates };
 }
 
