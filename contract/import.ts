@@ -14,7 +14,7 @@ export const ImportMapping = z.record(z.string(), ImportField.nullable());
 export type ImportMapping = z.infer<typeof ImportMapping>;
 
 /** Text encodings a CSV file may be read in: what Excel writes on Windows, on a Mac and as "Unicode text". */
-export const IMPORT_ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-15', 'macintosh', 'utf-16le'] as const;
+export const IMPORT_ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-15', 'macintosh', 'utf-16le', 'utf-16be'] as const;
 export const ImportEncoding = z.enum(IMPORT_ENCODINGS);
 export type ImportEncoding = z.infer<typeof ImportEncoding>;
 export const IMPORT_SEPARATORS = ['semicolon', 'comma', 'tab'] as const;

@@ -71,6 +71,7 @@ const de = {
   'enc.iso-8859-15': 'ISO-8859-15 (Latin-9)',
   'enc.macintosh': 'Mac Roman (Excel für Mac)',
   'enc.utf-16le': 'UTF-16 (Unicode-Text)',
+  'enc.utf-16be': 'UTF-16 Big Endian',
   'sep.semicolon': 'Semikolon (;)',
   'sep.comma': 'Komma (,)',
   'sep.tab': 'Tabulator',

@@ -115,7 +115,7 @@ function cellText(value: unknown): string {
 
 const SEPARATOR_CHAR: Record<ImportSeparator, string> = { semicolon: ';', comma: ',', tab: '\t' };
 const ICONV_NAME: Record<ImportEncoding, string> = {
-  'utf-8': 'utf8', 'windows-1252': 'win1252', 'iso-8859-15': 'iso885915', macintosh: 'macintosh', 'utf-16le': 'utf16le',
+  'utf-8': 'utf8', 'windows-1252': 'win1252', 'iso-8859-15': 'iso885915', macintosh: 'macintosh', 'utf-16le': 'utf16le', 'utf-16be': 'utf16be',
 };
 /** Characters no spreadsheet text contains: C0/C1 control codes (other than tab and line breaks) and U+FFFD. */
 const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/g;
@@ -128,6 +128,7 @@ const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/g;
 export function detectEncoding(data: Buffer): { encoding: ImportEncoding; bom: boolean } {
   if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return { encoding: 'utf-8', bom: true };
   if (data[0] === 0xff && data[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
+  if (data[0] === 0xfe && data[1] === 0xff) return { encoding: 'utf-16be', bom: true };
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(data);
     return { encoding: 'utf-8', bom: false };
