@@ -127,7 +127,7 @@ describe('the demo (Musterstadt) against the shipped catalogue', () => {
     const districts = demoData.districts.filter((d) => b.districts.includes(d.name)).map((d) => ({ name: d.name, designations: d.designations ?? [] }));
     expect(districts).toEqual([{ name: 'Altstadt', designations: ['lebendige_zentren'] }]);
     const m: MatchMeasure = {
-      costCents: b.costEur * 100, plannedStart: b.plannedStart, tags: b.tags, actionFieldNames: b.actionFields,
+      costCents: b.costEur == null ? null : b.costEur * 100, plannedStart: b.plannedStart ?? null, tags: b.tags, actionFieldNames: b.actionFields,
       title: b.title, description: [b.need, b.goal, b.description].join(' '), districts,
     };
     const ranked = rankProgrammes(m, programmes, { ...ctx, today: '2026-12-07' });

@@ -250,8 +250,8 @@ describe('matchProgramme', () => {
     expect(r.for.filter((x) => x.code === 'topic').map((x) => [x.text, x.weight])).toEqual([
       ['Förderthema „Sport“ passt (Schlagwort „Sporthalle“)', 30],
       ['Förderthema „Sporthalle“ passt (Schlagwort „Sporthalle“)', 10],
-      ['Förderthema „Hallenbad“ passt (Titel/Beschreibung)', 5],
-      ['Förderthema „Sportplatz“ passt (Titel/Beschreibung)', 5],
+      ['Förderthema „Hallenbad“ passt (Titel)', 10],
+      ['Förderthema „Sportplatz“ passt (Titel)', 0],
     ]);
     expect(r.score).toBe(50 + 5 + 5); // topics + applicant + rolling
   });
@@ -322,7 +322,7 @@ describe('rankMeasures', () => {
     const ranked = rankMeasures(sportJugendKultur, measures, ctx);
     expect(ranked.map((r) => [r.measureId, r.score])).toEqual([
       ['halle', 55],
-      ['jugend', 35],
+      ['jugend', 45], // "Jugend" in the title
     ]);
     expect(ranked[0]).toMatchObject({ number: 2, title: 'Sporthalle Südstadt', eligible: true });
     const all = rankMeasures(sportJugendKultur, measures, ctx, { includeAll: true });
@@ -404,6 +404,20 @@ describe('states a planner can trust (issue 12, finding 6)', () => {
     expect(codes(small.against)).toContain('cost_below_min');
     const belowTypical = matchProgramme(measure({ tags: ['Sport'], costCents: 60_000_000 }), { ...sportJugendKultur, typicalMinCents: 50_000_000 }, ctx);
     expect(belowTypical.against.find((x) => x.code === 'below_typical')?.text).toBe('Förderung typischerweise ab 500.000 € je Vorhaben; hier wären es nur 270.000 €');
+  });
+
+  it('a topic found only in the description is to check (a passing mention), ranked below real fits', () => {
+    const brownfield = measure({
+      title: 'Revitalisierung der Industriebrache', tags: ['Brachfläche'], districts: [{ name: 'Hafen', designations: [] }],
+      description: 'Altlasten werden saniert; später kann das Gelände an ein Wärmenetz angeschlossen werden.',
+    });
+    const heat = programme({ id: 'heat', name: 'Wärmeprogramm', topics: ['Wärmenetz'] });
+    const renewal = programme({ id: 'renewal', name: 'Erneuerung', topics: ['Brachfläche'], requiresDesignatedArea: true, areaKinds: ['wachstum_nachhaltige_erneuerung'] });
+    const r = matchProgramme(brownfield, heat, ctx);
+    expect(r.state).toBe('check');
+    expect(r.check.map((x) => x.text)).toEqual(['Thema prüfen: „Wärmenetz“ kommt nur in der Beschreibung vor – ist das der Zweck der Maßnahme?']);
+    expect(r.for[0].text).toBe('Förderthema „Wärmenetz“ passt (Beschreibung)');
+    expect(rankProgrammes(brownfield, [heat, renewal], ctx).map((x) => [x.programmeId, x.state])).toEqual([['renewal', 'check'], ['heat', 'check']]);
   });
 
   it('no topical fit at all is "no fit", never "eligible at fit 0"', () => {

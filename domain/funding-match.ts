@@ -9,8 +9,9 @@
  * - `eligible` (kommt in Frage): the measure meets the programme's topic (or the programme names none)
  *   and no condition fails or needs checking.
  * - `check` (prüfen): it fits and nothing excludes it, but a condition must be checked first — the
- *   district is not (or not recorded as) designated for this programme ("Fördergebiet prüfen"), or the
- *   municipality's settlement type is not recorded. A missing designation is work to do, not a verdict.
+ *   district is not (or not recorded as) designated for this programme ("Fördergebiet prüfen"), the
+ *   municipality's settlement type is not recorded, or the programme's topics occur only in the
+ *   description (a passing mention: "Thema prüfen"). A missing designation is work to do, not a verdict.
  * - `no_fit` (passt thematisch nicht): the programme names topics and none is found in the measure.
  * - `not_eligible` (nicht förderfähig): a hard condition fails: the applicant type is excluded, every
  *   application window is closed, the cost is below the minimum, or the programme is only for another
@@ -19,8 +20,8 @@
  * older clients and means state `eligible`.
  *
  * Fit (score 0–100), documented so people can follow a ranking:
- * - For: the programme topics found in the measure — the strongest +30 when found in a tag or the name
- *   of a field of action (+20 when found only in the title or description), each further one +10
+ * - For: the programme topics found in the measure — the strongest +30 when found in a tag, the name
+ *   of a field of action or the title (+20 when found only in the description), each further one +10
  *   (+5), together at most +50, so long synonym lists do not swamp the score; the district lies in an
  *   area designated for this programme +15; cost within the programme's limits +5; applicant type
  *   admitted +5; an application window open now or opening before the planned start +5; rolling
@@ -144,9 +145,9 @@ export interface MeasureMatch extends ProgrammeMatchResult {
 /** Weights of the reasons (see the scoring rule above). */
 export const WEIGHTS = {
   topicFirst: 30,
-  topicFirstText: 20,
+  topicFirstDescription: 20,
   topicMore: 10,
-  topicMoreText: 5,
+  topicMoreDescription: 5,
   topicCap: 50,
   areaDesignated: 15,
   areaCheck: 10,
@@ -300,6 +301,7 @@ function applicableRate(p: MatchProgramme, ctx: MatchContext): number | null {
 interface PreparedMeasure {
   tags: WordBag[];
   fields: WordBag[];
+  title: WordBag;
   /** tags, fields, title and description together */
   all: WordBag;
   climate: boolean;
@@ -324,6 +326,7 @@ function prepared(m: MatchMeasure): PreparedMeasure {
   const p: PreparedMeasure = {
     tags: tagWords.map(bag),
     fields: fieldWords.map(bag),
+    title: bag(words(m.title)),
     all,
     climate: all.words.some((w) => CLIMATE_STEMS.some((s) => w.includes(s))),
   };
@@ -341,7 +344,7 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
   const check: Reason[] = [];
   const tx = MATCH_TEXTS[ctx.locale ?? 'de'];
 
-  const topicsFound = topicReasons(m, p, tx, pro);
+  const topicsFound = topicReasons(m, p, tx, pro, check);
   if (!topicsFound) con.push({ code: 'no_topic', text: tx.noTopic(p.topics), weight: 0 });
   const areaOk = placeReasons(m, p, ctx, tx, pro, con, check);
 
@@ -422,30 +425,39 @@ export function matchProgramme(m: MatchMeasure, p: MatchProgramme, ctx: MatchCon
 
 /**
  * The programme topics found in the measure (strongest first, together at most WEIGHTS.topicCap); false
- * when the programme names topics and none is found.
+ * when the programme names topics and none is found. A topic in a tag, a field of action or the title
+ * says what the measure is about; one found only in the description may be a passing mention ("… später
+ * an ein Wärmenetz anschließen"), so when all finds are of that kind the topic is to check.
  */
-function topicReasons(m: MatchMeasure, p: MatchProgramme, tx: MatchTexts, pro: Reason[]): boolean {
+function topicReasons(m: MatchMeasure, p: MatchProgramme, tx: MatchTexts, pro: Reason[], check: Reason[]): boolean {
   const prep = prepared(m);
-  const found: { text: string; structured: boolean }[] = [];
+  // level: 2 tag or field of action, 1 title, 0 description only
+  const found: { topic: string; text: string; level: number }[] = [];
   for (const topic of p.topics) {
     const tagIndex = prep.tags.findIndex((b) => topicInBag(topic, b));
     const fieldIndex = tagIndex >= 0 ? -1 : prep.fields.findIndex((b) => topicInBag(topic, b));
     if (tagIndex >= 0 || fieldIndex >= 0) {
       const where = tagIndex >= 0 ? { tag: m.tags[tagIndex] } : { field: m.actionFieldNames[fieldIndex] };
-      found.push({ text: tx.topic(topic, where), structured: true });
+      found.push({ topic, text: tx.topic(topic, where), level: 2 });
+    } else if (topicInBag(topic, prep.title)) {
+      found.push({ topic, text: tx.topic(topic, 'title'), level: 1 });
     } else if (topicInBag(topic, prep.all)) {
-      found.push({ text: tx.topic(topic, 'text'), structured: false });
+      found.push({ topic, text: tx.topic(topic, 'description'), level: 0 });
     }
   }
-  // structured finds first (stable: in the programme's own order of topics)
-  found.sort((a, b) => Number(b.structured) - Number(a.structured));
+  // the most telling finds first (stable: in the programme's own order of topics)
+  found.sort((a, b) => b.level - a.level);
   let budget: number = WEIGHTS.topicCap;
   found.forEach((f, i) => {
-    const full = i === 0 ? (f.structured ? WEIGHTS.topicFirst : WEIGHTS.topicFirstText) : f.structured ? WEIGHTS.topicMore : WEIGHTS.topicMoreText;
+    const strong = f.level > 0;
+    const full = i === 0 ? (strong ? WEIGHTS.topicFirst : WEIGHTS.topicFirstDescription) : strong ? WEIGHTS.topicMore : WEIGHTS.topicMoreDescription;
     const weight = Math.min(full, budget);
     budget -= weight;
     pro.push({ code: 'topic', text: f.text, weight });
   });
+  if (found.length > 0 && found[0].level === 0) {
+    check.push({ code: 'topic_weak', text: tx.topicWeak(found.map((f) => f.topic)), weight: 0 });
+  }
   return p.topics.length === 0 || found.length > 0;
 }
 

@@ -27,8 +27,9 @@ const scenarios: [MatchMeasure, MatchProgramme][] = [
   [measure({ districts: [{ name: 'Neustadt', designations: ['other'] }] }), programme({ minAmountCents: null, areaKinds: ['leader'], settlementTypes: ['rural'], typicalMaxCents: 1_000_00 })], // area_unspecified, settlement_unknown, above_typical
   [measure(), programme({ minAmountCents: null, requiresDesignatedArea: false, settlementTypes: ['urban'], typicalMinCents: 1_000_000_00 })], // settlement_ok (urban), below_typical
   [measure(), programme({ minAmountCents: null, settlementTypes: ['rural'] })], // settlement_excluded (urban)
-  [measure({ tags: [], title: 'Sporthalle' }), programme({ minAmountCents: null, maxAmountCents: 90_000_00, windows: [{ opensOn: null, closesOn: '2026-12-31', note: '' }], requiresDesignatedArea: false })], // topic (text), cost_within, window_open (now)
+  [measure({ tags: [], title: 'Sporthalle' }), programme({ minAmountCents: null, maxAmountCents: 90_000_00, windows: [{ opensOn: null, closesOn: '2026-12-31', note: '' }], requiresDesignatedArea: false })], // topic (title), cost_within, window_open (now)
   [measure({ plannedStart: '2026-03-15' }), programme({ windows: [{ opensOn: '2026-06-01', closesOn: null, note: '' }] })], // window_after_start
+  [measure({ tags: [], title: 'Halle', description: 'Auch für Sport' }), programme({ requiresDesignatedArea: false, minAmountCents: null })], // topic (description), topic_weak
 ];
 
 const all = (ctx: MatchContext) => scenarios.flatMap(([m, p]) => {
@@ -44,7 +45,7 @@ describe('match reasons in English', () => {
     const english = all(en);
     expect(new Set(german.map((r) => r.code))).toEqual(new Set([
       'topic', 'no_topic', 'area_unknown', 'area_not_designated', 'area_unspecified', 'area_designated', 'settlement_ok', 'settlement_unknown',
-      'settlement_excluded', 'above_typical', 'below_typical', 'cost_unknown', 'cost_below_min', 'cost_above_max', 'cost_within',
+      'settlement_excluded', 'above_typical', 'below_typical', 'topic_weak', 'cost_unknown', 'cost_below_min', 'cost_above_max', 'cost_within',
       'applicant_ok', 'applicant_excluded', 'climate_ok', 'climate_missing', 'loan', 'prize', 'rate_weak', 'window_rolling', 'window_closed',
       'window_open', 'window_after_start',
     ]));

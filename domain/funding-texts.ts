@@ -52,7 +52,9 @@ export interface MatchTexts {
   /** a kind of designated area, e.g. „Lebendige Zentren“ */
   areaKind(kind: string): string;
   settlement(type: string): string;
-  topic(topic: string, where: { tag: string } | { field: string } | 'text'): string;
+  topic(topic: string, where: { tag: string } | { field: string } | 'title' | 'description'): string;
+  /** the topics occur only in the description */
+  topicWeak(topics: string[]): string;
   noTopic(topics: string[]): string;
   /** no district given although the programme funds only in designated areas of `kinds` (empty: any) */
   areaUnknown(kinds: string[]): string;
@@ -96,7 +98,9 @@ const de: MatchTexts = {
   areaKind: (k) => AREA_KINDS.de[k] ?? k,
   settlement: (t) => SETTLEMENT.de[t] ?? t,
   topic: (topic, where) =>
-    `Förderthema „${topic}“ passt (${where === 'text' ? 'Titel/Beschreibung' : 'tag' in where ? `Schlagwort „${where.tag}“` : `Handlungsfeld „${where.field}“`})`,
+    `Förderthema „${topic}“ passt (${where === 'title' ? 'Titel' : where === 'description' ? 'Beschreibung' : 'tag' in where ? `Schlagwort „${where.tag}“` : `Handlungsfeld „${where.field}“`})`,
+  topicWeak: (topics) =>
+    `Thema prüfen: ${topics.map((x) => `„${x}“`).join(', ')} ${topics.length === 1 ? 'kommt' : 'kommen'} nur in der Beschreibung vor – ist das der Zweck der Maßnahme?`,
   noTopic: (topics) => `Keines der Förderthemen (${topics.join(', ')}) findet sich in der Maßnahme`,
   areaUnknown: (kinds) =>
     `Fördergebiet prüfen: kein Stadtteil angegeben; das Programm fördert nur in festgelegten Gebieten${kinds.length ? ` (${quoteDe(kinds)})` : ''}`,
@@ -146,7 +150,9 @@ const en: MatchTexts = {
   areaKind: (k) => AREA_KINDS.en[k] ?? k,
   settlement: (t) => SETTLEMENT.en[t] ?? t,
   topic: (topic, where) =>
-    `Funding topic “${topic}” fits (${where === 'text' ? 'title/description' : 'tag' in where ? `tag “${where.tag}”` : `field of action “${where.field}”`})`,
+    `Funding topic “${topic}” fits (${where === 'title' ? 'title' : where === 'description' ? 'description' : 'tag' in where ? `tag “${where.tag}”` : `field of action “${where.field}”`})`,
+  topicWeak: (topics) =>
+    `Check the topic: ${topics.map((x) => `“${x}”`).join(', ')} ${topics.length === 1 ? 'appears' : 'appear'} only in the description – is that what the measure is for?`,
   noTopic: (topics) => `None of the funding topics (${topics.join(', ')}) is found in the measure`,
   areaUnknown: (kinds) =>
     `Check the funding area: no district given; the programme funds only in designated areas${kinds.length ? ` (${quoteEn(kinds)})` : ''}`,

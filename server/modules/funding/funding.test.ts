@@ -249,3 +249,22 @@ describe('funding plan and KoFi', () => {
     expect(after.expectedGrantCents).toBeGreaterThan(before.expectedGrantCents);
   });
 });
+
+describe('plan checks of a programme’s size', () => {
+  it('taking 2,2 Mio. € from LEADER (typically up to 200.000 € per project) raises a check, in German and English', async () => {
+    const m = json<{ id: string }>(await call(app, t.cookies.coordinator, 'POST', '/measures', { title: 'Marktplatz Nebenstraße', costCents: 220000000 }));
+    const leader = (await programmes()).find((p) => /^LEADER/.test(p.name))!;
+    const body = { version: 0, sources: [{ kind: 'programme', programmeId: leader.id, amounts: { '2028': 220000000 } }] };
+    const saved = await call(app, t.cookies.coordinator, 'PUT', `/measures/${m.id}/funding-plan`, body);
+    expect(saved.statusCode).toBe(200);
+    const problems = json<{ problems: { code: string; message: string }[] }>(saved).problems;
+    expect(problems.find((p) => p.code === 'above_typical')?.message).toBe(
+      `Quelle 1 (${leader.name}): 2.200.000 € liegen weit über der typischen Förderung von bis zu 200.000 € je Vorhaben – Höhe mit dem Fördergeber klären oder weitere Quellen einplanen.`,
+    );
+    const en = json<{ problems: { code: string; message: string }[] }>(await call(app, t.cookies.reader, 'GET', `/measures/${m.id}/funding-plan?lang=en`));
+    expect(en.problems.find((p) => p.code === 'above_typical')?.message).toMatch(/€2,200,000 is far above the typical grant of up to €200,000 per project/);
+    // within the typical size: no check
+    const small = await call(app, t.cookies.coordinator, 'PUT', `/measures/${m.id}/funding-plan`, { ...body, version: 1, sources: [{ ...body.sources[0], amounts: { '2028': 15000000 } }] });
+    expect(json<{ problems: { code: string }[] }>(small).problems.map((p) => p.code)).not.toContain('above_typical');
+  });
+});
