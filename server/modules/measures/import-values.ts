@@ -6,7 +6,7 @@
 import type { Concept } from '../../../contract/concept';
 import { CREATABLE_KINDS, type ImportField, type ImportResolution, type ImportResolutions, type ImportValue, type ImportValueKind } from '../../../contract/import';
 import { HORIZON_LABELS, STATUS_LABELS } from '../../../domain/labels';
-import { closeMatches, normalizeName, type NameCandidate } from '../../../domain/similar-names';
+import { closeMatches, normalizeName, PROPOSE_AT, type NameCandidate } from '../../../domain/similar-names';
 import { AppError } from '../../errors';
 
 /** The import fields whose cells hold names, and what the names are matched against. */
@@ -92,8 +92,8 @@ export function propose(vocab: Vocabularies, kind: ImportValueKind, value: strin
         candidates.unshift({ target: key, name: c.names[0], score: 0.9 });
       }
       proposal = { action: 'map', target: key };
-    } else if (close[0] && close[0].score >= 0.7) proposal = { action: 'map', target: close[0].id };
-  } else if (close[0] && close[0].score >= 0.7) proposal = { action: 'map', target: close[0].id };
+    } else if (close[0] && close[0].score >= PROPOSE_AT) proposal = { action: 'map', target: close[0].id };
+  } else if (close[0] && close[0].score >= PROPOSE_AT) proposal = { action: 'map', target: close[0].id };
   // a text of more than 200 characters is no name (a column mapped to the wrong field): nothing to propose
   else if (value.trim().length <= 200) proposal = { action: 'create' };
   return { proposal, candidates };

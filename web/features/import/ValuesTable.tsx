@@ -71,7 +71,8 @@ function KindTable({
   const t = useT(messages);
   const { locale } = useLocale();
   const id = useId();
-  const caption = `${t(`k.${kind}`)} (${values.length})`;
+  const plural = t(`k.${kind}`);
+  const caption = `${plural.charAt(0).toUpperCase()}${plural.slice(1)} (${values.length})`;
   const all = targets(kind, concept, locale);
   const creatable = CREATABLE_KINDS.includes(kind);
   return (
