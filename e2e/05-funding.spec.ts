@@ -17,6 +17,11 @@ test('funding: programmes for a brief, a funding plan, the KoFi and its exports'
   await page.getByRole('link', { name: 'Sanierung des Ständehauses' }).click();
   await page.getByRole('link', { name: 'Finanzierung' }).or(page.getByRole('button', { name: 'Finanzierung' })).first().click();
   await expect(page.getByRole('heading', { name: 'Passende Förderprogramme' })).toBeVisible();
+  // the old town is a "Lebendige Zentren" area in the demo: that programme comes into question first
+  const firstMatch = page.locator('ol.match-list > li').first();
+  await expect(firstMatch.getByRole('heading', { level: 3 })).toContainText('Städtebauförderung – Lebendige Zentren');
+  await expect(firstMatch.getByText('kommt in Frage')).toBeVisible();
+  await expect(firstMatch.getByText(/Stadtteil Altstadt liegt im Fördergebiet „Lebendige Zentren“/)).toBeVisible();
   await expectAccessible(page, 'measure funding');
 
   // take the best eligible programme into the plan, add the municipal budget, save
@@ -49,4 +54,12 @@ test('funding: programmes for a brief, a funding plan, the KoFi and its exports'
   const png = execFileSync('pdftocairo', ['-png', '-r', '40', '-singlefile', '-f', '1', '-l', '1', pdfPath, '-']);
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect(execFileSync('pdftotext', [pdfPath, '-']).toString()).toContain('Sanierung des Ständehauses');
+
+  // a district records which funding areas it lies in, one checkbox per kind of area
+  await page.goto('/concept/districts');
+  await page.getByRole('button', { name: 'Bearbeiten: Altstadt' }).click();
+  const areas = page.getByRole('group', { name: 'Liegt in festgelegten Fördergebieten' });
+  await expect(areas.getByRole('checkbox', { name: /^Lebendige Zentren/ })).toBeChecked();
+  await expect(areas.getByRole('checkbox', { name: /^LEADER-Gebiet/ })).not.toBeChecked();
+  await expectAccessible(page, 'district form with funding areas');
 });
