@@ -4,7 +4,7 @@
  * known, and what is proposed for the others (an existing item by similarity, or a new one) until a person decides.
  */
 import type { Concept } from '../../../contract/concept';
-import { CREATABLE_KINDS, type ImportField, type ImportResolution, type ImportResolutions, type ImportValue, type ImportValueKind } from '../../../contract/import';
+import { CREATABLE_KINDS, type ImportField, type ImportResolution, type ImportResolutions, type ImportValueKind } from '../../../contract/import';
 import { HORIZON_LABELS, STATUS_LABELS } from '../../../domain/labels';
 import { closeMatches, normalizeName, PROPOSE_AT, type NameCandidate } from '../../../domain/similar-names';
 import { AppError } from '../../errors';
@@ -138,5 +138,3 @@ export function readResolutions(vocab: Vocabularies, given: ImportResolutions | 
   }
   return (kind: ImportValueKind, value: string) => byKind.get(kind)?.get(normalizeName(value)) ?? null;
 }
-
-export type ValueList = ImportValue[];
