@@ -61,7 +61,7 @@ export const demoStory = {
   decision: {
     body: 'Stadtrat Musterstadt (Beschluss 2023/117)',
     decidedOn: '2023-11-16',
-    note: 'Die ersten fünf der Rangfolge als Priorität A, die nächsten drei als B; über die übrigen Maßnahmen der Runde wird später entschieden.',
+    note: 'Die ersten fünf Ränge als Priorität A, die Ränge 6 bis 8 als B (gleichauf liegende gemeinsam); über die übrigen Maßnahmen der Runde wird später entschieden.',
     classA: 5,
     classB: 3,
   },

@@ -80,14 +80,15 @@ export async function loadDemoStory(t: Db, actor: Actor, briefs: Briefs, distric
   round = await changeStatus(t, actor, round.id, round.version, 'revealed');
 
   // The council decides the best eight of the ranking only; the rest of the round stays undecided.
+  // Ranks shared at the cut come in together (as the decision form's Top N does).
   const ranked = (round.results ?? []).filter((r) => r.rank != null).sort((a, b) => a.rank! - b.rank!);
-  const decided = ranked.slice(0, s.decision.classA + s.decision.classB);
+  const decided = ranked.filter((r) => r.rank! <= s.decision.classA + s.decision.classB);
   await decide(t, actor, round.id, {
     body: s.decision.body, decidedOn: s.decision.decidedOn, note: s.decision.note,
-    items: decided.map((r, i) => {
+    items: decided.map((r) => {
       const m = round.measures.find((x) => x.id === r.measureId)!;
       const brief = briefs.find((b) => b.id === m.id)!.brief;
-      return { measureId: m.id, priority: i < s.decision.classA ? 'A' : 'B', horizon: brief.horizon, version: m.version };
+      return { measureId: m.id, priority: r.rank! <= s.decision.classA ? 'A' : 'B', horizon: brief.horizon, version: m.version };
     }),
   });
 
@@ -112,19 +113,22 @@ async function loadFundingPlans(t: Db, actor: Actor, briefs: Briefs) {
     const cost = Number(m.cost_cents);
     const years = yearsOf(m.planned_start, m.planned_end, today);
     const matches = await programmesForMeasure(t, actor.municipalityId, m.id);
-    const best = matches.find((x) => x.eligible && x.expectedGrantCents);
+    // a planner takes a programme that fits outright, else one whose condition (e.g. the area) is to be checked
+    const best = matches.find((x) => x.state === 'eligible' && x.expectedGrantCents) ?? matches.find((x) => x.state === 'check' && x.expectedGrantCents);
     const grant = best?.expectedGrantCents ?? 0;
     const underway = m.status === 'implementation';
     const deadline = best?.nextDeadline && best.nextDeadline > today ? best.nextDeadline : addDays(today, 21 + ((i * 37) % 160));
     const sources = [
       ...(best
-        ? [{ kind: 'programme' as const, programmeId: best.programmeId, label: '', status: underway ? 'approved' as const : 'preparing' as const, applicationDeadline: underway ? null : deadline, amounts: spread(grant, years), note: '' }]
+        ? [{ kind: 'programme' as const, programmeId: best.programmeId, label: '', status: underway ? 'approved' as const : 'preparing' as const, applicationDeadline: underway ? null : deadline, amounts: spread(grant, years), note: checkNote(best) }]
         : []),
       { kind: 'municipal_budget' as const, programmeId: null, label: `Haushalt ${years[0]} ff., Eigenanteil`, status: underway ? 'approved' as const : 'idea' as const, applicationDeadline: null, amounts: spread(cost - grant, years), note: '' },
     ];
     await savePlan(t, actor, m.id, { version: 0, sources });
   }
 }
+
+const checkNote = (m: { state: string; check: { text: string }[] }) => (m.state === 'check' ? `Vor dem Antrag prüfen: ${m.check.map((c) => c.text).join('; ')}` : '');
 
 /** Cents spread evenly over the years (the last year takes the rounding rest). */
 function spread(cents: number, years: string[]): Record<string, number> {
