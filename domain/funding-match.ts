@@ -470,9 +470,11 @@ function placeReasons(m: MatchMeasure, p: MatchProgramme, ctx: MatchContext, tx:
   const accepts = (d: MatchMeasure['districts'][number]) => (kinds.length ? d.designations.some((k) => kinds.includes(k)) : d.designations.length > 0);
   const inArea = m.districts.filter(accepts);
 
-  // A programme for rural (or urban) areas: a district designated for it counts as such an area
+  // A programme for rural (or urban) areas: a district in one of the areas it names (a LEADER area)
+  // counts as such an area; any designation does not (a redevelopment area says nothing about it)
   const settlements = p.settlementTypes ?? [];
-  if (settlements.length > 0 && inArea.length === 0) {
+  const inNamedArea = kinds.length > 0 && inArea.length > 0;
+  if (settlements.length > 0 && !inNamedArea) {
     const type = ctx.settlementType ?? null;
     if (type == null) {
       check.push({ code: 'settlement_unknown', text: tx.settlementUnknown([...settlements]), weight: WEIGHTS.settlementCheck });

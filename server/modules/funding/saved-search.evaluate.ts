@@ -40,7 +40,8 @@ export function programmeInSearch(f: Filters['programmeFilter'], p: Pick<Funding
   return true;
 }
 
-const FIT_FIELDS = ['topics', 'requiresDesignatedArea', 'minAmountCents', 'applicants', 'windows'] as const;
+// the fields that decide whether a match is listed (state eligible or check; domain/funding-match.ts)
+const FIT_FIELDS = ['topics', 'requiresDesignatedArea', 'areaKinds', 'settlementTypes', 'minAmountCents', 'applicants', 'windows'] as const;
 function fitFieldsChanged(a: FundingProgramme, b: FundingProgramme): boolean {
   const canon = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, canon(x)])) : (v ?? null);

@@ -147,3 +147,21 @@ describe('saved searches', () => {
     expect(s.id).toBeTruthy();
   });
 });
+
+describe('saved searches and where a programme funds', () => {
+  it('an edit of the settlement types alone can create a fit, and is evaluated', async () => {
+    const [search] = json(await call(app, t.cookies.coordinator, 'GET', '/saved-searches'));
+    const hitsFor = async (name: string) =>
+      json<Hit[]>(await call(app, t.cookies.coordinator, 'GET', `/saved-searches/${search.id}/hits`)).filter((x) => x.programmeName === name);
+    const name = 'Landprogramm Spielflächen';
+    // only for rural areas: Suchstadt is a town, so no fit yet
+    const p = json(await call(app, t.cookies.admin, 'POST', '/funding-programmes', programme({ name, settlementTypes: ['rural'] })));
+    expect(p).toMatchObject({ settlementTypes: ['rural'], areaKinds: [], typicalMinCents: null, typicalMaxCents: null });
+    expect(await hitsFor(name)).toEqual([]);
+    // the programme is opened to towns: the park in Weststadt fits now
+    expect((await call(app, t.cookies.admin, 'PATCH', `/funding-programmes/${p.id}`, { version: p.version, settlementTypes: [] })).statusCode).toBe(200);
+    const hits = await hitsFor(name);
+    expect(hits.map((x) => x.measureId)).toContain(parkId);
+    expect(new Set(hits.map((x) => x.changeKind))).toEqual(new Set(['update']));
+  });
+});
