@@ -33,7 +33,8 @@
  * - To check: funding area not designated, not recorded or unknown −10; settlement type unknown −10.
  * - Reasons against and checks lower the fit by at most half of the points for: a programme that meets
  *   the measure's topic keeps a visible fit, and whether it can be used is the state's job. Blocking
- *   reasons (state `not_eligible`) weigh 0: they decide the state, not the fit.
+ *   reasons (state `not_eligible`) and "no topic found" (state `no_fit`) weigh 0: they decide the
+ *   state, not the fit.
  * - Rankings: `eligible` first, then `check`, then the rest; within each by fit, then name (German
  *   collation).
  *
