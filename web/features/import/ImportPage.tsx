@@ -219,7 +219,7 @@ export default function ImportPage() {
             <Alert kind="success">
               <strong>{t('successTitle')}: </strong>
               {imported?.imported === 1 ? t('success1') : t('success', { n: imported?.imported ?? 0 })}
-              {imported?.created?.length ? ` ${t('successCreated', { list: imported.created.map((c) => c.name).join(', ') })}` : null}
+              {imported?.created?.length ? ` ${t('successCreated', { list: createdByKind(imported.created).map(([kind, names]) => `${names.length} ${t(`k.${kind}`)} (${names.join(', ')})`).join('; ') })}` : null}
             </Alert>
             <div className="actions">
               <Link className="btn primary" to="/measures?sort=-number">{t('toList')}</Link>
@@ -230,4 +230,11 @@ export default function ImportPage() {
       </section>
     </>
   );
+}
+
+/** What the import created, by kind in the order of the file's columns: "7 Stadtteile (…); 8 Ämter (…)". */
+function createdByKind<K extends string>(created: { kind: K; name: string }[]): [K, string[]][] {
+  const byKind = new Map<K, string[]>();
+  for (const c of created) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c.name]);
+  return [...byKind.entries()];
 }
