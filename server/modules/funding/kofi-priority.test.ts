@@ -22,7 +22,8 @@ describe('KoFi filtered by priority class', () => {
     for (const [title, priority, cost] of [['Markt A', 'A', 1000000], ['Park B', 'B', 2000000], ['Weg ohne Klasse', null, 4000000]] as const) {
       const m = json(await call(app, t.cookies.coordinator, 'POST', '/measures', { title, costCents: cost }));
       // the class is set by the prioritisation decision; here directly in the database
-      await db.query('UPDATE measure SET priority = $3 WHERE municipality_id = $1 AND id = $2', [t.municipalityId, m.id, priority]);
+      // a class goes with the status "prioritised" (domain/measure-state.ts)
+      await db.query("UPDATE measure SET priority = $3, status = CASE WHEN $3::text IS NULL THEN status ELSE 'prioritised' END WHERE municipality_id = $1 AND id = $2", [t.municipalityId, m.id, priority]);
       ids[title] = m.id;
     }
     const onlyA = json<Kofi>(await call(app, t.cookies.reader, 'GET', '/kofi?priority=A'));
