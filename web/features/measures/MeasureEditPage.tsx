@@ -140,6 +140,7 @@ function Editor({ loaded, names }: { loaded: MeasureDetail; names: ReturnType<ty
         errors={errors}
         focusKey={attempt}
         saving={saving}
+        priority={base.priority}
         onSubmit={() => save(base.version)}
         cancelTo={`/measures/${base.id}`}
         top={

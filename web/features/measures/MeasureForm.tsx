@@ -4,6 +4,7 @@ import { Spinner } from '../../components/ui';
 import { useFormat, useT } from '../../i18n/i18n';
 import { HORIZONS, MEASURE_STATUSES } from '../../../contract/measures';
 import { HORIZON_LABELS, STATUS_LABELS } from '../../../domain/labels';
+import { statusPriorityProblem } from '../../../domain/measure-state';
 import { describedBy, ErrorSummary, FieldError, TextAreaField, TextField, type FieldErrors } from '../../app/forms';
 import { CheckboxGroup } from './CheckboxGroup';
 import { controlId, type MeasureFormState } from './formModel';
@@ -35,6 +36,7 @@ export function MeasureForm({
   cancelTo,
   leadHint,
   top,
+  priority = null,
 }: {
   value: MeasureFormState;
   onChange: (next: MeasureFormState) => void;
@@ -47,6 +49,8 @@ export function MeasureForm({
   leadHint?: string;
   /** rendered between the error summary and the fields (e.g. the conflict panel) */
   top?: ReactNode;
+  /** the measure's priority class (set only by decisions): statuses that contradict it are not offered */
+  priority?: 'A' | 'B' | 'C' | null;
 }) {
   const t = useT(measureMessages);
   const fmt = useFormat();
@@ -75,7 +79,8 @@ export function MeasureForm({
         <div className="grid-2">
           <Select id={controlId('status')} label={labels.status} error={errors.status} value={value.status}
             onChange={(v) => set('status', v as MeasureFormState['status'])}
-            options={MEASURE_STATUSES.map((s) => ({ id: s, label: fmt.label(STATUS_LABELS, s) }))} />
+            hint={priority ? t('hintStatusClass', { priority }) : t('hintStatusNoClass')}
+            options={MEASURE_STATUSES.map((s) => ({ id: s, label: fmt.label(STATUS_LABELS, s), disabled: s !== value.status && !!statusPriorityProblem(s, priority) }))} />
           <TextField {...text('origin')} hint={t('hintOrigin')} maxLength={500} />
         </div>
         <TextField {...text('tags')} hint={t('hintTags')} />
@@ -144,7 +149,7 @@ function Select({
   label: string;
   value: string;
   onChange: (v: string) => void;
-  options: { id: string; label: string }[];
+  options: { id: string; label: string; disabled?: boolean }[];
   error?: string;
   hint?: string;
   emptyLabel?: string;
@@ -156,7 +161,7 @@ function Select({
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}>
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
-        {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+        {options.map((o) => <option key={o.id} value={o.id} disabled={o.disabled}>{o.label}</option>)}
       </select>
       <FieldError id={id} error={error} />
     </div>
