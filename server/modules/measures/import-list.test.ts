@@ -212,6 +212,21 @@ describe('choosing in the preview', () => {
     expect(detail.partnerDepartmentIds.sort()).toEqual([ids.Ordnungsamt, ids.Stadtplanungsamt].sort());
   });
 
+  it('shows a row whose status means "Priorisiert" as an error in the preview: an import sets no class, only a decision does', async () => {
+    await freshMunicipality('Beschlussstadt');
+    const csv = Buffer.from('Nr.;Titel;Status\r\n1;Neue Saalebrücke;beschlossen\r\n2;Stadtpark;Idee\r\n');
+    const p: ImportPreview = json(await upload('/measures/import/preview', 'b.csv', csv));
+    const status = p.values.find((v) => v.kind === 'status' && v.value === 'beschlossen')!;
+    expect(status.resolution).toEqual({ action: 'map', target: 'prioritised' });
+    expect(p.errors).toEqual([expect.objectContaining({ row: 2, number: '1', column: 'Status', message: expect.stringContaining('Prioritätsklasse') })]);
+    // mapped to "Steckbrief" by a person, the file imports
+    const r = accept(p);
+    r.status!.beschlossen = { action: 'map', target: 'brief' };
+    const res = await upload('/measures/import', 'b.csv', csv, { mapping: p.mapping, resolutions: r });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await measures()).map((m) => m.status)).toEqual(['brief', 'idea']);
+  });
+
   it('refuses a decision that points into another municipality', async () => {
     const [{ id: foreign }] = await app.db.query<{ id: string }>(`SELECT id FROM district WHERE name = 'Meuschau' LIMIT 1`);
     await freshMunicipality('Grenzstadt');

@@ -6,6 +6,7 @@ import { MeasureCreate } from '../../../contract/measures';
 import type { ImportField, ImportMapping, ImportPreview, ImportResolution, ImportResolutions, ImportResult, ImportRowError, ImportValue, ImportValueKind } from '../../../contract/import';
 import { parseDate, parseMoney } from '../../../domain/format';
 import { normalizeName } from '../../../domain/similar-names';
+import { statusPriorityProblem } from '../../../domain/measure-state';
 import { AppError } from '../../errors';
 import { createItem, KINDS, type ItemKind } from '../concept/concept.service';
 import { insertMeasure } from './measures.service';
@@ -164,7 +165,13 @@ export function convertRows(table: Table, mapping: ImportMapping, concept: Conce
         const message = field === 'title' && !raw.title ? 'Der Titel fehlt.' : issue.message;
         if (!errors.some((e) => e.row === row && e.column === (columnOf.get(importField)?.header ?? null))) fail(importField, message);
       }
-    } else measures.push({ row, number, input: parsed.data });
+    } else {
+      // An import sets no priority class (only a recorded decision does), so a row cannot arrive as
+      // "Priorisiert" (domain/measure-state.ts): say so in the preview, not only when the import runs.
+      const problem = statusPriorityProblem(parsed.data.status, null);
+      if (problem) fail('status', `${problem.message} Ordnen Sie „${cell('status')}“ in der Vorschau z. B. „Steckbrief“ zu.`);
+      else measures.push({ row, number, input: parsed.data });
+    }
   }
   return { errors, measures, values: [...values.values()] };
 }
