@@ -12,7 +12,7 @@ import type { Role } from '../../contract/common';
  * A test app on a fresh database: an in-memory PGlite by default, or, when TEST_DATABASE_URL is set
  * (`npm run test:pg`), a new database created on that PostgreSQL server for this test file.
  */
-export async function createTestApp(): Promise<{ app: App; db: Db; close: () => Promise<void>; databaseUrl?: string }> {
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<{ app: App; db: Db; close: () => Promise<void>; databaseUrl?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   let db: Db;
   let drop = async () => {};
@@ -42,6 +42,7 @@ export async function createTestApp(): Promise<{ app: App; db: Db; close: () => 
     sessionDays: 1, logLevel: 'silent', production: false, maxUploadBytes: 1024 * 1024, webDir: undefined,
     // no SMTP: the reminder sweeper stays off; reminder tests call sendDueReminders with their own SMTP server
     smtpUrl: undefined, mailFrom: 'Roter Faden <no-reply@localhost>', reminderDays: [14, 3], publicUrl: undefined,
+    ...overrides,
   };
   const app = await buildApp(config, db, { logger: false });
   await app.ready();
