@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFasti
 import type { Config } from './config';
 import type { Db } from './db/client';
 import { AppError } from './errors';
+import { fileTooLarge } from './upload';
 import { actorFromToken } from './modules/auth/auth.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -124,7 +125,11 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       // A unique index caught what a concurrent request's check could not: the same as a duplicate.
       return reply.code(409).send({ error: { code: 'conflict', message: 'Diesen Eintrag gibt es schon.', requestId } });
     }
-    if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_FILES_LIMIT') {
+    if (e.code === 'FST_REQ_FILE_TOO_LARGE') {
+      const tooLarge = fileTooLarge(config.maxUploadBytes);
+      return reply.code(413).send({ error: { code: tooLarge.code, message: tooLarge.message, details: tooLarge.details, requestId } });
+    }
+    if (e.statusCode === 413 || e.code === 'FST_FILES_LIMIT') {
       return reply.code(413).send({ error: { code: 'payload_too_large', message: 'Die Datei oder Anfrage ist zu groß.', requestId } });
     }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app';
 import { ProgrammeImportPreview, ProgrammeImportResult } from '../../../contract/funding';
 import { AppError } from '../../errors';
+import { fileBytes } from '../../upload';
 import { contentDisposition } from '../../http';
 import { requireRole } from '../../plugins/actor';
 import { getMunicipality } from '../concept/concept.service';
@@ -11,12 +12,12 @@ import { listProgrammes } from './programmes.service';
 import { afterProgrammeChange, recordProgrammeChange } from './saved-search.evaluate';
 
 /** The uploaded catalogue file (multipart field `file`, .xlsx or .csv). */
-async function readUpload(req: FastifyRequest) {
+async function readUpload(req: FastifyRequest, limitBytes: number) {
   if (!req.isMultipart()) throw new AppError(400, 'validation_failed', 'Bitte laden Sie eine Datei hoch (multipart/form-data).');
   let file: { filename: string; data: Buffer } | null = null;
   for await (const part of req.parts()) {
-    if (part.type === 'file' && part.fieldname === 'file' && !file) file = { filename: part.filename, data: await part.toBuffer() };
-    else if (part.type === 'file') await part.toBuffer();
+    if (part.type === 'file' && part.fieldname === 'file' && !file) file = { filename: part.filename, data: await fileBytes(part, limitBytes) };
+    else if (part.type === 'file') await fileBytes(part, limitBytes);
   }
   if (!file) throw new AppError(400, 'validation_failed', 'Bitte wählen Sie eine Datei (.xlsx oder .csv) aus.');
   try {
@@ -44,11 +45,11 @@ export async function programmeIoRoutes(app: App) {
   }
   app.post('/funding-programmes/import/preview', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ProgrammeImportPreview } } }, async (req) => {
     const actor = requireRole(req, 'admin');
-    return previewProgrammeImport(app.db, actor.municipalityId, await readUpload(req));
+    return previewProgrammeImport(app.db, actor.municipalityId, await readUpload(req, app.config.maxUploadBytes));
   });
   app.post('/funding-programmes/import', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ProgrammeImportResult } } }, async (req) => {
     const actor = requireRole(req, 'admin');
-    const sheet = await readUpload(req);
+    const sheet = await readUpload(req, app.config.maxUploadBytes);
     const { outcome, changeId } = await app.db.tx(async (t) => {
       const outcome = await commitProgrammeImport(t, actor, sheet);
       const changed = [...outcome.created.map((id) => ({ id, before: null })), ...outcome.updated];

@@ -107,12 +107,12 @@ describe('attachments: upload and download', () => {
     expect(await attachmentsOf(t, m.id)).toEqual([]);
   });
 
-  it('refuses a file over the upload limit with 413 payload_too_large and stores nothing', async () => {
+  it('refuses a file over the upload limit with 413 file_too_large and stores nothing', async () => {
     const m = await measure(t);
     const big = Buffer.alloc(app.config.maxUploadBytes + 100_000, 0x42);
     const res = await upload(t.cookies.coordinator, m.id, file('grosses Foto.png', 'image/png', big));
     expect(res.statusCode).toBe(413);
-    expect(json(res).error.code).toBe('payload_too_large');
+    expect(json(res).error.code).toBe('file_too_large');
     expect(await attachmentsOf(t, m.id)).toEqual([]);
     // just under the limit is fine
     const ok = await upload(t.cookies.coordinator, m.id, file('passt.png', 'image/png', Buffer.alloc(app.config.maxUploadBytes - 1024, 0x42)));

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { App } from '../../app';
 import { ImportEncoding, ImportMapping, ImportPreview, ImportResolutions, ImportResult, ImportSeparator } from '../../../contract/import';
 import { AppError } from '../../errors';
+import { fileBytes } from '../../upload';
 import { requireRole } from '../../plugins/actor';
 import { getConcept } from '../concept/concept.service';
 import { readTable, suggestMapping } from './documents/read-sheet';
@@ -33,13 +34,13 @@ function enumField<T extends z.ZodType>(text: string | null, schema: T, what: st
  * Reads the uploaded file and the optional fields, in any order: `mapping` (column → field, JSON), `resolutions`
  * (decisions for new names and words, JSON), `encoding` and `separator` (how to read a CSV file, else detected).
  */
-async function readUpload(req: FastifyRequest) {
+async function readUpload(req: FastifyRequest, limitBytes: number) {
   let file: { filename: string; data: Buffer } | null = null;
   const text: Record<string, string> = {};
   if (!req.isMultipart()) throw new AppError(400, 'validation_failed', 'Bitte laden Sie eine Datei hoch (multipart/form-data).');
   for await (const part of req.parts()) {
-    if (part.type === 'file' && part.fieldname === 'file') file = { filename: part.filename, data: await part.toBuffer() };
-    else if (part.type === 'file') await part.toBuffer();
+    if (part.type === 'file' && part.fieldname === 'file') file = { filename: part.filename, data: await fileBytes(part, limitBytes) };
+    else if (part.type === 'file') await fileBytes(part, limitBytes);
     else text[part.fieldname] = String(part.value);
   }
   if (!file) throw new AppError(400, 'validation_failed', 'Bitte wählen Sie eine Datei (.xlsx oder .csv) aus.');
@@ -62,13 +63,13 @@ export async function importRoutes(app: App) {
   const tags = ['import'];
   app.post('/measures/import/preview', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ImportPreview } } }, async (req) => {
     const actor = requireRole(req, 'admin', 'coordinator');
-    const { table, mapping, resolutions } = await readUpload(req);
+    const { table, mapping, resolutions } = await readUpload(req, app.config.maxUploadBytes);
     return preview(table, mapping, await getConcept(app.db, actor.municipalityId), resolutions);
   });
 
   app.post('/measures/import', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ImportResult } } }, async (req) => {
     const actor = requireRole(req, 'admin', 'coordinator');
-    const { table, mapping, resolutions } = await readUpload(req);
+    const { table, mapping, resolutions } = await readUpload(req, app.config.maxUploadBytes);
     return runImport(app.db, actor, table, mapping, await getConcept(app.db, actor.municipalityId), resolutions);
   });
 }

@@ -5,6 +5,7 @@ import { Attachment, AuditEntry, MeasureCreate, MeasureDetail, MeasurePage, Meas
 import { ALL_ROLES, requireRole } from '../../plugins/actor';
 import { AppError } from '../../errors';
 import { contentDisposition } from '../../http';
+import { fileBytes } from '../../upload';
 import { listAudit } from '../audit/audit.service';
 import { createMeasure, deleteMeasure, getMeasure, listMeasuresJson, updateMeasure } from './measures.service';
 import { addAttachment, deleteAttachment, readAttachment } from './attachments.service';
@@ -69,7 +70,7 @@ export async function measuresRoutes(app: App) {
     const actor = requireRole(req, 'admin', 'coordinator', 'department');
     const file = await req.file().catch(() => undefined);
     if (!file) throw new AppError(400, 'validation_failed', 'Bitte wählen Sie eine Datei aus.');
-    const data = await file.toBuffer();
+    const data = await fileBytes(file, app.config.maxUploadBytes);
     reply.code(201);
     return addAttachment(app.db, actor, req.params.id, { filename: file.filename, mimeType: file.mimetype, data });
   });

@@ -6,6 +6,7 @@ import { Attachment, MeasureDetail } from '../../../contract/measures';
 import { JoinBody, JoinInfo, MyRound, Participant, WorkshopBriefBody } from '../../../contract/workshops';
 import { AppError, notFound } from '../../errors';
 import { addAttachment } from '../measures/attachments.service';
+import { fileBytes } from '../../upload';
 import { getMeasure, insertMeasure } from '../measures/measures.service';
 import { DEVICE_COOKIE, deviceHash, join, joinInfo, newDeviceToken, participantHome, requireParticipant, workshopByCode } from './join.service';
 
@@ -77,7 +78,7 @@ export async function joinRoutes(app: App) {
     const file = await req.file().catch(() => undefined);
     if (!file) throw new AppError(400, 'validation_failed', 'Bitte wählen Sie ein Foto aus.');
     if (!file.mimetype.startsWith('image/')) throw new AppError(415, 'unsupported_type', 'Bitte laden Sie ein Foto (Bild) hoch.');
-    const data = await file.toBuffer();
+    const data = await fileBytes(file, app.config.maxUploadBytes);
     // The workshop's own brief: participants may add photos as the coordinator would (stored with no account).
     const as = { municipalityId: w.municipality_id, userId: p.userId as string, userName: p.name, role: 'coordinator' as const, departmentId: null, sessionHash: '' };
     reply.code(201);

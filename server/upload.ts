@@ -1,0 +1,25 @@
+import type { MultipartFile } from '@fastify/multipart';
+import { AppError } from './errors';
+
+const megabytes = (bytes: number) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));
+
+/** 413 for a file over MAX_UPLOAD_MB, naming the limit so that people know what to aim for. */
+export const fileTooLarge = (limitBytes: number) =>
+  new AppError(413, 'file_too_large', `Die Datei ist größer als ${megabytes(limitBytes)} MB und wurde nicht gespeichert. Bitte laden Sie eine kleinere Datei hoch.`, { limitBytes });
+
+/**
+ * The whole uploaded file, or 413 — never a shortened file. The multipart parser stops at the limit and marks the
+ * stream `truncated`; when the limit falls on a network chunk boundary it does so only after the last chunk was
+ * already read, so `toBuffer()` of @fastify/multipart returned the first MAX_UPLOAD_MB bytes as if complete. The
+ * flag is therefore checked once the stream has ended, and the size counted as well.
+ */
+export async function fileBytes(part: MultipartFile, limitBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of part.file as AsyncIterable<Buffer>) {
+    size += chunk.length; // the parser hands over at most the limit (+ nothing), so this stays bounded
+    chunks.push(chunk);
+  }
+  if (part.file.truncated || size > limitBytes) throw fileTooLarge(limitBytes);
+  return Buffer.concat(chunks);
+}
