@@ -4,6 +4,8 @@ import { MAX_ROUND_ITEMS } from '../domain/voting';
 
 export const WorkshopKind = z.enum(['leadership', 'strategy', 'network', 'citizens', 'other']);
 export const WorkshopStatus = z.enum(['planned', 'running', 'done']);
+/** 'open': anyone with the workshop code joins; 'named': only listed people, each with a personal code */
+export const WorkshopAdmission = z.enum(['open', 'named']);
 
 export const WorkshopGroup = z.object({
   id: Id,
@@ -24,6 +26,7 @@ export const Workshop = z.object({
   facilitators: z.string(),
   agenda: z.string(),
   status: WorkshopStatus,
+  admission: WorkshopAdmission,
   /** short code participants type or scan (QR) to join */
   joinCode: z.string(),
   groups: z.array(WorkshopGroup),
@@ -43,6 +46,7 @@ const workshopFields = {
   facilitators: trimmed(1000),
   agenda: trimmed(20000),
   status: WorkshopStatus,
+  admission: WorkshopAdmission,
 };
 const datesInOrder = (w: { startsOn?: string | null; endsOn?: string | null }) => !w.startsOn || !w.endsOn || w.endsOn >= w.startsOn;
 const datesMessage = { message: 'Das Ende liegt vor dem Beginn', path: ['endsOn'] };
@@ -58,6 +62,7 @@ export const WorkshopCreate = z
     facilitators: workshopFields.facilitators.default(''),
     agenda: workshopFields.agenda.default(''),
     status: workshopFields.status.default('planned'),
+    admission: workshopFields.admission.default('open'),
     /** groups to create with the workshop, e.g. one per district */
     groups: z.array(z.object({ name: requiredText(200), districtId: Id.nullable().default(null) })).max(50).default([]),
   })
@@ -77,10 +82,18 @@ export const Participant = z.object({
   groupId: Id.nullable(),
   /** account of the municipality, or null for a guest who joined by code */
   userId: Id.nullable(),
+  /** listed by the facilitator with a personal code (named participants) */
+  hasCode: z.boolean(),
   joinedAt: z.string(),
 });
 export type Participant = z.infer<typeof Participant>;
-export const AddParticipantBody = z.object({ userId: Id, groupId: Id.nullable().default(null) });
+/** The facilitator lists a person: an account of the municipality (userId) or a named guest (name). */
+export const AddParticipantBody = z
+  .object({ userId: Id.optional(), name: requiredText(100).optional(), groupId: Id.nullable().default(null) })
+  .refine((b) => !!b.userId !== !!b.name, { message: 'Bitte wählen Sie ein Konto oder geben Sie einen Namen ein.', path: ['name'] });
+/** A named participant's personal code, for the printed list and the QR code per person. */
+export const ParticipantCode = z.object({ participantId: Id, name: z.string(), groupId: Id.nullable(), code: z.string(), url: z.string() });
+export type ParticipantCode = z.infer<typeof ParticipantCode>;
 export const UpdateParticipantBody = z.object({ groupId: Id.nullable().optional(), name: requiredText(100).optional() });
 
 /** Joining by code: a guest gives a name (no password); a signed-in member joins as themselves. */
@@ -92,6 +105,12 @@ export const JoinInfo = z.object({
   startsOn: IsoDate.nullable(),
   place: z.string(),
   groups: z.array(WorkshopGroup.pick({ id: true, name: true })),
+  /** the workshop is over: no one joins or votes any more */
+  ended: z.boolean(),
+  /** only listed people join, with their personal code */
+  named: z.boolean(),
+  /** opened with a personal code: whose it is */
+  personalName: z.string().nullable(),
 });
 export type JoinInfo = z.infer<typeof JoinInfo>;
 

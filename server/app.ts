@@ -3,7 +3,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { randomUUID } from 'node:crypto';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,6 +10,7 @@ import type { Config } from './config';
 import type { Db } from './db/client';
 import { AppError } from './errors';
 import { fileTooLarge } from './upload';
+import { registerApiDocs } from './api-docs';
 import { actorFromToken } from './modules/auth/auth.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -146,7 +146,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
     openapi: { info: { title: 'Roter Faden API', version: '1' }, servers: [{ url: '/api/v1' }] },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await registerApiDocs(app, config, db, SESSION_COOKIE);
 
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {

@@ -32,6 +32,8 @@ const Env = z.object({
     .string()
     .regex(/^https?:\/\/\S*\{z\}\S*\{x\}\S*\{y\}/, 'must be an http(s) URL with {z}, {x} and {y}, e.g. https://tile.example.org/{z}/{x}/{y}.png')
     .optional(),
+  /** who may read the API docs at /api/docs: everyone, signed-in users, or nobody; default signed-in in production, public otherwise */
+  API_DOCS: z.enum(['public', 'signed-in', 'off']).optional(),
 });
 
 export interface Config {
@@ -55,7 +57,11 @@ export interface Config {
   publicUrl?: string;
   /** tile URL template with {z}/{x}/{y} for the map's optional base map */
   mapTileUrl?: string;
+  /** who may read /api/docs; absent = `signed-in` in production, `public` otherwise */
+  apiDocs?: ApiDocs;
 }
+
+export type ApiDocs = 'public' | 'signed-in' | 'off';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
@@ -82,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderDays: [...new Set(e.REMINDER_DAYS)].sort((a, b) => b - a),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     mapTileUrl: e.MAP_TILE_URL,
+    apiDocs: e.API_DOCS ?? (e.NODE_ENV === 'production' ? 'signed-in' : 'public'),
   };
 }
 

@@ -54,7 +54,7 @@ export async function loadDemoStory(t: Db, actor: Actor, briefs: Briefs, distric
   for (const [i, name] of s.participants.entries()) {
     const group = workshop.groups[i % workshop.groups.length];
     const device = randomBytes(32).toString('hex'); // a demo guest: no real device will ever match it
-    await join(t, ref, null, device, { name, groupId: group.id });
+    await join(t, ref, { actor: null, deviceHash: device, clientHash: null }, { name, groupId: group.id });
     participants.push(device);
   }
   const itemOf = new Map(dotRound.items.map((it) => [it.refId, it.id]));

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import type { MyRound } from '../../../contract/workshops';
 import type { Actor } from '../../plugins/actor';
 import { AppError, notFound } from '../../errors';
+import { workshopEnded } from './join.service';
 import { checkPlacement, checkRemoval, describeRules } from '../../../domain/voting';
 import { rulesOf, toRound, type RoundRow } from './rounds.service';
 
@@ -9,16 +10,21 @@ type Who = { actor: Actor | null; deviceHash: string | null };
 
 /** The round and the requester's participant id in one query (the hot path of live voting). */
 async function roundAndParticipant(db: Db, roundId: string, who: Who): Promise<{ round: RoundRow; participantId: string }> {
-  const [row] = await db.query<RoundRow & { participant_id: string | null }>(
-    `SELECT r.*, (SELECT p.id FROM participant p WHERE p.workshop_id = r.workshop_id
-        AND ((p.user_id IS NOT NULL AND p.user_id = $2 AND r.municipality_id = $3) OR (p.device_hash IS NOT NULL AND p.device_hash = $4))
-        ORDER BY (p.user_id = $2) DESC NULLS LAST LIMIT 1) AS participant_id
+  // Same precedence as findParticipant: the account, then a named participant's device, then a guest's device.
+  const [row] = await db.query<RoundRow & { participant_id: string | null; workshop_status: string }>(
+    `SELECT r.*, (SELECT status FROM workshop w WHERE w.id = r.workshop_id) AS workshop_status,
+       (SELECT p.id FROM participant p LEFT JOIN named_device d ON d.workshop_id = r.workshop_id AND d.device_hash = $4 AND d.participant_id = p.id
+        WHERE p.workshop_id = r.workshop_id
+        AND ((p.user_id IS NOT NULL AND p.user_id = $2 AND r.municipality_id = $3) OR (p.device_hash IS NOT NULL AND p.device_hash = $4) OR d.participant_id IS NOT NULL)
+        ORDER BY (p.user_id = $2) DESC NULLS LAST, (d.participant_id IS NOT NULL) DESC LIMIT 1) AS participant_id
      FROM vote_round r WHERE r.id = $1`,
     [roundId, who.actor?.userId ?? null, who.actor?.municipalityId ?? null, who.deviceHash],
   );
   if (!row) throw notFound('Abstimmungsrunde');
+  // A round left open by mistake takes no dots (and gives none back) once its workshop is over.
+  if (row.workshop_status === 'done') throw workshopEnded();
   if (!row.participant_id) throw new AppError(401, 'not_joined', 'Bitte treten Sie dem Workshop zuerst mit dem Code bei.');
-  const { participant_id, ...round } = row;
+  const { participant_id, workshop_status: _status, ...round } = row;
   return { round, participantId: participant_id };
 }
 

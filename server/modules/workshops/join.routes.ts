@@ -8,7 +8,9 @@ import { AppError, notFound } from '../../errors';
 import { addAttachment } from '../measures/attachments.service';
 import { fileBytes } from '../../upload';
 import { getMeasure, insertMeasure } from '../measures/measures.service';
-import { DEVICE_COOKIE, deviceHash, join, joinInfo, newDeviceToken, participantHome, requireParticipant, workshopByCode } from './join.service';
+import {
+  assertNotEnded, clientHash, DEVICE_COOKIE, deviceHash, join, JOIN_LIMIT, joinInfo, newDeviceToken, participantHome, requireParticipant, workshopByCode,
+} from './join.service';
 
 const CodeParams = z.object({ code: z.string().min(4).max(20) });
 const BriefParams = CodeParams.extend({ measureId: Id });
@@ -34,7 +36,11 @@ export async function joinRoutes(app: App) {
       token = newDeviceToken();
       reply.setCookie(DEVICE_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: 365 * 86400 });
     }
-    return join(app.db, w, req.actor, deviceHash(token, app.config.sessionSecret), req.body);
+    // req.ip is the socket's address unless the operator configured trusted proxies: a client cannot
+    // become a new one by sending another X-Forwarded-For.
+    const secret = app.config.sessionSecret;
+    const who = { actor: req.actor, deviceHash: deviceHash(token, secret), clientHash: clientHash(req.ip, secret), limit: app.config.joinLimit ?? JOIN_LIMIT };
+    return join(app.db, w, who, req.body);
   });
 
   app.get('/join/:code/me', { schema: { tags, params: CodeParams, querystring: LangQuery, response: { 200: Home } } }, async (req) => {
@@ -53,6 +59,7 @@ export async function joinRoutes(app: App) {
 
   app.post('/join/:code/briefs', { schema: { tags, params: CodeParams, body: WorkshopBriefBody, response: { 201: MeasureDetail } } }, async (req, reply) => {
     const w = await workshopByCode(app.db, req.params.code);
+    assertNotEnded(w);
     const who = participantOf(app, req);
     const p = await requireParticipant(app.db, w, who.actor, who.deviceHash);
     const [group] = p.groupId ? await app.db.query<{ name: string; district_id: string | null }>('SELECT name, district_id FROM workshop_group WHERE id = $1', [p.groupId]) : [];
@@ -71,6 +78,7 @@ export async function joinRoutes(app: App) {
 
   app.post('/join/:code/briefs/:measureId/photos', { schema: { tags, params: BriefParams, consumes: ['multipart/form-data'], response: { 201: Attachment } } }, async (req, reply) => {
     const w = await workshopByCode(app.db, req.params.code);
+    assertNotEnded(w);
     const who = participantOf(app, req);
     const p = await requireParticipant(app.db, w, who.actor, who.deviceHash);
     const [m] = await app.db.query('SELECT 1 FROM measure WHERE municipality_id = $1 AND id = $2 AND origin_workshop_id = $3', [w.municipality_id, req.params.measureId, w.id]);

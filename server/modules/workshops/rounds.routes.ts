@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../app';
 import { IdParams } from '../../../contract/common';
 import { DecisionBody, MyRound, PlaceDotBody, RemoveDotBody, Round, RoundCreate, RoundResults, RoundUpdate } from '../../../contract/workshops';
-import { forbidden } from '../../errors';
+import { notFound } from '../../errors';
 import { ALL_ROLES, EDITORS, requireRole } from '../../plugins/actor';
 import { placeDot, removeDot } from './dots.service';
 import { findParticipant } from './join.service';
@@ -60,7 +60,9 @@ export async function roundsRoutes(app: App) {
     const member = req.actor && req.actor.municipalityId === r.municipality_id ? req.actor : null;
     if (member) return { r, facilitator: EDITORS.includes(member.role) };
     const p = await findParticipant(app.db, { id: r.workshop_id, municipality_id: r.municipality_id }, req.actor, participantOf(app, req).deviceHash);
-    if (!p) throw forbidden('Bitte treten Sie dem Workshop zuerst bei.');
+    // Neither a member nor a participant: the same answer as for an id that does not exist, so another
+    // municipality cannot tell its rounds apart from random ids (issue 14).
+    if (!p) throw notFound('Abstimmungsrunde');
     return { r, facilitator: false };
   }
 

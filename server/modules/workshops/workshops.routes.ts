@@ -4,8 +4,10 @@ import type { App } from '../../app';
 import { Id, IdParams } from '../../../contract/common';
 import { MeasureListItem } from '../../../contract/measures';
 import {
-  AddParticipantBody, GroupInput, GroupUpdate, Participant, UpdateParticipantBody, Workshop, WorkshopCreate, WorkshopUpdate,
+  AddParticipantBody, GroupInput, GroupUpdate, Participant, ParticipantCode, UpdateParticipantBody, Workshop, WorkshopCreate, WorkshopUpdate,
 } from '../../../contract/workshops';
+import { notFound } from '../../errors';
+import { listCodes, personalCodeOf } from './named.service';
 import { ALL_ROLES, EDITORS, requireRole } from '../../plugins/actor';
 import { listMeasures } from '../measures/measures.service';
 import { contentDisposition } from '../../http';
@@ -101,12 +103,26 @@ export async function workshopsRoutes(app: App) {
         .send(data);
     });
   }
+  const svg = (url: string) => QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 
   app.get('/workshops/:id/qr.svg', { schema: { tags, params: IdParams } }, async (req, reply) => {
     const actor = requireRole(req, ...ALL_ROLES);
     const w = await getWorkshop(app.db, actor.municipalityId, req.params.id);
     const url = `${req.protocol}://${req.host}/join/${w.joinCode}`;
-    const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    return reply.header('content-type', 'image/svg+xml').header('cache-control', 'private, max-age=300').send(svg);
+    return reply.header('content-type', 'image/svg+xml').header('cache-control', 'private, max-age=300').send(await svg(url));
+  });
+
+  // Personal codes are keys to a dot budget: only those who run workshops see them (not readers).
+  const baseUrl = (req: { protocol: string; host: string }) => app.config.publicUrl ?? `${req.protocol}://${req.host}`;
+  app.get('/workshops/:id/codes', { schema: { tags, params: IdParams, response: { 200: z.array(ParticipantCode) } } }, async (req) => {
+    const actor = requireRole(req, ...EDITORS);
+    await getWorkshop(app.db, actor.municipalityId, req.params.id);
+    return listCodes(app.db, actor.municipalityId, req.params.id, baseUrl(req));
+  });
+  app.get('/workshops/:id/participants/:participantId/qr.svg', { schema: { tags, params: ParticipantParams } }, async (req, reply) => {
+    const actor = requireRole(req, ...EDITORS);
+    const code = await personalCodeOf(app.db, actor.municipalityId, req.params.id, req.params.participantId);
+    if (!code) throw notFound('Persönlicher Code');
+    return reply.header('content-type', 'image/svg+xml').header('cache-control', 'private, no-store').send(await svg(`${baseUrl(req)}/join/${code}`));
   });
 }

@@ -5,9 +5,10 @@ import type { Participant, Workshop, WorkshopGroup } from '../../../contract/wor
 import { AppError, conflict, notFound, versionConflict } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { assertIdsExist, lockRow } from '../concept/concept.service';
+import { newPersonalCode, prepareNamedAdmission } from './named.service';
 
 // Letters and digits that cannot be mistaken for each other when read off a projector (no 0/O, 1/I/L, 2/Z, 5/S, 8/B).
-const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY3479';
+export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY3479';
 export const normaliseCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 const newCode = () => Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 /** "K7MQ4P" → "K7M-Q4P" as shown to people. */
@@ -15,7 +16,7 @@ export const displayCode = (code: string) => `${code.slice(0, 3)}-${code.slice(3
 
 interface WorkshopRow {
   id: string; title: string; kind: Workshop['kind']; starts_on: string | null; ends_on: string | null; place: string;
-  online_url: string; facilitators: string; agenda: string; status: Workshop['status']; join_code: string;
+  online_url: string; facilitators: string; agenda: string; status: Workshop['status']; admission: Workshop['admission']; join_code: string;
   created_at: Date; version: number; participant_count: number;
 }
 
@@ -31,7 +32,7 @@ async function groupsOf(db: Db, municipalityId: string, workshopId: string): Pro
 
 const toWorkshop = (r: WorkshopRow, groups: WorkshopGroup[]): Workshop => ({
   id: r.id, title: r.title, kind: r.kind, startsOn: r.starts_on, endsOn: r.ends_on, place: r.place, onlineUrl: r.online_url,
-  facilitators: r.facilitators, agenda: r.agenda, status: r.status, joinCode: displayCode(r.join_code), groups,
+  facilitators: r.facilitators, agenda: r.agenda, status: r.status, admission: r.admission, joinCode: displayCode(r.join_code), groups,
   participantCount: r.participant_count, createdAt: new Date(r.created_at).toISOString(), version: r.version,
 });
 
@@ -52,7 +53,8 @@ export async function listWorkshops(db: Db, municipalityId: string): Promise<Wor
 
 type WorkshopInput = {
   title: string; kind: Workshop['kind']; startsOn: string | null; endsOn: string | null; place: string; onlineUrl: string;
-  facilitators: string; agenda: string; status: Workshop['status']; groups: { name: string; districtId: string | null }[];
+  facilitators: string; agenda: string; status: Workshop['status']; admission?: Workshop['admission'];
+  groups: { name: string; districtId: string | null }[];
 };
 
 export async function createWorkshop(db: Db, actor: Actor, input: WorkshopInput): Promise<Workshop> {
@@ -67,9 +69,9 @@ export async function createWorkshop(db: Db, actor: Actor, input: WorkshopInput)
         continue;
       }
       [{ id }] = await t.query<{ id: string }>(
-        `INSERT INTO workshop (municipality_id, title, kind, starts_on, ends_on, place, online_url, facilitators, agenda, status, join_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [actor.municipalityId, input.title, input.kind, input.startsOn, input.endsOn, input.place, input.onlineUrl, input.facilitators, input.agenda, input.status, code],
+        `INSERT INTO workshop (municipality_id, title, kind, starts_on, ends_on, place, online_url, facilitators, agenda, status, join_code, admission)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [actor.municipalityId, input.title, input.kind, input.startsOn, input.endsOn, input.place, input.onlineUrl, input.facilitators, input.agenda, input.status, code, input.admission ?? 'open'],
       );
     }
     for (const [position, g] of input.groups.entries()) {
@@ -83,7 +85,7 @@ export async function createWorkshop(db: Db, actor: Actor, input: WorkshopInput)
 
 const COLUMNS: Record<string, string> = {
   title: 'title', kind: 'kind', startsOn: 'starts_on', endsOn: 'ends_on', place: 'place', onlineUrl: 'online_url',
-  facilitators: 'facilitators', agenda: 'agenda', status: 'status',
+  facilitators: 'facilitators', agenda: 'agenda', status: 'status', admission: 'admission',
 };
 
 export async function updateWorkshop(db: Db, actor: Actor, id: string, input: Partial<WorkshopInput> & { version: number }): Promise<Workshop> {
@@ -95,6 +97,7 @@ export async function updateWorkshop(db: Db, actor: Actor, id: string, input: Pa
     if (next.startsOn && next.endsOn && next.endsOn < next.startsOn) {
       throw new AppError(400, 'validation_failed', 'Das Ende liegt vor dem Beginn.', [{ path: ['endsOn'], message: 'Ende vor Beginn' }]);
     }
+    if (input.admission === 'named' && before.admission !== 'named') await prepareNamedAdmission(t, actor.municipalityId, id);
     const fields = Object.keys(COLUMNS).filter((f) => (input as Record<string, unknown>)[f] !== undefined);
     await t.query(
       `UPDATE workshop SET version = version + 1${fields.map((f, i) => `, ${COLUMNS[f]} = $${i + 3}`).join('')} WHERE municipality_id = $1 AND id = $2`,
@@ -177,7 +180,7 @@ export async function deleteGroup(db: Db, actor: Actor, workshopId: string, grou
   });
 }
 
-const PARTICIPANT = `SELECT id, name, group_id AS "groupId", user_id AS "userId", joined_at AS "joinedAt" FROM participant`;
+const PARTICIPANT = `SELECT id, name, group_id AS "groupId", user_id AS "userId", personal_code IS NOT NULL AS "hasCode", joined_at AS "joinedAt" FROM participant`;
 type ParticipantRow = Omit<Participant, 'joinedAt'> & { joinedAt: Date };
 const toParticipant = (r: ParticipantRow): Participant => ({ ...r, joinedAt: new Date(r.joinedAt).toISOString() });
 
@@ -199,20 +202,28 @@ async function assertGroup(db: Db, workshopId: string, groupId: string | null | 
   if (!g) throw new AppError(400, 'validation_failed', 'Unbekannte Gruppe.', [{ path: ['groupId'], message: 'Unbekannte Gruppe' }]);
 }
 
-export async function addParticipant(db: Db, actor: Actor, workshopId: string, input: { userId: string; groupId: string | null }) {
+/**
+ * The facilitator lists a person — an account of the municipality or a guest by name. Each gets a
+ * personal code, so they can join on any device as themselves (named participants, issue 14).
+ */
+export async function addParticipant(db: Db, actor: Actor, workshopId: string, input: { userId?: string; name?: string; groupId: string | null }) {
   return db.tx(async (t) => {
     await getWorkshop(t, actor.municipalityId, workshopId);
     await assertGroup(t, workshopId, input.groupId);
-    const [user] = await t.query<{ name: string }>(
-      'SELECT u.name FROM membership m JOIN app_user u ON u.id = m.user_id WHERE m.municipality_id = $1 AND m.user_id = $2',
-      [actor.municipalityId, input.userId],
-    );
-    if (!user) throw new AppError(400, 'validation_failed', 'Diese Person gehört nicht zur Kommune.', [{ path: ['userId'], message: 'Unbekannt' }]);
-    const [exists] = await t.query('SELECT 1 FROM participant WHERE workshop_id = $1 AND user_id = $2', [workshopId, input.userId]);
-    if (exists) throw conflict(`${user.name} nimmt bereits teil.`);
+    let name = input.name ?? '';
+    if (input.userId) {
+      const [user] = await t.query<{ name: string }>(
+        'SELECT u.name FROM membership m JOIN app_user u ON u.id = m.user_id WHERE m.municipality_id = $1 AND m.user_id = $2',
+        [actor.municipalityId, input.userId],
+      );
+      if (!user) throw new AppError(400, 'validation_failed', 'Diese Person gehört nicht zur Kommune.', [{ path: ['userId'], message: 'Unbekannt' }]);
+      const [exists] = await t.query('SELECT 1 FROM participant WHERE workshop_id = $1 AND user_id = $2', [workshopId, input.userId]);
+      if (exists) throw conflict(`${user.name} nimmt bereits teil.`);
+      name = user.name;
+    }
     const [{ id }] = await t.query<{ id: string }>(
-      'INSERT INTO participant (municipality_id, workshop_id, user_id, name, group_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-      [actor.municipalityId, workshopId, input.userId, user.name, input.groupId],
+      'INSERT INTO participant (municipality_id, workshop_id, user_id, name, group_id, personal_code) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+      [actor.municipalityId, workshopId, input.userId ?? null, name, input.groupId, await newPersonalCode(t)],
     );
     return getParticipant(t, actor.municipalityId, id);
   });

@@ -1,0 +1,29 @@
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from './config';
+import type { Db } from './db/client';
+import { unauthenticated } from './errors';
+import { actorFromToken } from './modules/auth/auth.service';
+
+export const API_DOCS_PREFIX = '/api/docs';
+
+/**
+ * The interactive API docs at /api/docs (page, /json, /yaml) as API_DOCS says: `public`, `signed-in` (the
+ * default in production — the route list is a map for an attacker and no concern of the public) or `off`.
+ * The OpenAPI document itself is generated either way (app.swagger()); only its publication is switched.
+ */
+export async function registerApiDocs(app: FastifyInstance, config: Config, db: Db, sessionCookie: string) {
+  const mode = config.apiDocs ?? (config.production ? 'signed-in' : 'public');
+  if (mode === 'off') return;
+  // The plugin's routes live in their own context, registered before the app's session hook: read the session here.
+  const signedIn = async (req: FastifyRequest) => {
+    const token = req.cookies[sessionCookie];
+    if (!token || !(await actorFromToken(db, config.sessionSecret, token))) throw unauthenticated();
+  };
+  await app.register(swaggerUi, {
+    routePrefix: API_DOCS_PREFIX,
+    // No call to validator.swagger.io: nothing leaves the server or the browser unless an admin configured it.
+    uiConfig: { validatorUrl: null },
+    ...(mode === 'signed-in' ? { uiHooks: { onRequest: signedIn } } : {}),
+  });
+}
