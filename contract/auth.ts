@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Locale, Role, requiredText } from './common';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../domain/password-rules';
 
 export const LoginBody = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) });
 
@@ -19,10 +20,16 @@ export type Me = z.infer<typeof Me>;
 
 export const SwitchBody = z.object({ municipalityId: Id });
 
-export const Password = z.string().min(10, 'Mindestens 10 Zeichen').max(200);
+/** A new password: the length here; the server also checks the rest of domain/password-rules. */
+export const Password = z.string().min(PASSWORD_MIN, `Mindestens ${PASSWORD_MIN} Zeichen`).max(PASSWORD_MAX);
 
-export const SetupStatus = z.object({ needsSetup: z.boolean() });
+/**
+ * `tokenRequired`: until an administrator exists, setup from another machine needs the one-time setup
+ * key printed in the server log at start; from the machine itself it does not.
+ */
+export const SetupStatus = z.object({ needsSetup: z.boolean(), tokenRequired: z.boolean() });
 export const SetupBody = z.object({
+  setupToken: z.string().max(200).optional(),
   municipalityName: requiredText(200),
   adminName: requiredText(200),
   adminEmail: z.email().max(200),

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-export const ADMIN = { name: 'Anna Admin', email: 'anna.admin@musterstadt.example', password: 'Musterstadt-2026!' };
+export const ADMIN = { name: 'Anna Admin', email: 'anna.admin@musterstadt.example', password: 'Rathaus-Linde-Fahrrad-26' };
 
 /** WCAG 2.1 AA (BITV 2.0): axe must report no violations on the page as it is now. */
 export async function expectAccessible(page: Page, label: string) {

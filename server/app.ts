@@ -50,6 +50,12 @@ const hostOf = (origin: string) => {
   }
 };
 
+/**
+ * Fastify takes a plain number as "trust nothing", so hops become proxy-addr's function: the nearest n
+ * addresses are proxies (as in Express), which is safe only when clients can reach the app solely through them.
+ */
+const proxyTrust = (t: Config['trustProxy']) => (typeof t === 'number' ? (_addr: string, hop: number) => hop < t : (t ?? false));
+
 export async function buildApp(config: Config, db: Db, opts: { logger?: boolean } = {}): Promise<App> {
   const app = Fastify({
     logger:
@@ -63,7 +69,8 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
           },
     genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Off unless TRUST_PROXY says which proxies to believe: a forged X-Forwarded-For must not pick the client address.
+    trustProxy: proxyTrust(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.decorate('db', db);
   app.decorate('config', config);

@@ -2,6 +2,39 @@ import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isIP } from 'node:net';
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY's list as well */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isAddressOrCidr = (s: string) => {
+  if (PROXY_RANGES.has(s)) return true;
+  const [ip, bits, ...rest] = s.split('/');
+  const v = isIP(ip);
+  if (!v || rest.length) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128));
+};
+
+/**
+ * TRUST_PROXY: off by default, so X-Forwarded-For cannot be forged to dodge the sign-in throttle or to pass
+ * as the machine itself. `true` trusts any proxy, a number that many hops, a comma list those addresses/CIDRs.
+ */
+const TrustProxy = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx): boolean | number | string[] => {
+    if (!v || v === 'false' || v === '0') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = list.filter((s) => !isAddressOrCidr(s));
+    if (bad.length || !list.length) {
+      ctx.addIssue({ code: 'custom', message: `must be true, a number of proxy hops, or a comma list of addresses/CIDRs, e.g. 10.0.0.1,192.168.0.0/16 (not: ${bad.join(', ')})` });
+      return z.NEVER;
+    }
+    return list;
+  });
+
 
 /** Read once at start-up; every bad variable is listed at once, then the process stops. */
 const Env = z.object({
@@ -17,6 +50,7 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
+  TRUST_PROXY: TrustProxy,
   /** e-mail reminders before application deadlines; without it no mail is sent */
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^/?#]+/, 'must look like smtp://user:pass@host:587 or smtps://host:465').optional(),
   MAIL_FROM: z.string().trim().min(3).default('Roter Faden <no-reply@localhost>'),
@@ -46,6 +80,8 @@ export interface Config {
   logLevel: string;
   production: boolean;
   maxUploadBytes: number;
+  /** which proxies' X-Forwarded-For to believe (Fastify's trustProxy); absent = none */
+  trustProxy?: boolean | number | string[];
   /** Directory of the built web app; absent in API-only runs (tests). */
   webDir: string | undefined;
   /** `smtp://user:pass@host:587` or `smtps://…`; reminders are sent only when it is set */
@@ -82,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    trustProxy: e.TRUST_PROXY,
     webDir: existsSync(join(webDir, 'index.html')) ? webDir : undefined,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

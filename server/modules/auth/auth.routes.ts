@@ -5,6 +5,12 @@ import { LoginBody, Me, ProfileBody, SetupBody, SetupStatus, SwitchBody } from '
 import { requireActor } from '../../plugins/actor';
 import { createSession, deleteSession, login, me, switchMunicipality, updateProfile } from './auth.service';
 import { needsSetup, runSetup } from './setup.service';
+import { fromThisMachine, SetupKey } from './setup-token';
+import { AppError } from '../../errors';
+
+/** Each app's setup key by its HTTP server (the same for the root and its plugins), for tests; shown nowhere but in the log. */
+const setupKeys = new WeakMap<object, SetupKey>();
+export const setupKeyOf = (app: { server: object }) => setupKeys.get(app.server);
 
 export function setSessionCookie(app: App, req: FastifyRequest, reply: FastifyReply, token: string) {
   reply.setCookie(SESSION_COOKIE, token, {
@@ -20,10 +26,31 @@ export function setSessionCookie(app: App, req: FastifyRequest, reply: FastifyRe
 export async function authRoutes(app: App) {
   const tags = ['auth'];
 
-  app.get('/setup', { schema: { tags, response: { 200: SetupStatus } } }, async () => ({ needsSetup: await needsSetup(app.db) }));
+  const key = new SetupKey();
+  setupKeys.set(app.server, key);
+  const trustsProxy = Boolean(app.config.trustProxy);
+  app.addHook('onReady', async () => {
+    if (!(await needsSetup(app.db))) return;
+    const issued = key.issue();
+    const text = `Setup key (needed to set up Roter Faden from another computer; valid until the first administrator exists): ${issued}`;
+    // Printed even when the log level hides warnings: without it nobody could set up from the network.
+    if (app.log.level === 'fatal' || app.log.level === 'error') console.error(text);
+    else app.log.warn(text);
+  });
+
+  app.get('/setup', { schema: { tags, response: { 200: SetupStatus } } }, async (req) => {
+    const open = await needsSetup(app.db);
+    return { needsSetup: open, tokenRequired: open && !fromThisMachine(req, trustsProxy) };
+  });
 
   app.post('/setup', { schema: { tags, body: SetupBody, response: { 201: Me } } }, async (req, reply) => {
+    if ((await needsSetup(app.db)) && !fromThisMachine(req, trustsProxy) && !key.matches(req.body.setupToken)) {
+      throw req.body.setupToken
+        ? new AppError(403, 'setup_token_invalid', 'Der Einrichtungsschlüssel stimmt nicht. Sie finden ihn im Protokoll des Servers (Zeile „Setup key“).')
+        : new AppError(403, 'setup_token_required', 'Für die Einrichtung von einem anderen Rechner aus ist der Einrichtungsschlüssel aus dem Protokoll des Servers nötig.');
+    }
     const { userId, municipalityId } = await runSetup(app.db, req.body);
+    key.spend();
     const token = await createSession(app.db, app.config.sessionSecret, userId, municipalityId, app.config.sessionDays);
     setSessionCookie(app, req, reply, token);
     reply.code(201);

@@ -5,6 +5,7 @@ import type { Actor } from '../../plugins/actor';
 import type { Me } from '../../../contract/auth';
 import type { Role } from '../../../contract/common';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
+import { failureKeys, signInVerdict, WINDOW_MINUTES, type FailureCounts } from '../../../domain/throttle';
 
 // argon2id with OWASP's second recommended profile (19 MiB, t=2, p=1).
 // algorithm 2 = Argon2id (the package's const enum cannot be imported under isolatedModules).
@@ -55,21 +56,28 @@ export async function actorFromToken(db: Db, secret: string, token: string): Pro
   return { userId: row.user_id, userName: row.name, municipalityId: row.municipality_id, role: row.role, departmentId: row.department_id, sessionHash: h };
 }
 
-// Login throttling: at most 10 failures per e-mail and 50 per client address in 15 minutes.
-const WINDOW = '15 minutes';
-const LIMITS = { email: 10, ip: 50 };
-
-async function failures(db: Db, key: string): Promise<number> {
-  const [r] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM login_failure WHERE key = $1 AND at > now() - interval '${WINDOW}'`, [key]);
-  return r?.n ?? 0;
+/** Failed sign-ins per key within the throttle's window (see domain/throttle for the rule). */
+async function failureCounts(db: Db, keys: ReturnType<typeof failureKeys>): Promise<FailureCounts> {
+  const rows = await db.query<{ key: string; n: number }>(
+    `SELECT key, count(*)::int AS n FROM login_failure WHERE key = ANY($1::text[]) AND at > now() - make_interval(mins => $2) GROUP BY key`,
+    [[keys.pair, keys.client, keys.account], WINDOW_MINUTES],
+  );
+  const n = (key: string) => Number(rows.find((r) => r.key === key)?.n ?? 0);
+  return { pair: n(keys.pair), client: n(keys.client), account: n(keys.account) };
 }
 
-export async function login(db: Db, email: string, password: string, ip: string): Promise<{ userId: string; municipalityId: string }> {
-  const emailKey = `email:${email.toLowerCase()}`;
-  const ipKey = `ip:${ip}`;
-  if ((await failures(db, emailKey)) >= LIMITS.email || (await failures(db, ipKey)) >= LIMITS.ip) {
-    throw new AppError(429, 'rate_limited', 'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten.');
-  }
+const RATE_LIMITED: Record<'pair' | 'client' | 'account', string> = {
+  pair: `Zu viele fehlgeschlagene Anmeldeversuche für dieses Konto. Bitte warten Sie ${WINDOW_MINUTES} Minuten.`,
+  client: `Zu viele fehlgeschlagene Anmeldeversuche von diesem Gerät. Bitte warten Sie ${WINDOW_MINUTES} Minuten.`,
+  account: `Für dieses Konto gab es viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie ${WINDOW_MINUTES} Minuten oder melden Sie sich von einem anderen Gerät an.`,
+};
+
+/** `client` is the address the server sees (TRUST_PROXY decides whether proxies' headers count). */
+export async function login(db: Db, email: string, password: string, client: string): Promise<{ userId: string; municipalityId: string }> {
+  const keys = failureKeys(email, client);
+  // Judged before the password is checked, so a refused guess tells the attacker nothing.
+  const verdict = signInVerdict(await failureCounts(db, keys));
+  if (!verdict.allowed) throw new AppError(429, 'rate_limited', RATE_LIMITED[verdict.reason]);
   const [user] = await db.query<{ id: string; password_hash: string | null }>(
     'SELECT id, password_hash FROM app_user WHERE lower(email) = lower($1)',
     [email],
@@ -77,7 +85,7 @@ export async function login(db: Db, email: string, password: string, ip: string)
   // Verify even for unknown e-mails so the response time does not reveal which accounts exist.
   const ok = await checkPassword(user?.password_hash ?? DUMMY_HASH, password);
   if (!user || !ok) {
-    await db.query('INSERT INTO login_failure (key) VALUES ($1), ($2)', [emailKey, ipKey]);
+    await db.query('INSERT INTO login_failure (key) VALUES ($1), ($2), ($3)', [keys.pair, keys.client, keys.account]);
     await db.query(`DELETE FROM login_failure WHERE at < now() - interval '1 day'`);
     throw new AppError(401, 'invalid_credentials', 'E-Mail-Adresse oder Passwort ist falsch.');
   }
@@ -87,7 +95,8 @@ export async function login(db: Db, email: string, password: string, ip: string)
     [user.id],
   );
   if (!m) throw forbidden('Ihr Konto gehört zu keiner Kommune. Bitte wenden Sie sich an die Administration.');
-  await db.query('DELETE FROM login_failure WHERE key = $1', [emailKey]);
+  // Only this pair starts afresh: the client's and the account's counts keep protecting other accounts and clients.
+  await db.query('DELETE FROM login_failure WHERE key = $1', [keys.pair]);
   return { userId: user.id, municipalityId: m.municipality_id };
 }
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$WCridU34nR1btw3PRi8dzQ$R1lCmwmBr5eHtm4l6VJHpW1+n6aIHiUN9fMY4KQVcDM';

@@ -3,6 +3,7 @@ import { AppError } from '../../errors';
 import { createDefaultStructure } from '../concept/concept.service';
 import { loadDemoData } from '../../db/seed/demo';
 import { hashPassword } from './auth.service';
+import { assertAcceptablePassword } from './passwords';
 
 export async function needsSetup(db: Db): Promise<boolean> {
   const [row] = await db.query<{ n: number }>('SELECT count(*) AS n FROM app_user');
@@ -17,6 +18,7 @@ export async function runSetup(
   db: Db,
   input: { municipalityName: string; adminName: string; adminEmail: string; password: string; demoData: boolean },
 ) {
+  assertAcceptablePassword(input.password, [input.adminEmail, input.adminName, input.municipalityName]);
   const passwordHash = await hashPassword(input.password);
   return db.tx(async (t) => {
     if (t.kind === 'postgres') await t.query('LOCK TABLE app_user IN EXCLUSIVE MODE');

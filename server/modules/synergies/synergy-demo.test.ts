@@ -121,7 +121,7 @@ describe('synergies on the Musterstadt demo, through the API', () => {
   it('a fresh municipality with the demo data lists the same pairs by default, with the same scores', async () => {
     const { app, close } = await createTestApp();
     try {
-      const admin = { municipalityName: 'Musterstadt', adminName: 'Anna Admin', adminEmail: 'anna@musterstadt.example', password: 'Musterstadt-2026!', demoData: true };
+      const admin = { municipalityName: 'Musterstadt', adminName: 'Anna Admin', adminEmail: 'anna@musterstadt.example', password: 'Rathaus-Linde-Fahrrad-26', demoData: true };
       const setup = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: admin });
       expect(setup.statusCode, setup.body).toBe(201);
       const cookie = await login(app, admin.adminEmail, admin.password);

@@ -3,7 +3,7 @@ import type { Actor } from '../../plugins/actor';
 import type { Role } from '../../../contract/common';
 import type { UserRow } from '../../../contract/auth';
 import { AppError, conflict, forbidden, notFound } from '../../errors';
-import { hashPassword } from '../auth/auth.service';
+import { hashNewPassword } from '../auth/passwords';
 import { recordAudit } from '../audit/audit.service';
 import { assertIdsExist, createDefaultStructure } from '../concept/concept.service';
 
@@ -24,7 +24,8 @@ export async function addUser(
   actor: Actor,
   input: { email: string; name: string; role: Role; departmentId: string | null; password?: string },
 ): Promise<UserRow> {
-  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  // A new password must pass the password rules (length, common list, not built on e-mail, name or municipality).
+  const passwordHash = input.password ? await hashNewPassword(db, input.password, { email: input.email, name: input.name, municipalityId: actor.municipalityId }) : null;
   return db.tx(async (t) => {
     await assertIdsExist(t, actor.municipalityId, 'department', input.departmentId ? [input.departmentId] : [], 'departmentId');
     let [existing] = await t.query<{ id: string }>('SELECT id FROM app_user WHERE lower(email) = lower($1)', [input.email]);
@@ -55,7 +56,7 @@ export async function updateUser(
   userId: string,
   input: { name?: string; role?: Role; departmentId?: string | null; password?: string },
 ): Promise<UserRow> {
-  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const passwordHash = input.password ? await hashNewPassword(db, input.password, { userId, name: input.name, municipalityId: actor.municipalityId }) : null;
   return db.tx(async (t) => {
     const before = await getUser(t, actor.municipalityId, userId);
     if (passwordHash || input.name) await assertOwnsAccount(t, actor, userId);
