@@ -9,6 +9,7 @@ import { ErrorSummary, TextField, issuesToErrors, type FieldErrors } from '../..
 import { ME_KEY } from '../../app/session';
 import { usePageTitle } from '../../app/title';
 import { authMessages } from './messages';
+import { passwordFeedback, serverPasswordFeedback } from './passwordFeedback';
 import '../../app/layout.css';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -19,8 +20,10 @@ export default function SetupPage() {
   usePageTitle(t('setupTitle'));
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const status = useQuery({ queryKey: ['setup'], queryFn: () => api.get<{ needsSetup: boolean }>('/setup') });
-  const [form, setForm] = useState({ municipalityName: '', adminName: '', adminEmail: '', password: '', passwordRepeat: '' });
+  const status = useQuery({ queryKey: ['setup'], queryFn: () => api.get<{ needsSetup: boolean; tokenRequired: boolean }>('/setup') });
+  // From another computer the server wants the one-time key from its log (a fresh install must not be taken over).
+  const tokenRequired = status.data?.tokenRequired ?? false;
+  const [form, setForm] = useState({ setupToken: '', municipalityName: '', adminName: '', adminEmail: '', password: '', passwordRepeat: '' });
   const [demoData, setDemoData] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
@@ -33,6 +36,7 @@ export default function SetupPage() {
   }, [status.data]);
 
   const labels: Record<string, string> = {
+    setupToken: t('setupToken'),
     municipalityName: t('municipalityName'),
     adminName: t('adminName'),
     adminEmail: t('email'),
@@ -46,7 +50,9 @@ export default function SetupPage() {
     if (!form.municipalityName.trim()) e.municipalityName = t('required');
     if (!form.adminName.trim()) e.adminName = t('required');
     if (!EMAIL.test(form.adminEmail.trim())) e.adminEmail = t('emailInvalid');
-    if (form.password.length < 10) e.password = t('passwordShort');
+    if (tokenRequired && !form.setupToken.trim()) e.setupToken = t('setupTokenRequired');
+    const weak = passwordFeedback(t, form.password, [form.adminEmail, form.adminName, form.municipalityName]);
+    if (weak) e.password = weak;
     if (form.password !== form.passwordRepeat) e.passwordRepeat = t('passwordMismatch');
     return e;
   }
@@ -61,6 +67,7 @@ export default function SetupPage() {
     setBusy(true);
     try {
       const me = await api.post<Me>('/setup', {
+        ...(tokenRequired ? { setupToken: form.setupToken.trim() } : {}),
         municipalityName: form.municipalityName.trim(),
         adminName: form.adminName.trim(),
         adminEmail: form.adminEmail.trim(),
@@ -72,8 +79,13 @@ export default function SetupPage() {
       navigate('/', { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'setup_done') setDone(true);
-      else if (err instanceof ApiError && err.status === 400) {
-        setErrors(issuesToErrors(err.details));
+      else if (err instanceof ApiError && (err.code === 'setup_token_required' || err.code === 'setup_token_invalid')) {
+        setErrors({ setupToken: t(err.code === 'setup_token_required' ? 'setupTokenRequired' : 'setupTokenInvalid') });
+        setAttempt((a) => a + 1);
+        void status.refetch();
+      } else if (err instanceof ApiError && err.status === 400) {
+        const weak = serverPasswordFeedback(t, err.details);
+        setErrors({ ...issuesToErrors(err.details), ...(weak ? { password: weak } : {}) });
         setAttempt((a) => a + 1);
       } else setError(err);
     } finally {
@@ -96,6 +108,10 @@ export default function SetupPage() {
           <ErrorSummary errors={errors} labels={labels} fieldId={fieldId} focusKey={attempt} />
           <ErrorMessage error={error} />
           <form className="card" onSubmit={submit} noValidate aria-busy={busy}>
+            {tokenRequired && (
+              <TextField id={fieldId('setupToken')} label={labels.setupToken} hint={t('setupTokenHint')} error={errors.setupToken}
+                value={form.setupToken} onChange={set('setupToken')} autoComplete="off" spellCheck={false} required />
+            )}
             <TextField id={fieldId('municipalityName')} label={labels.municipalityName} hint={t('municipalityHint')}
               error={errors.municipalityName} value={form.municipalityName} onChange={set('municipalityName')} autoComplete="organization" required />
             <TextField id={fieldId('adminName')} label={labels.adminName} error={errors.adminName}
@@ -103,7 +119,7 @@ export default function SetupPage() {
             <TextField id={fieldId('adminEmail')} label={labels.adminEmail} error={errors.adminEmail} type="email"
               value={form.adminEmail} onChange={set('adminEmail')} autoComplete="email" required />
             <TextField id={fieldId('password')} label={labels.password} hint={t('passwordHint')} error={errors.password}
-              type="password" value={form.password} onChange={set('password')} autoComplete="new-password" required minLength={10} />
+              type="password" value={form.password} onChange={set('password')} autoComplete="new-password" required minLength={12} />
             <TextField id={fieldId('passwordRepeat')} label={labels.passwordRepeat} error={errors.passwordRepeat}
               type="password" value={form.passwordRepeat} onChange={set('passwordRepeat')} autoComplete="new-password" required />
             <div className="check-field">
