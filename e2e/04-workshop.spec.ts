@@ -199,3 +199,100 @@ test('workshop: a round over the municipality\'s existing briefs, chosen with th
   await expectAccessible(page, 'revised decision with its history');
   await p.context().close();
 });
+
+/** A device opening the join page with a code typed in (workshop code or personal code). */
+async function device(browser: Browser, code: string, locale = 'de-DE'): Promise<Page> {
+  const ctx = await browser.newContext({ ...devices['Pixel 7'], locale, baseURL: test.info().project.use.baseURL });
+  // The app's language is the one chosen on the join page (kept in localStorage), German by default.
+  if (locale !== 'de-DE') await ctx.addInitScript(() => localStorage.setItem('rf.locale', 'en'));
+  const page = await ctx.newPage();
+  await page.goto('/join');
+  await page.getByLabel(locale === 'de-DE' ? 'Beitrittscode' : 'Join code').fill(code);
+  await page.getByRole('button', { name: /Weiter|Next/ }).click();
+  return page;
+}
+
+test('workshop with named participants: personal codes printed, one person on two devices has one budget, the workshop code admits no one else, a finished workshop refuses', async ({ page, browser }) => {
+  await ensureDemoSetup(page);
+  await signIn(page);
+  await page.getByRole('link', { name: 'Workshops' }).click();
+  await page.getByRole('button', { name: 'Neuer Workshop' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Titel').fill('Ratsklausur Musterstadt');
+  await dialog.getByLabel('Teilnahme').selectOption('named');
+  await expectAccessible(page, 'new workshop dialog with participation');
+  await dialog.getByRole('button', { name: 'Workshop anlegen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ratsklausur Musterstadt' })).toBeVisible();
+  await expect(page.getByText('Namentlich: nur eingeladene Personen mit persönlichem Code')).toBeVisible();
+
+  // the facilitator lists the people and prints their codes
+  await page.getByRole('link', { name: 'Teilnehmende' }).or(page.getByRole('tab', { name: 'Teilnehmende' })).first().click();
+  for (const name of ['Frau Albrecht', 'Herr Bauer']) {
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Hinzufügen' }).first().click();
+    await expect(page.getByText(`${name} nimmt jetzt teil.`)).toBeVisible();
+  }
+  await expect(page.getByRole('cell', { name: 'Frau Albrecht', exact: true })).toBeVisible();
+  await expectAccessible(page, 'participants with personal codes');
+  await page.getByRole('link', { name: 'Persönliche Codes drucken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Persönliche Codes: Ratsklausur Musterstadt' })).toBeVisible();
+  const slip = page.getByRole('listitem', { name: 'Code für Frau Albrecht' });
+  await expect(slip.getByRole('img', { name: 'QR-Code zum Beitreten als Frau Albrecht' })).toBeVisible();
+  const albrecht = (await slip.locator('.code-slip-code').textContent())!.trim();
+  const bauer = (await page.getByRole('listitem', { name: 'Code für Herr Bauer' }).locator('.code-slip-code').textContent())!.trim();
+  expect(albrecht).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+  await expectAccessible(page, 'printable personal codes');
+  await page.getByRole('link', { name: /Zurück/ }).click();
+
+  // a round, opened
+  await page.getByRole('link', { name: 'Abstimmungsrunden' }).or(page.getByRole('tab', { name: 'Abstimmungsrunden' })).first().click();
+  await page.getByRole('button', { name: 'Neue Abstimmungsrunde' }).click();
+  const rd = page.getByRole('dialog');
+  await rd.getByLabel('Titel der Runde').fill('Schwerpunkte');
+  await rd.getByLabel('Freie Optionen').check();
+  await rd.getByLabel('Optionen zur Abstimmung').fill('Schule\nRadweg\nMarkt');
+  await rd.getByRole('button', { name: 'Runde anlegen' }).click();
+  await page.getByRole('button', { name: 'Öffnen', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Öffnen', exact: true }).click();
+  await page.getByRole('link', { name: 'Beitreten' }).or(page.getByRole('tab', { name: 'Beitreten' })).first().click();
+  const code = (await page.getByText(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/).first().textContent())!.trim();
+
+  // the workshop code alone admits no one
+  const stranger = await device(browser, code);
+  await expect(stranger.getByText(/nur eingeladene Personen teil/)).toBeVisible();
+  await expect(stranger.getByLabel('Ihr Name')).toHaveCount(0);
+  await expectAccessible(stranger, 'named workshop, workshop code only (phone)');
+
+  // Frau Albrecht's phone joins with her personal code; her tablet with the same code is the same person
+  const phone = await device(browser, albrecht);
+  await expect(phone.getByText('Sie nehmen teil als: Frau Albrecht')).toBeVisible();
+  await expectAccessible(phone, 'join with a personal code (phone)');
+  await phone.getByRole('button', { name: 'Als Frau Albrecht beitreten' }).click();
+  await expect(phone.getByText('Hallo Frau Albrecht')).toBeVisible();
+  await phone.getByRole('button', { name: '+ Punkt : Schule' }).click();
+  await phone.getByRole('button', { name: '+ Punkt : Radweg' }).click();
+  await expect(phone.getByText('Noch 1 von 3 Punkten')).toBeVisible();
+  const tablet = await device(browser, albrecht.toLowerCase().replace('-', ' '));
+  await tablet.getByRole('button', { name: 'Als Frau Albrecht beitreten' }).click();
+  await expect(tablet.getByText('Hallo Frau Albrecht')).toBeVisible();
+  await expect(tablet.getByText('Noch 1 von 3 Punkten')).toBeVisible();
+  await tablet.getByRole('button', { name: '+ Punkt : Markt' }).click();
+  await expect(tablet.getByText(/Keine Punkte mehr übrig/)).toBeVisible();
+
+  // the workshop ends: Herr Bauer's code no longer admits him, and the phone shows only the results
+  await page.getByRole('link', { name: 'Details' }).or(page.getByRole('tab', { name: 'Details' })).first().click();
+  await page.getByRole('button', { name: 'Bearbeiten' }).click();
+  await page.getByLabel('Status').selectOption('done');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByText('Gespeichert.')).toBeVisible();
+  const late = await device(browser, bauer);
+  await expect(late.getByText('Dieser Workshop ist beendet. Beitreten und Abstimmen sind nicht mehr möglich.')).toBeVisible();
+  await expect(late.getByRole('button', { name: /beitreten/i })).toHaveCount(0);
+  await expectAccessible(late, 'finished workshop (phone)');
+  await expect(phone.getByText(/Dieser Workshop ist beendet/)).toBeVisible();
+  await expect(phone.getByRole('button', { name: /\+ Punkt/ })).toHaveCount(0);
+  const lateEn = await device(browser, bauer, 'en-GB');
+  await expect(lateEn.getByText('This workshop has ended. Joining and voting are no longer possible.')).toBeVisible();
+  await expectAccessible(lateEn, 'finished workshop (phone, English)');
+  for (const p of [stranger, phone, tablet, late, lateEn]) await p.context().close();
+});

@@ -16,6 +16,7 @@ const routes: RouteObject[] = [
   // Full-screen views for the projector: outside the layout, but they need a session.
   { path: '/workshops/:id/rounds/:roundId/projector', ...page(() => import('../features/workshops/ProjectorPage')), errorElement: <RouteError /> },
   { path: '/workshops/:id/join-screen', ...page(() => import('../features/workshops/JoinScreenPage')), errorElement: <RouteError /> },
+  { path: '/workshops/:id/codes', ...page(() => import('../features/workshops/CodesPage')), errorElement: <RouteError /> },
   {
     path: '/',
     element: <Layout />,

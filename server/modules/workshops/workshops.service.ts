@@ -104,6 +104,8 @@ export async function updateWorkshop(db: Db, actor: Actor, id: string, input: Pa
       [actor.municipalityId, id, ...fields.map((f) => (input as Record<string, unknown>)[f])],
     );
     const after = await getWorkshop(t, actor.municipalityId, id);
+    // Participants' phones reload when the workshop ends (they stop offering dots and briefs).
+    if (after.status !== before.status) await t.query(`SELECT pg_notify('rf_workshop', $1)`, [id]);
     await recordAudit(t, actor, { entityType: 'workshop', entityId: id, action: 'update', before, after });
     return after;
   });

@@ -5,10 +5,14 @@ import { useT } from '../../i18n/i18n';
 import { JoinShell } from './JoinShell';
 import { joinMessages } from './messages';
 
-/** "k7m 4qp" → "K7M-4QP" (the server ignores everything but letters and digits anyway). */
+/**
+ * "k7m 4qp" → "K7M-4QP", and a personal code of 10 characters → "ABCDE-FGHJK" (the server ignores
+ * everything but letters and digits anyway).
+ */
 export function normaliseCode(input: string): string {
   const raw = input.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return raw.length === 6 ? `${raw.slice(0, 3)}-${raw.slice(3)}` : raw;
+  if (raw.length === 6) return `${raw.slice(0, 3)}-${raw.slice(3)}`;
+  return raw.length === 10 ? `${raw.slice(0, 5)}-${raw.slice(5)}` : raw;
 }
 
 /** /join — type the code from the screen. */
@@ -37,7 +41,7 @@ export default function JoinCodePage() {
           <label htmlFor="join-code">{t('code')}</label>
           <span className="hint" id="join-code-hint">{t('codeHint')}</span>
           <input id="join-code" className="join-code-input" value={code} onChange={(e) => setCode(e.target.value)}
-            autoComplete="off" autoCapitalize="characters" autoCorrect="off" spellCheck={false} maxLength={12} enterKeyHint="go"
+            autoComplete="off" autoCapitalize="characters" autoCorrect="off" spellCheck={false} maxLength={16} enterKeyHint="go"
             aria-invalid={error ? true : undefined} aria-describedby={`join-code-hint${error ? ' join-code-error' : ''}`} />
           {error && <span className="error" id="join-code-error">{error}</span>}
         </div>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ui';
 import { useFormat, useT } from '../../i18n/i18n';
@@ -6,7 +7,10 @@ import type { JoinInfo, Participant } from '../../../contract/workshops';
 import { isTransient, send } from './api';
 import { joinMessages } from './messages';
 
-/** Name and group → POST /join/:code (the device cookie makes a rejoin the same participant). */
+/**
+ * Name and group → POST /join/:code (the device cookie makes a rejoin the same participant). With a
+ * personal code the name is the one the facilitator entered; a named workshop's own code admits no one.
+ */
 export function JoinForm({ code, info, onJoined }: { code: string; info: JoinInfo; onJoined: () => Promise<unknown> }) {
   const t = useT(joinMessages);
   const fmt = useFormat();
@@ -19,7 +23,8 @@ export function JoinForm({ code, info, onJoined }: { code: string; info: JoinInf
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
-    if (!name.trim()) {
+    const personal = info.personalName;
+    if (!personal && !name.trim()) {
       setNameError(t('nameMissing'));
       document.getElementById('join-name')?.focus();
       return;
@@ -27,25 +32,43 @@ export function JoinForm({ code, info, onJoined }: { code: string; info: JoinInf
     setNameError('');
     setBusy(true);
     try {
-      await send<Participant>('POST', `/join/${encodeURIComponent(code)}`, { name: name.trim(), groupId: groupId || null });
-      localStorage.setItem('rf.join.name', name.trim());
+      await send<Participant>('POST', `/join/${encodeURIComponent(code)}`, { name: personal ?? name.trim(), groupId: groupId || null });
+      if (!personal) localStorage.setItem('rf.join.name', name.trim());
       await onJoined();
     } catch (err) {
       // Joining twice is harmless (same device, same participant), so "try again" is always safe.
-      setError(isTransient(err) ? new Error(t('offline')) : err instanceof ApiError ? err : new Error(String(err)));
+      // The join limit (429) says what to do; other transient failures are the network's.
+      const limited = err instanceof ApiError && err.code === 'join_limited';
+      setError(isTransient(err) && !limited ? new Error(t('offline')) : err instanceof ApiError ? err : new Error(String(err)));
     } finally {
       setBusy(false);
     }
   }
 
+  const heading = <h1>{t('joinTitle', { title: info.title })}</h1>;
+  if (info.named && !info.personalName) {
+    return (
+      <>
+        {heading}
+        <div className="alert info" role="status">{t('namedOnly')}</div>
+        <Link className="btn primary join-big" to="/join">{t('personalCode')}</Link>
+      </>
+    );
+  }
   return (
     <>
-      <h1>{t('joinTitle', { title: info.title })}</h1>
+      {heading}
       <p className="muted">
         {[info.municipalityName, info.startsOn ? fmt.date(info.startsOn) : null, info.place || null].filter(Boolean).join(' · ')}
       </p>
       <form onSubmit={submit} noValidate className="join-card">
         <ErrorMessage error={error} />
+        {info.personalName ? (
+          <div className="field">
+            <p className="join-as"><strong>{t('joinAs', { name: info.personalName })}</strong></p>
+            <span className="hint">{t('joinAsHint')}</span>
+          </div>
+        ) : (
         <div className="field">
           <label htmlFor="join-name">{t('name')}</label>
           <span className="hint" id="join-name-hint">{t('nameHint')}</span>
@@ -53,6 +76,7 @@ export function JoinForm({ code, info, onJoined }: { code: string; info: JoinInf
             aria-invalid={nameError ? true : undefined} aria-describedby={`join-name-hint${nameError ? ' join-name-error' : ''}`} />
           {nameError && <span className="error" id="join-name-error">{nameError}</span>}
         </div>
+        )}
         {info.groups.length > 0 && (
           <fieldset className="join-groups">
             <legend>{t('group')}</legend>
@@ -68,8 +92,10 @@ export function JoinForm({ code, info, onJoined }: { code: string; info: JoinInf
             </label>
           </fieldset>
         )}
-        <button type="submit" className="btn primary join-big" disabled={busy}>{busy ? t('joining') : t('join')}</button>
-        <p className="hint muted">{t('privacy')}</p>
+        <button type="submit" className="btn primary join-big" disabled={busy}>
+          {busy ? t('joining') : info.personalName ? t('joinAsButton', { name: info.personalName }) : t('join')}
+        </button>
+        <p className="hint muted">{info.personalName ? t('privacyNamed') : t('privacy')}</p>
       </form>
     </>
   );

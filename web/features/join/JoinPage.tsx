@@ -53,6 +53,14 @@ export default function JoinPage() {
         <button type="button" className="btn primary join-big" onClick={() => (info.error ? info.refetch() : me.refetch())}>{t('retry')}</button>
       </>
     );
+  } else if (info.data?.ended && !me.data && (notJoined || me.isFetched)) {
+    // Over: nobody joins any more (those who took part still see their home and the results).
+    body = (
+      <>
+        <h1>{info.data.title}</h1>
+        <div className="alert info" role="status">{t('ended')}</div>
+      </>
+    );
   } else if (me.data) {
     body = <ParticipantHome code={code} home={me.data} />;
   } else if (info.data && notJoined) {

@@ -51,8 +51,10 @@ export function ParticipantHome({ code, home }: { code: string; home: JoinHome }
 
   const p = home.participant;
   const group = home.workshop.groups.find((g) => g.id === p.groupId);
-  const open = home.rounds.filter((r) => r.round.status === 'open');
-  const closed = home.rounds.filter((r) => r.round.status === 'closed').reverse();
+  const ended = home.workshop.ended;
+  // A finished workshop takes no dots or briefs: a round left open shows only its results.
+  const open = ended ? [] : home.rounds.filter((r) => r.round.status === 'open');
+  const closed = home.rounds.filter((r) => r.round.status === 'closed' || (ended && r.round.status === 'open')).reverse();
   return (
     <>
       <h1 className="join-title">{home.workshop.title}</h1>
@@ -62,14 +64,20 @@ export function ParticipantHome({ code, home }: { code: string; home: JoinHome }
       <div role="status" className="join-conn-wrap">
         {stream === 'reconnecting' && <p className="join-conn">{t('reconnecting')}</p>}
       </div>
-      <section aria-labelledby="join-voting" className="join-section">
-        <h2 id="join-voting">{t('votingTitle')}</h2>
-        {open.length === 0 && <p className="join-card muted">{t('noOpenRound')}</p>}
-        {open.map((r) => (
-          <VoteRound key={r.round.id} code={code} mine={r} onServer={onServer} onBusy={onBusy} onReload={reload} />
-        ))}
-      </section>
-      <BriefSection code={code} groupName={group?.name ?? null} />
+      {ended ? (
+        <div className="alert info" role="status">{t('endedHome')}</div>
+      ) : (
+        <>
+          <section aria-labelledby="join-voting" className="join-section">
+            <h2 id="join-voting">{t('votingTitle')}</h2>
+            {open.length === 0 && <p className="join-card muted">{t('noOpenRound')}</p>}
+            {open.map((r) => (
+              <VoteRound key={r.round.id} code={code} mine={r} onServer={onServer} onBusy={onBusy} onReload={reload} />
+            ))}
+          </section>
+          <BriefSection code={code} groupName={group?.name ?? null} />
+        </>
+      )}
       {closed.length > 0 && (
         <section aria-labelledby="join-results" className="join-section">
           <h2 id="join-results">{t('closedRounds')}</h2>

@@ -64,6 +64,8 @@ export function DetailsTab({ workshop: w, canFacilitate }: TabProps) {
         <dd>{date(w)}</dd>
         <dt>{t('status')}</dt>
         <dd>{fmt.label(WORKSHOP_STATUS_LABELS, w.status)}</dd>
+        <dt>{t('admission')}</dt>
+        <dd>{w.admission === 'named' ? t('admissionNamed') : t('admissionOpen')}</dd>
         <dt>{t('place')}</dt>
         <dd>{text(w.place)}</dd>
         <dt>{t('onlineUrl')}</dt>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ConfirmDialog, EmptyState, ErrorMessage, Spinner } from '../../components/ui';
@@ -9,8 +10,12 @@ import type { Participant } from '../../../contract/workshops';
 import { useParticipants, wsKeys } from './api';
 import { wsMessages } from './messages';
 import type { TabProps } from './WorkshopPage';
+import { AddNamed } from './AddNamed';
 
-/** Teilnehmende: everyone who joined (guests marked); facilitators add accounts when they may list users. */
+/**
+ * Teilnehmende: everyone who joined (guests marked); facilitators add accounts when they may list users,
+ * and people by name, each with a personal code to print (named participants).
+ */
 export function ParticipantsTab({ workshop: w, canFacilitate }: TabProps) {
   const t = useT(wsMessages);
   const fmt = useFormat();
@@ -38,9 +43,13 @@ export function ParticipantsTab({ workshop: w, canFacilitate }: TabProps) {
 
   const list = people.data ?? [];
   const cols = { name: t('colName'), type: t('colType'), group: t('colGroup'), joined: t('colJoined') };
+  const withCode = list.some((p) => p.hasCode);
   return (
     <>
-      <p className="muted">{t('participantsIntro')}</p>
+      <p className="muted">{w.admission === 'named' ? t('namedIntro') : t('participantsIntro')}</p>
+      {canFacilitate && withCode && (
+        <p><Link className="btn" to={`/workshops/${w.id}/codes`}>{t('printCodes')}</Link></p>
+      )}
       <StatusMessage message={notice} />
       <ErrorMessage error={error} />
       <ErrorMessage error={people.error} />
@@ -65,6 +74,7 @@ export function ParticipantsTab({ workshop: w, canFacilitate }: TabProps) {
                   <td className="title" data-label={cols.name}>{p.name}</td>
                   <td data-label={cols.type}>
                     {p.userId == null ? <span className="badge ws-guest">{t('guest')}</span> : <span className="badge">{t('account')}</span>}
+                    {p.hasCode && <> <span className="badge">{t('hasCode')}</span></>}
                   </td>
                   <td data-label={cols.group}>{groupName(p.groupId)}</td>
                   <td data-label={cols.joined}>{fmt.dateTime(p.joinedAt)}</td>
@@ -80,6 +90,9 @@ export function ParticipantsTab({ workshop: w, canFacilitate }: TabProps) {
             </tbody>
           </table>
         </div>
+      )}
+      {canFacilitate && (
+        <AddNamed workshopId={w.id} groups={w.groups} onAdded={(p) => setNotice(t('participantAdded', { name: p.name }))} />
       )}
       {canFacilitate && users.data && (
         <AddAccount workshopId={w.id} groups={w.groups} users={users.data.filter((u) => !list.some((p) => p.userId === u.id))}

@@ -14,21 +14,23 @@ export interface WorkshopForm {
   facilitators: string;
   agenda: string;
   status: Workshop['status'];
+  admission: Workshop['admission'];
 }
 
 export const EMPTY_WORKSHOP: WorkshopForm = {
-  title: '', kind: 'strategy', startsOn: '', endsOn: '', place: '', onlineUrl: '', facilitators: '', agenda: '', status: 'planned',
+  title: '', kind: 'strategy', startsOn: '', endsOn: '', place: '', onlineUrl: '', facilitators: '', agenda: '', status: 'planned', admission: 'open',
 };
 
 export const fromWorkshop = (w: Workshop): WorkshopForm => ({
   title: w.title, kind: w.kind, startsOn: w.startsOn ?? '', endsOn: w.endsOn ?? '', place: w.place, onlineUrl: w.onlineUrl,
-  facilitators: w.facilitators, agenda: w.agenda, status: w.status,
+  facilitators: w.facilitators, agenda: w.agenda, status: w.status, admission: w.admission,
 });
 
 /** The body fields as the API wants them (empty dates → null). */
 export const toBody = (f: WorkshopForm) => ({
   title: f.title.trim(), kind: f.kind, startsOn: f.startsOn || null, endsOn: f.endsOn || null, place: f.place.trim(),
   onlineUrl: f.onlineUrl.trim(), facilitators: f.facilitators.trim(), agenda: f.agenda.trim(), status: f.status,
+  admission: f.admission,
 });
 
 /** The same checks as the contract, with messages in the UI language. */
@@ -42,7 +44,7 @@ export function checkWorkshop(f: WorkshopForm, t: WsT): FieldErrors {
 
 export const fieldLabels = (t: WsT) => ({
   title: t('title'), kind: t('kind'), startsOn: t('startsOn'), endsOn: t('endsOn'), place: t('place'), onlineUrl: t('onlineUrl'),
-  facilitators: t('facilitators'), agenda: t('agenda'), status: t('status'),
+  facilitators: t('facilitators'), agenda: t('agenda'), status: t('status'), admission: t('admission'),
 });
 
 /** Title, kind, dates, place, link, facilitators, agenda (and status when editing). */
@@ -98,6 +100,16 @@ export function WorkshopFields({
         value={value.facilitators} maxLength={1000} onChange={(e) => set('facilitators', e.target.value)} />
       <TextAreaField id={`${prefix}-agenda`} label={t('agenda')} error={errors.agenda} value={value.agenda} maxLength={20000}
         onChange={(e) => set('agenda', e.target.value)} />
+      <div className="field">
+        <label htmlFor={`${prefix}-admission`}>{t('admission')}</label>
+        <span className="hint" id={`${prefix}-admission-hint`}>{t('admissionHint')}</span>
+        <select id={`${prefix}-admission`} value={value.admission} aria-describedby={`${prefix}-admission-hint${errors.admission ? ` ${prefix}-admission-error` : ''}`}
+          aria-invalid={errors.admission ? true : undefined} onChange={(e) => set('admission', e.target.value as WorkshopForm['admission'])}>
+          <option value="open">{t('admissionOpen')}</option>
+          <option value="named">{t('admissionNamed')}</option>
+        </select>
+        {errors.admission && <span className="error" id={`${prefix}-admission-error`}>{errors.admission}</span>}
+      </div>
     </>
   );
 }
