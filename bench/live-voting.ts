@@ -159,6 +159,8 @@ try {
   const config: Config = {
     port: 0, host: '127.0.0.1', dataDir: '/nonexistent', databaseUrl: kind === 'postgres' ? PG_LIVE : undefined, sessionSecret: randomBytes(32).toString('hex'),
     sessionDays: 1, logLevel: 'silent', production: true, maxUploadBytes: 10 * 1024 * 1024, webDir: undefined,
+    // every simulated phone connects from 127.0.0.1: the per-client join limit (JOIN_LIMIT) would stop the crowd
+    joinLimit: 100_000,
   };
   app = await buildApp(config, db, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
