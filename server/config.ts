@@ -50,6 +50,8 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
+  /** new workshop participants per client address and workshop in 10 minutes (a room behind one Wi-Fi counts as one client) */
+  JOIN_LIMIT: z.coerce.number().int().min(1).max(100000).default(60),
   TRUST_PROXY: TrustProxy,
   /** e-mail reminders before application deadlines; without it no mail is sent */
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^/?#]+/, 'must look like smtp://user:pass@host:587 or smtps://host:465').optional(),
@@ -81,6 +83,8 @@ export interface Config {
   production: boolean;
   maxUploadBytes: number;
   /** which proxies' X-Forwarded-For to believe (Fastify's trustProxy); absent = none */
+  /** new workshop participants per client address and workshop in 10 minutes; default 60 */
+  joinLimit?: number;
   trustProxy?: boolean | number | string[];
   /** Directory of the built web app; absent in API-only runs (tests). */
   webDir: string | undefined;
@@ -118,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    joinLimit: e.JOIN_LIMIT,
     trustProxy: e.TRUST_PROXY,
     webDir: existsSync(join(webDir, 'index.html')) ? webDir : undefined,
     smtpUrl: e.SMTP_URL,

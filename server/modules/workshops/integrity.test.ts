@@ -148,6 +148,18 @@ describe('named participants', () => {
     expect(json(await call(app, c, 'GET', `/workshops/${w.id}/participants`))).toHaveLength(3);
     // A wrong personal code finds nothing.
     expect((await device().req('GET', '/join/AAAAAAAAAA')).statusCode).toBe(404);
+
+    // A lost slip: a new code; the old one and the devices that used it are out, the dots stay hers.
+    expect((await call(app, t.cookies.reader, 'POST', `/workshops/${w.id}/participants/${albrecht.participantId}/code`)).statusCode).toBe(403);
+    const renewed = await call(app, c, 'POST', `/workshops/${w.id}/participants/${albrecht.participantId}/code`);
+    expect(renewed.statusCode).toBe(200);
+    const fresh = json(renewed).code as string;
+    expect(fresh).not.toBe(albrecht.code);
+    expect((await device().req('GET', `/join/${albrecht.code}`)).statusCode).toBe(404);
+    expect((await phone.req('GET', `/join/${fresh}/me`)).statusCode).toBe(401);
+    const again = device();
+    expect(json(await again.req('POST', `/join/${fresh}`, { name: 'x' })).id).toBe(albrecht.participantId);
+    expect(json(await again.req('GET', `/join/${fresh}/me`)).rounds[0].remaining).toBe(0);
   });
 
   it('refuses switching to named participants while guests who joined by the workshop code are listed', async () => {

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../../db/client';
 import type { ParticipantCode } from '../../../contract/workshops';
-import { AppError, conflict } from '../../errors';
+import { AppError, conflict, notFound } from '../../errors';
 import { CODE_ALPHABET } from './workshops.service';
 
 /**
@@ -50,6 +50,25 @@ export async function listCodes(db: Db, municipalityId: string, workshopId: stri
   return rows.map((r) => {
     const code = displayPersonalCode(r.personal_code);
     return { participantId: r.id, name: r.name, groupId: r.group_id, code, url: `${baseUrl}/join/${code}` };
+  });
+}
+
+/**
+ * A lost or passed-on slip: the person gets a new code, and every device that joined with the old one
+ * is signed out of the workshop (their dots stay the person's).
+ */
+export async function renewPersonalCode(db: Db, municipalityId: string, workshopId: string, participantId: string): Promise<string> {
+  return db.tx(async (t) => {
+    const [p] = await t.query<{ personal_code: string | null }>(
+      'SELECT personal_code FROM participant WHERE municipality_id = $1 AND workshop_id = $2 AND id = $3 FOR UPDATE',
+      [municipalityId, workshopId, participantId],
+    );
+    if (!p) throw notFound('Teilnehmende Person');
+    if (!p.personal_code) throw conflict('Diese Person ist ohne persönlichen Code beigetreten.');
+    const code = await newPersonalCode(t);
+    await t.query('UPDATE participant SET personal_code = $2, device_hash = NULL WHERE id = $1', [participantId, code]);
+    await t.query('DELETE FROM named_device WHERE participant_id = $1', [participantId]);
+    return displayPersonalCode(code);
   });
 }
 

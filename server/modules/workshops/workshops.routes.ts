@@ -7,7 +7,7 @@ import {
   AddParticipantBody, GroupInput, GroupUpdate, Participant, ParticipantCode, UpdateParticipantBody, Workshop, WorkshopCreate, WorkshopUpdate,
 } from '../../../contract/workshops';
 import { notFound } from '../../errors';
-import { listCodes, personalCodeOf } from './named.service';
+import { listCodes, personalCodeOf, renewPersonalCode } from './named.service';
 import { ALL_ROLES, EDITORS, requireRole } from '../../plugins/actor';
 import { listMeasures } from '../measures/measures.service';
 import { contentDisposition } from '../../http';
@@ -118,6 +118,10 @@ export async function workshopsRoutes(app: App) {
     const actor = requireRole(req, ...EDITORS);
     await getWorkshop(app.db, actor.municipalityId, req.params.id);
     return listCodes(app.db, actor.municipalityId, req.params.id, baseUrl(req));
+  app.post('/workshops/:id/participants/:participantId/code', { schema: { tags, params: ParticipantParams, response: { 200: z.object({ code: z.string() }) } } }, async (req) => {
+    const actor = requireRole(req, ...EDITORS);
+    return { code: await renewPersonalCode(app.db, actor.municipalityId, req.params.id, req.params.participantId) };
+  });
   });
   app.get('/workshops/:id/participants/:participantId/qr.svg', { schema: { tags, params: ParticipantParams } }, async (req, reply) => {
     const actor = requireRole(req, ...EDITORS);

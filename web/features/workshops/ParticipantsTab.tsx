@@ -41,6 +41,18 @@ export function ParticipantsTab({ workshop: w, canFacilitate }: TabProps) {
     }
   }
 
+  // A lost slip: a new code for the person; devices with the old one must join again.
+  async function renew(p: Participant) {
+    setError(null);
+    setNotice('');
+    try {
+      const { code } = await api.post<{ code: string }>(`/workshops/${w.id}/participants/${p.id}/code`);
+      setNotice(t('codeRenewed', { name: p.name, code }));
+    } catch (e) {
+      setError(e);
+    }
+  }
+
   const list = people.data ?? [];
   const cols = { name: t('colName'), type: t('colType'), group: t('colGroup'), joined: t('colJoined') };
   const withCode = list.some((p) => p.hasCode);
@@ -80,6 +92,11 @@ export function ParticipantsTab({ workshop: w, canFacilitate }: TabProps) {
                   <td data-label={cols.joined}>{fmt.dateTime(p.joinedAt)}</td>
                   {canFacilitate && (
                     <td>
+                      {p.hasCode && (
+                        <button type="button" className="btn small" onClick={() => void renew(p)}>
+                          {t('renewCode')}<span className="visually-hidden">: {p.name}</span>
+                        </button>
+                      )}{' '}
                       <button type="button" className="btn small danger" onClick={() => setToRemove(p)}>
                         {t('remove')}<span className="visually-hidden">: {p.name}</span>
                       </button>

@@ -132,6 +132,8 @@ export const wsMessages = {
     codeFor: 'Code für {name}',
     codeQrAlt: 'QR-Code zum Beitreten als {name}',
     codeHow: 'Öffnen Sie {host}/join und geben Sie diesen Code ein:',
+    renewCode: 'Neuer Code',
+    codeRenewed: 'Neuer Code für {name}: {code}. Der alte Code gilt nicht mehr; Geräte damit müssen neu beitreten.',
     count: '{n} Teilnehmende',
     // join
     joinIntro: 'So treten Teilnehmende bei – ohne Konto, auf dem Handy oder Laptop.',
@@ -296,6 +298,8 @@ export const wsMessages = {
     codeFor: 'Code for {name}',
     codeQrAlt: 'QR code to join as {name}',
     codeHow: 'Open {host}/join and enter this code:',
+    renewCode: 'New code',
+    codeRenewed: 'New code for {name}: {code}. The old code no longer works; devices that used it must join again.',
     count: '{n} participants',
     joinIntro: 'How participants join – without an account, on a phone or laptop.',
     joinCode: 'Join code',
