@@ -103,8 +103,8 @@ export async function workshopsRoutes(app: App) {
         .send(data);
     });
   }
-  const svg = (url: string) => QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 
+  const svg = (url: string) => QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   app.get('/workshops/:id/qr.svg', { schema: { tags, params: IdParams } }, async (req, reply) => {
     const actor = requireRole(req, ...ALL_ROLES);
     const w = await getWorkshop(app.db, actor.municipalityId, req.params.id);
@@ -118,10 +118,10 @@ export async function workshopsRoutes(app: App) {
     const actor = requireRole(req, ...EDITORS);
     await getWorkshop(app.db, actor.municipalityId, req.params.id);
     return listCodes(app.db, actor.municipalityId, req.params.id, baseUrl(req));
+  });
   app.post('/workshops/:id/participants/:participantId/code', { schema: { tags, params: ParticipantParams, response: { 200: z.object({ code: z.string() }) } } }, async (req) => {
     const actor = requireRole(req, ...EDITORS);
     return { code: await renewPersonalCode(app.db, actor.municipalityId, req.params.id, req.params.participantId) };
-  });
   });
   app.get('/workshops/:id/participants/:participantId/qr.svg', { schema: { tags, params: ParticipantParams } }, async (req, reply) => {
     const actor = requireRole(req, ...EDITORS);
