@@ -83,9 +83,9 @@ export interface Config {
   production: boolean;
   maxUploadBytes: number;
   /** which proxies' X-Forwarded-For to believe (Fastify's trustProxy); absent = none */
+  trustProxy?: boolean | number | string[];
   /** new workshop participants per client address and workshop in 10 minutes; default 60 */
   joinLimit?: number;
-  trustProxy?: boolean | number | string[];
   /** Directory of the built web app; absent in API-only runs (tests). */
   webDir: string | undefined;
   /** `smtp://user:pass@host:587` or `smtps://…`; reminders are sent only when it is set */
