@@ -8,13 +8,16 @@ import type { UserRow } from '../../../contract/auth';
 import type { Role } from '../../../contract/common';
 import type { Department } from '../../../contract/concept';
 import { messages } from './messages';
-import { EMAIL, MIN_PASSWORD, RoleDepartmentFields } from './userFields';
+import { EMAIL, RoleDepartmentFields } from './userFields';
+import { authMessages } from '../auth/messages';
+import { passwordFeedback, serverPasswordFeedback } from '../auth/passwordFeedback';
 
 type Errors = Partial<Record<'email' | 'name' | 'password' | 'role' | 'departmentId', string>>;
 
 /** POST /users: adds a person; creates the account if the e-mail is new (then the password is needed). */
 export function AddUserForm({ departments }: { departments: Department[] }) {
   const t = useT(messages);
+  const ta = useT(authMessages); // the password rules' reasons, shared with the setup page
   const qc = useQueryClient();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -36,7 +39,10 @@ export function AddUserForm({ departments }: { departments: Department[] }) {
       void qc.invalidateQueries({ queryKey: ['users'] });
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.code === 'validation_failed') setErrors(issuesToErrors(e.details) as Errors);
+      if (e instanceof ApiError && e.code === 'validation_failed') {
+        const weak = serverPasswordFeedback(ta, e.details);
+        setErrors({ ...(issuesToErrors(e.details) as Errors), ...(weak ? { password: weak } : {}) });
+      }
     },
   });
 
@@ -46,7 +52,8 @@ export function AddUserForm({ departments }: { departments: Department[] }) {
     const next: Errors = {};
     if (!EMAIL.test(email.trim())) next.email = email.trim() ? t('emailInvalid') : t('required');
     if (!name.trim()) next.name = t('required');
-    if (password && password.length < MIN_PASSWORD) next.password = t('passwordShort');
+    const weak = password ? passwordFeedback(ta, password, [email, name]) : undefined;
+    if (weak) next.password = weak;
     setErrors(next);
     const first = (['email', 'name', 'password'] as const).find((k) => next[k]);
     if (first) {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { ErrorMessage, FormDialog } from '../../components/ui';
 import { useT } from '../../i18n/i18n';
 import type { UserRow } from '../../../contract/auth';
@@ -8,7 +8,9 @@ import type { Role } from '../../../contract/common';
 import type { Department } from '../../../contract/concept';
 import { messages } from './messages';
 import { Input } from './AddUserForm';
-import { MIN_PASSWORD, RoleDepartmentFields } from './userFields';
+import { RoleDepartmentFields } from './userFields';
+import { authMessages } from '../auth/messages';
+import { passwordFeedback, serverPasswordFeedback } from '../auth/passwordFeedback';
 
 function useUpdateUser(user: UserRow, onDone: (u: UserRow) => void) {
   const qc = useQueryClient();
@@ -74,24 +76,27 @@ export function EditUserDialog({
 /** PATCH /users/:id with a new password (admins reset it; the person changes it in the profile later). */
 export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserRow; onClose: () => void; onDone: (u: UserRow) => void }) {
   const t = useT(messages);
+  const ta = useT(authMessages);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
   const update = useUpdateUser(user, onDone);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (password.length < MIN_PASSWORD) {
-      setError(t('passwordShort'));
+    const weak = passwordFeedback(ta, password, [user.email, user.name]);
+    setError(weak);
+    if (weak) {
       document.getElementById('reset-password')?.focus();
       return;
     }
-    update.mutate({ password });
+    // The server also checks the list of common passwords; its reason is shown in the user's language.
+    update.mutate({ password }, { onError: (err) => setError(serverPasswordFeedback(ta, err instanceof ApiError ? err.details : undefined)) });
   };
   return (
     <FormDialog title={t('resetTitle', { name: user.name })} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         {/* A hidden user name helps password managers file the new password under the right account. */}
         <input type="text" name="username" autoComplete="username" value={user.email} readOnly hidden />
-        <ErrorMessage error={update.error} />
+        <ErrorMessage error={error ? null : update.error} />
         <Input
           id="reset-password"
           label={t('newPassword')}

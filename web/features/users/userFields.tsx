@@ -7,7 +7,6 @@ import { messages } from './messages';
 
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export { PASSWORD_MIN as MIN_PASSWORD } from '../../../domain/password-rules'; // NIST SP 800-63B, the same as the server
 
 /** Role and department selects, used by "add person" and "edit". */
 export function RoleDepartmentFields({
