@@ -11,6 +11,7 @@ import type { Db } from './db/client';
 import { AppError } from './errors';
 import { fileTooLarge } from './upload';
 import { registerApiDocs } from './api-docs';
+import { registerSecurityHeaders } from './security-headers';
 import { actorFromToken } from './modules/auth/auth.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -148,6 +149,8 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
   });
 
   await app.register(cookie);
+  // Before every route (hooks reach only what is registered after them): pages, API, docs and errors alike.
+  await registerSecurityHeaders(app, config);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Roter Faden API', version: '1' }, servers: [{ url: '/api/v1' }] },

@@ -1,3 +1,4 @@
+import './zod-config'; // first: before any schema parses
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

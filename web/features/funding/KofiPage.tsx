@@ -14,6 +14,7 @@ import { KofiChart } from './KofiChart';
 import { KofiTable, type KofiView } from './KofiTable';
 import { kofiMessages as messages } from './kofiMessages';
 import { useKofi } from './queries';
+import { LANDSCAPE_PRINT_CSS } from '../../../contract/print';
 import '../measures/measures.css';
 import './funding.css';
 
@@ -30,7 +31,7 @@ function useLandscapePrint() {
   useEffect(() => {
     const style = document.createElement('style');
     style.dataset.kofiPrint = '';
-    style.textContent = '@page { size: A4 landscape; margin: 10mm; }';
+    style.textContent = LANDSCAPE_PRINT_CSS; // allowed by its hash in the Content-Security-Policy
     document.head.appendChild(style);
     return () => style.remove();
   }, []);

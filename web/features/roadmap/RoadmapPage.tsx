@@ -9,6 +9,7 @@ import { useConceptNames } from '../measures/useConcept';
 import { FilterBar, filtersFromUrl } from '../responsibility/FilterBar';
 import { Pager } from '../responsibility/Pager';
 import { downloadSvgAsPng } from './exportPng';
+import { LANDSCAPE_PRINT_CSS } from '../../../contract/print';
 import { RoadmapTable } from './RoadmapTable';
 import { Timeline } from './Timeline';
 import { useRoadmap } from './queries';
@@ -22,7 +23,7 @@ const GROUPS = RoadmapGroup.options;
 function useLandscapePrint() {
   useEffect(() => {
     const style = document.createElement('style');
-    style.textContent = '@page { size: A4 landscape; margin: 10mm; }';
+    style.textContent = LANDSCAPE_PRINT_CSS; // allowed by its hash in the Content-Security-Policy
     document.head.appendChild(style);
     return () => style.remove();
   }, []);
