@@ -23,6 +23,7 @@ async function readUpload(req: FastifyRequest, limitBytes: number) {
   try {
     return await readSheet(file.data, file.filename);
   } catch (err) {
+    if (err instanceof AppError) throw err; // a sheet over the limits: 413/422 with its own message
     throw new AppError(400, 'unreadable_file', (err as Error).message);
   }
 }

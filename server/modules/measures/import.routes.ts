@@ -52,6 +52,7 @@ async function readUpload(req: FastifyRequest, limitBytes: number) {
   try {
     table = await readTable(file.data, file.filename, { encoding, separator });
   } catch (err) {
+    if (err instanceof AppError) throw err; // a sheet over the limits: 413/422 with its own message
     throw new AppError(400, 'unreadable_file', (err as Error).message);
   }
   const headers = table.sheet.headers;

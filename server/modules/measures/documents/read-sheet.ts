@@ -1,8 +1,8 @@
 /** Reads an uploaded spreadsheet (.xlsx or .csv) into plain strings, and guesses which column is which field. */
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import type { ImportEncoding, ImportSeparator, ImportSource } from '../../../../contract/import';
+import { readXlsxInWorker } from './xlsx-in-worker';
 
 export { normalizeHeader, suggestMapping } from './header-mapping';
 
@@ -35,7 +35,8 @@ export async function readTable(data: Buffer, filename: string, options: ReadOpt
   const ext = /\.([^.]+)$/.exec(filename.trim())?.[1]?.toLowerCase() ?? '';
   if (ext === 'xlsx' || ext === 'xlsm') {
     const source: ImportSource = { format: 'xlsx', encoding: null, detectedEncoding: null, bom: false, separator: null, detectedSeparator: null, suspectCharacters: 0 };
-    return { ...toSheet(await readXlsx(data)), source };
+    // In a worker thread with limits on size, rows, columns, memory and time (a zip bomb must not stall the app).
+    return { ...toSheet(await readXlsxInWorker(data)), source };
   }
   if (TEXT_EXTENSIONS.has(ext)) {
     const { text, source } = decodeCsv(data, options);
@@ -59,56 +60,6 @@ function toSheet(grid: string[][]): { sheet: Sheet; headerRow: number } {
   rows = rows.slice(0, end).map((row) => Array.from({ length: headers.length }, (_, i) => row[i] ?? ''));
   if (!rows.length) throw new Error('Die Tabelle enthält keine Datenzeilen – nur eine Kopfzeile.');
   return { sheet: { headers, rows }, headerRow: start + 1 };
-}
-
-// ---------------------------------------------------------------- xlsx
-
-async function readXlsx(data: Buffer): Promise<string[][]> {
-  const corrupt = 'Die Excel-Datei ist beschädigt oder keine gültige .xlsx-Datei und kann nicht gelesen werden.';
-  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) throw new Error(corrupt);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new Error(corrupt);
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new Error('Die Excel-Datei enthält kein Tabellenblatt.');
-  const grid: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value).trim());
-    while (cells.length && cells[cells.length - 1] === '') cells.pop();
-    grid.push(cells);
-  }
-  return grid;
-}
-
-/** `1234567.5` – without the float noise of binary fractions (0.1 + 0.2). */
-const numberText = (n: number) => (Number.isFinite(n) ? String(Number(n.toPrecision(15))) : '');
-
-/** A date cell as `YYYY-MM-DD`; Excel serials may land a hair before midnight, so round to the minute. */
-function dateText(d: Date): string {
-  const t = d.getTime();
-  return Number.isNaN(t) ? '' : new Date(Math.round(t / 60000) * 60000).toISOString().slice(0, 10);
-}
-
-function cellText(value: unknown): string {
-  if (value == null) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return numberText(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) return dateText(value);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return v.richText.map((part: { text?: unknown }) => cellText(part.text)).join('');
-    if ('formula' in v || 'sharedFormula' in v) return cellText(v.result);
-    if ('hyperlink' in v) return cellText(v.text ?? v.hyperlink);
-    if ('error' in v) return '';
-    if ('text' in v) return cellText(v.text);
-  }
-  return '';
 }
 
 // ---------------------------------------------------------------- csv
