@@ -270,6 +270,11 @@ test('workshop with named participants: personal codes printed, one person on tw
   const phone = await device(browser, albrecht);
   await expect(phone.getByText('Sie nehmen teil als: Frau Albrecht')).toBeVisible();
   await expectAccessible(phone, 'join with a personal code (phone)');
+  const english = await device(browser, bauer, 'en-GB');
+  await expect(english.getByText('You take part as: Herr Bauer')).toBeVisible();
+  await expect(english.getByRole('button', { name: 'Join as Herr Bauer' })).toBeVisible();
+  await expectAccessible(english, 'join with a personal code (phone, English)');
+  await english.context().close();
   await phone.getByRole('button', { name: 'Als Frau Albrecht beitreten' }).click();
   await expect(phone.getByText('Hallo Frau Albrecht')).toBeVisible();
   await phone.getByRole('button', { name: '+ Punkt : Schule' }).click();
