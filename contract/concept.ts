@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, requiredText, trimmed } from './common';
+import { Id, Position, Version, isCleanJson, requiredText, trimmed } from './common';
 
 /**
  * Kinds of designated funding areas: a district lies in areas designated for a programme (a
@@ -26,7 +26,7 @@ export const Municipality = z.object({
 export type Municipality = z.infer<typeof Municipality>;
 export const UpdateMunicipalityBody = z
   .object({
-    version: z.number().int().min(1),
+    version: Version,
     name: requiredText(200).optional(),
     vision: trimmed(20000).optional(),
     horizonStart: z.number().int().min(1900).max(2200).nullable().optional(),
@@ -46,14 +46,14 @@ export const DimensionInput = z.object({
   name: requiredText(200),
   description: trimmed(5000).optional(),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
-  position: z.number().int().min(0).optional(),
+  position: Position.optional(),
 });
 
 export const ActionField = z.object({ ...base, name: z.string(), description: z.string(), position: z.number().int() });
 export const ActionFieldInput = z.object({
   name: requiredText(200),
   description: trimmed(5000).optional(),
-  position: z.number().int().min(0).optional(),
+  position: Position.optional(),
 });
 
 export const Goal = z.object({
@@ -67,7 +67,7 @@ export const Goal = z.object({
 export const GoalInput = z.object({
   title: requiredText(300),
   description: trimmed(5000).optional(),
-  position: z.number().int().min(0).optional(),
+  position: Position.optional(),
   actionFieldIds: z.array(Id).max(50).optional(),
   dimensionIds: z.array(Id).max(20).optional(),
 });
@@ -75,7 +75,9 @@ export const GoalInput = z.object({
 /** GeoJSON is checked for shape only: a Feature, FeatureCollection, Polygon or MultiPolygon. */
 export const GeoJson = z
   .object({ type: z.enum(['Feature', 'FeatureCollection', 'Polygon', 'MultiPolygon']) })
-  .passthrough();
+  .passthrough()
+  // kept as sent in a jsonb column: clean text (PostgreSQL refuses NUL and lone surrogates) and bounded depth
+  .refine((g) => isCleanJson(g), 'Ungültiges GeoJSON: Steuerzeichen, ungültige Zahlen oder zu tief verschachtelt.');
 
 export const District = z.object({
   ...base,
@@ -108,7 +110,7 @@ export const DepartmentInput = z.object({
 });
 
 /** Partial update of any concept item: the fields to change plus the version they were based on. */
-export const withVersion = <T extends z.ZodObject>(input: T) => input.partial().extend({ version: z.number().int().min(1) });
+export const withVersion = <T extends z.ZodObject>(input: T) => input.partial().extend({ version: Version });
 
 export type Dimension = z.infer<typeof Dimension>;
 export type ActionField = z.infer<typeof ActionField>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, requiredText, trimmed } from './common';
+import { INT_MAX, Id, IsoDate, Version, optionalUrl, requiredText, trimmed } from './common';
 import { Cents, MeasureQuery, MeasureStatus, Priority } from './measures';
 import { AreaKind, SettlementType } from './concept';
 
@@ -41,7 +41,7 @@ const programmeFields = {
   maxAmountCents: Cents.nullable(),
   applicants: z.array(ApplicantType).max(10),
   /** what is funded: topics matched against a measure's fields of action, tags and text */
-  topics: z.array(z.string().trim().min(1).max(80)).max(50),
+  topics: z.array(requiredText(80)).max(50),
   /** the programme only funds measures inside a designated funding area */
   requiresDesignatedArea: z.boolean(),
   /** climate protection or adaptation is a precondition */
@@ -49,7 +49,7 @@ const programmeFields = {
   windows: z.array(FundingWindow).max(20),
   requiredDocuments: trimmed(5000),
   description: trimmed(5000),
-  sourceUrl: z.union([z.literal(''), z.url().max(500)]),
+  sourceUrl: optionalUrl(),
   lastChecked: IsoDate.nullable(),
 };
 
@@ -75,7 +75,7 @@ export const FundingProgrammeInput = z.object({
 });
 export type FundingProgrammeInput = z.infer<typeof FundingProgrammeInput>;
 // no defaults here: a field not sent keeps its saved value
-export const FundingProgrammeUpdate = z.object({ ...programmeFields, ...placeFields }).partial().extend({ version: z.number().int().min(1) });
+export const FundingProgrammeUpdate = z.object({ ...programmeFields, ...placeFields }).partial().extend({ version: Version });
 
 /** One reason for or against a match, in plain words. */
 export const MatchReason = z.object({ code: z.string(), text: z.string(), weight: z.number() });
@@ -125,7 +125,7 @@ export const FundingSourceInput = z.object({
 });
 
 /** The whole plan of one measure is saved at once (with the measure's plan version). */
-export const FundingPlanBody = z.object({ version: z.number().int().min(0), sources: z.array(FundingSourceInput).max(50) });
+export const FundingPlanBody = z.object({ version: z.number().int().min(0).max(INT_MAX), sources: z.array(FundingSourceInput).max(50) });
 
 export const FundingPlan = z.object({
   measureId: Id,
@@ -209,7 +209,7 @@ export type CalendarFeed = z.infer<typeof CalendarFeed>;
 
 /** Priority classes as `A,B` or repeated `priority=A&priority=B`. */
 const PriorityList = z
-  .union([z.string(), z.array(z.string())])
+  .union([z.string().max(100), z.array(z.string().max(10)).max(10)])
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim().toUpperCase()).filter(Boolean))
   .pipe(z.array(z.enum(['A', 'B', 'C'])));
 
@@ -270,7 +270,7 @@ export const SavedSearchUpdate = z.object({
   measureFilter: SavedSearchMeasureFilter.optional(),
   programmeFilter: SavedSearchProgrammeFilter.optional(),
   notifyEmail: z.boolean().optional(),
-  version: z.number().int().min(1),
+  version: Version,
 });
 export const SavedSearch = z.object({
   id: Id,

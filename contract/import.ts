@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, text } from './common';
 
 /** Import of measures from a spreadsheet: the fields a column can be mapped to. Lists use ";" (or "," between known names). */
 export const IMPORT_FIELDS = [
@@ -10,7 +10,7 @@ export const IMPORT_FIELDS = [
 export const ImportField = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof ImportField>;
 /** column header → field (or null to ignore the column) */
-export const ImportMapping = z.record(z.string(), ImportField.nullable());
+export const ImportMapping = z.record(text(500), ImportField.nullable());
 export type ImportMapping = z.infer<typeof ImportMapping>;
 
 /** Text encodings a CSV file may be read in: what Excel writes on Windows, on a Mac and as "Unicode text". */
@@ -49,12 +49,12 @@ export const CREATABLE_KINDS: readonly ImportValueKind[] = ['district', 'departm
  */
 export const ImportResolution = z.discriminatedUnion('action', [
   z.object({ action: z.literal('create') }),
-  z.object({ action: z.literal('map'), target: z.string().min(1).max(100) }),
+  z.object({ action: z.literal('map'), target: text(100).min(1) }),
   z.object({ action: z.literal('ignore') }),
 ]);
 export type ImportResolution = z.infer<typeof ImportResolution>;
 /** kind → value as written in the file → decision */
-export const ImportResolutions = z.partialRecord(ImportValueKind, z.record(z.string().max(500), ImportResolution));
+export const ImportResolutions = z.partialRecord(ImportValueKind, z.record(text(500), ImportResolution));
 export type ImportResolutions = z.infer<typeof ImportResolutions>;
 
 export const ImportValue = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, requiredText, trimmed } from './common';
+import { Id, IsoDate, Version, requiredText, trimmed } from './common';
 
 export const MeasureStatus = z.enum(['idea', 'brief', 'prioritised', 'planning', 'implementation', 'done', 'on_hold']);
 export type MeasureStatus = z.infer<typeof MeasureStatus>;
@@ -36,7 +36,7 @@ const measureFields = {
   actionFieldIds: z.array(Id).max(100),
   dimensionIds: z.array(Id).max(20),
   origin: trimmed(500),
-  tags: z.array(z.string().trim().min(1).max(60)).max(50),
+  tags: z.array(requiredText(60)).max(50),
 };
 
 const datesInOrder = (m: { plannedStart?: string | null; plannedEnd?: string | null }) =>
@@ -73,7 +73,7 @@ export type MeasureCreate = z.infer<typeof MeasureCreate>;
 export const MeasureUpdate = z
   .object(measureFields)
   .partial()
-  .extend({ version: z.number().int().min(1) })
+  .extend({ version: Version })
   .refine(datesInOrder, datesMessage);
 export type MeasureUpdate = z.infer<typeof MeasureUpdate>;
 
@@ -113,16 +113,18 @@ export const MeasureListItem = Measure.omit({ need: true, goal: true, descriptio
 });
 export type MeasureListItem = z.infer<typeof MeasureListItem>;
 
+/** `a,b` or repeated `x=a&x=b`: at most 100 values, each bounded and clean. */
 const csv = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
+  .union([z.string().max(10_000), z.array(z.string().max(1000)).max(100)])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(trimmed(200)).max(100));
 const csvIds = csv.pipe(z.array(Id));
 
 export const MeasureSort = z.enum(['relevance', 'title', '-title', 'number', '-number', 'cost', '-cost', 'start', '-start', 'updated', '-updated', 'status']);
 
 /** Query of the list, the exports and the dashboard: all filters combine with AND, values of one filter with OR. */
 export const MeasureQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: trimmed(200).optional(),
   district: csvIds.optional(),
   department: csvIds.optional(),
   actionField: csvIds.optional(),

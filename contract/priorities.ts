@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, Role, requiredText, trimmed } from './common';
+import { Id, IsoDate, Role, Version, requiredText, trimmed } from './common';
 import { Horizon, MeasureStatus, Priority } from './measures';
 
 /** Which side of the impact/effort chart a criterion feeds. Effort criteria are scored "5 = cheap / easy". */
@@ -26,7 +26,7 @@ export const CriteriaSet = z.object({ criteria: z.array(Criterion), version: z.n
 export type CriteriaSet = z.infer<typeof CriteriaSet>;
 
 /** The whole set is saved at once (the weights depend on each other), with the set's version. */
-export const CriteriaBody = z.object({ version: z.number().int().min(1), criteria: z.array(CriterionInput).min(1).max(20) });
+export const CriteriaBody = z.object({ version: Version, criteria: z.array(CriterionInput).min(1).max(20) });
 
 export const ScoringStatus = z.enum(['open', 'revealed', 'closed']);
 export type ScoringStatus = z.infer<typeof ScoringStatus>;
@@ -60,7 +60,7 @@ export const ScoringRoundCreate = z.object({
 export type ScoringRoundCreate = z.input<typeof ScoringRoundCreate>;
 
 export const ScoringRoundUpdate = z.object({
-  version: z.number().int().min(1),
+  version: Version,
   name: requiredText(200).optional(),
   measureIds: z.array(Id).min(1).max(500).optional(),
   raterIds: z.array(Id).min(1).max(100).optional(),
@@ -68,7 +68,7 @@ export const ScoringRoundUpdate = z.object({
   dotWeight: z.number().int().min(0).max(100).optional(),
 });
 
-export const VersionOnly = z.object({ version: z.number().int().min(1) });
+export const VersionOnly = z.object({ version: Version });
 
 export const RoundMeasure = z.object({
   id: Id,
@@ -157,7 +157,7 @@ export const DecisionBody = z.object({
   decidedOn: IsoDate,
   note: trimmed(2000).default(''),
   items: z
-    .array(z.object({ measureId: Id, priority: Priority, horizon: Horizon, /** the measure's version */ version: z.number().int().min(1) }))
+    .array(z.object({ measureId: Id, priority: Priority, horizon: Horizon, /** the measure's version */ version: Version }))
     .min(1)
     .max(500),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, Version } from './common';
 import { Horizon, MeasureQuery, MeasureStatus, Priority } from './measures';
 
 /** A department's part in a measure: exactly one lead (federführend), any partners, any kept informed. */
@@ -49,7 +49,7 @@ export const Matrix = z.object({
 export type Matrix = z.infer<typeof Matrix>;
 
 export const CellParams = z.object({ id: Id, departmentId: Id });
-export const CellBody = z.object({ role: ResponsibilityRole, version: z.number().int().min(1) });
+export const CellBody = z.object({ role: ResponsibilityRole, version: Version });
 export type CellBody = z.infer<typeof CellBody>;
 
 export const CellResult = z.object({

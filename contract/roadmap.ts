@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, requiredText } from './common';
+import { Id, IsoDate, Version, requiredText } from './common';
 import { Horizon, MeasureQuery, MeasureStatus, Priority } from './measures';
 
 export const Milestone = z.object({
@@ -19,7 +19,7 @@ export const MilestoneInput = z.object({
 });
 export type MilestoneInput = z.infer<typeof MilestoneInput>;
 
-export const MilestoneUpdate = MilestoneInput.partial().extend({ version: z.number().int().min(1) });
+export const MilestoneUpdate = MilestoneInput.partial().extend({ version: Version });
 export type MilestoneUpdate = z.infer<typeof MilestoneUpdate>;
 
 export const DependencyBody = z.object({ dependsOnId: Id });

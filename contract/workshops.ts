@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, requiredText, trimmed } from './common';
+import { Id, IsoDate, Version, optionalUrl, requiredText, trimmed } from './common';
 import { MAX_ROUND_ITEMS } from '../domain/voting';
 
 export const WorkshopKind = z.enum(['leadership', 'strategy', 'network', 'citizens', 'other']);
@@ -42,7 +42,7 @@ const workshopFields = {
   startsOn: IsoDate.nullable(),
   endsOn: IsoDate.nullable(),
   place: trimmed(300),
-  onlineUrl: z.union([z.literal(''), z.url().max(500)]),
+  onlineUrl: optionalUrl(),
   facilitators: trimmed(1000),
   agenda: trimmed(20000),
   status: WorkshopStatus,
@@ -70,7 +70,7 @@ export const WorkshopCreate = z
 export const WorkshopUpdate = z
   .object(workshopFields)
   .partial()
-  .extend({ version: z.number().int().min(1) })
+  .extend({ version: Version })
   .refine(datesInOrder, datesMessage);
 
 export const GroupInput = z.object({ name: requiredText(200), districtId: Id.nullable().default(null) });
@@ -177,7 +177,7 @@ export const RoundCreate = z.object({
   options: z.array(requiredText(300)).max(MAX_ROUND_ITEMS, tooMany).optional(),
 });
 export const RoundUpdate = z.object({
-  version: z.number().int().min(1),
+  version: Version,
   title: requiredText(300).optional(),
   rules: VotingRulesSchema.partial().optional(),
 });
@@ -251,4 +251,4 @@ export const WorkshopBriefBody = z.object({
   districtIds: z.array(Id).max(20).default([]),
 });
 
-export const MergeBody = z.object({ duplicateId: Id, version: z.number().int().min(1), duplicateVersion: z.number().int().min(1) });
+export const MergeBody = z.object({ duplicateId: Id, version: Version, duplicateVersion: Version });

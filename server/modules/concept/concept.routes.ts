@@ -4,7 +4,7 @@ import {
   ActionField, ActionFieldInput, Concept, Department, DepartmentInput, Dimension, DimensionInput, District, DistrictInput,
   Goal, GoalInput, Municipality, UpdateMunicipalityBody, withVersion,
 } from '../../../contract/concept';
-import { IdParams } from '../../../contract/common';
+import { IdParams, VersionQuery } from '../../../contract/common';
 import { ALL_ROLES, EDITORS, requireRole } from '../../plugins/actor';
 import { KINDS, createItem, deleteItem, getConcept, listItems, updateItem, updateMunicipality, type KindName } from './concept.service';
 
@@ -16,7 +16,6 @@ const SCHEMAS: Record<KindName, { item: z.ZodType; input: z.ZodObject }> = {
   departments: { item: Department, input: DepartmentInput },
 };
 
-const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
 
 export async function conceptRoutes(app: App) {
   app.get('/concept', { schema: { tags: ['concept'], response: { 200: Concept } } }, async (req) => {

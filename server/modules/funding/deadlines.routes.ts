@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app';
 import { CalendarFeed, Deadline, DeadlineQuery } from '../../../contract/funding';
+import { text } from '../../../contract/common';
 import { ALL_ROLES, EDITORS, requireRole } from '../../plugins/actor';
 import { notFound } from '../../errors';
 import { contentDisposition } from '../../http';
 import { calendarFeedStatus, calendarIcs, createCalendarFeed, listDeadlines, municipalityOfFeed, regenerateCalendarFeed } from './deadlines.service';
 
-const FeedParams = z.object({ file: z.string().max(200) });
+const FeedParams = z.object({ file: text(200) });
 
 export async function deadlinesRoutes(app: App) {
   const tags = ['funding'];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../app';
-import { IdParams } from '../../../contract/common';
+import { IdParams, VersionQuery } from '../../../contract/common';
 import { FundingPlan, FundingPlanBody, FundingProgramme, FundingProgrammeInput, FundingProgrammeUpdate, Kofi, KofiQuery, LangQuery, ProgrammeMatch } from '../../../contract/funding';
 import { ALL_ROLES, EDITORS, requireRole } from '../../plugins/actor';
 import { createProgramme, deleteProgramme, getProgramme, listProgrammes, lockCatalogue, updateProgramme } from './programmes.service';
@@ -15,7 +15,6 @@ import { savedSearchRoutes } from './saved-search.routes';
 import { describeKofiFilter } from './kofi-filter';
 import { contentDisposition } from '../../http';
 
-const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
 const MeasureMatch = ProgrammeMatch.extend({ measureId: z.uuid(), number: z.number().int(), title: z.string() });
 const KofiFilter = KofiQuery;
 

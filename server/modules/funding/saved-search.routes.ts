@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { App } from '../../app';
-import { IdParams } from '../../../contract/common';
+import { IdParams, VersionQuery } from '../../../contract/common';
 import { SavedSearch, SavedSearchHit, SavedSearchInput, SavedSearchUpdate } from '../../../contract/funding';
 import { requireRole } from '../../plugins/actor';
 import { createSavedSearch, deleteSavedSearch, getSavedSearch, listHits, listSavedSearches, markHitsSeen, unseenCount, updateSavedSearch } from './saved-search.service';
 
-const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
 
 /** "Gespeicherte Suchen" of coordinators and admins; each user sees only their own. */
 export async function savedSearchRoutes(app: App) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../app';
-import { IdParams, Id } from '../../../contract/common';
+import { IdParams, Id, VersionQuery, text } from '../../../contract/common';
 import { Attachment, AuditEntry, MeasureCreate, MeasureDetail, MeasurePage, MeasureQuery, MeasureUpdate } from '../../../contract/measures';
 import { ALL_ROLES, requireRole } from '../../plugins/actor';
 import { AppError } from '../../errors';
@@ -12,7 +12,6 @@ import { addAttachment, deleteAttachment, readAttachment } from './attachments.s
 import { mergeMeasures } from './merge.service';
 import { MergeBody } from '../../../contract/workshops';
 
-const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
 const AttachmentParams = z.object({ id: Id, attachmentId: Id });
 
 export async function measuresRoutes(app: App) {
@@ -60,7 +59,7 @@ export async function measuresRoutes(app: App) {
   });
 
   app.get('/audit', {
-    schema: { tags, querystring: z.object({ entityType: z.string().max(50).optional(), entityId: z.string().max(100).optional(), page: z.coerce.number().int().min(1).default(1) }), response: { 200: z.array(AuditEntry) } },
+    schema: { tags, querystring: z.object({ entityType: text(50).optional(), entityId: text(100).optional(), page: z.coerce.number().int().min(1).max(100_000).default(1) }), response: { 200: z.array(AuditEntry) } },
   }, async (req) => {
     const actor = requireRole(req, 'admin', 'coordinator');
     return listAudit(app.db, actor.municipalityId, { entityType: req.query.entityType, entityId: req.query.entityId, limit: 100, offset: (req.query.page - 1) * 100 });

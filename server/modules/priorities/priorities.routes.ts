@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../app';
-import { IdParams } from '../../../contract/common';
+import { IdParams, VersionQuery } from '../../../contract/common';
 import {
   CriteriaBody, CriteriaSet, DecisionBody, RoundOptions, ScoresBody, ScoringRoundCreate, ScoringRoundDetail, ScoringRoundSummary, ScoringRoundUpdate, VersionOnly,
 } from '../../../contract/priorities';
@@ -10,7 +10,6 @@ import { changeStatus, createRound, deleteRound, getRound, listRounds, roundOpti
 import { saveScores } from './scores.service';
 import { decide } from './decisions.service';
 
-const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
 
 export async function prioritiesRoutes(app: App) {
   const tags = ['priorities'];

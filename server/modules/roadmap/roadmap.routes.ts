@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../app';
-import { IdParams } from '../../../contract/common';
+import { IdParams, VersionQuery } from '../../../contract/common';
 import { Dependency, DependencyBody, DependencyParams, MeasureRoadmap, Milestone, MilestoneInput, MilestoneUpdate, Roadmap, RoadmapExportQuery, RoadmapQuery } from '../../../contract/roadmap';
 import { ALL_ROLES, EDITORS, requireRole } from '../../plugins/actor';
 import { contentDisposition } from '../../http';
@@ -10,7 +10,6 @@ import { createMilestone, deleteMilestone, updateMilestone } from './milestones.
 import { measureRoadmap, roadmapAll, roadmapPage } from './roadmap.service';
 import { roadmapPdf } from './roadmap-pdf';
 
-const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
 const PLANNERS = [...EDITORS, 'department' as const];
 
 export async function roadmapRoutes(app: App) {

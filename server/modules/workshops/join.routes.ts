@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app';
-import { Id } from '../../../contract/common';
+import { Id, text } from '../../../contract/common';
 import { Attachment, MeasureDetail } from '../../../contract/measures';
 import { JoinBody, JoinInfo, MyRound, Participant, WorkshopBriefBody } from '../../../contract/workshops';
 import { AppError, notFound } from '../../errors';
@@ -12,7 +12,7 @@ import {
   assertNotEnded, clientHash, DEVICE_COOKIE, deviceHash, join, JOIN_LIMIT, joinInfo, newDeviceToken, participantHome, requireParticipant, workshopByCode,
 } from './join.service';
 
-const CodeParams = z.object({ code: z.string().min(4).max(20) });
+const CodeParams = z.object({ code: text(20).min(4) });
 const BriefParams = CodeParams.extend({ measureId: Id });
 const Home = z.object({ participant: Participant, workshop: JoinInfo, rounds: z.array(MyRound) });
 const LangQuery = z.object({ lang: z.enum(['de', 'en']).default('de') });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import QRCode from 'qrcode';
 import type { App } from '../../app';
-import { Id, IdParams } from '../../../contract/common';
+import { Id, IdParams, VersionQuery } from '../../../contract/common';
 import { MeasureListItem } from '../../../contract/measures';
 import {
   AddParticipantBody, GroupInput, GroupUpdate, Participant, ParticipantCode, UpdateParticipantBody, Workshop, WorkshopCreate, WorkshopUpdate,
@@ -19,7 +19,6 @@ import {
   removeParticipant, updateGroup, updateParticipant, updateWorkshop,
 } from './workshops.service';
 
-const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
 const GroupParams = z.object({ id: Id, groupId: Id });
 const ParticipantParams = z.object({ id: Id, participantId: Id });
 

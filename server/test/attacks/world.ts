@@ -1,0 +1,62 @@
+import { expect } from 'vitest';
+import { call, json, type Tenant } from '../harness';
+import { multipart } from '../multipart';
+import type { App } from '../../app';
+
+/** One object of every kind a path can name, created through the API in one municipality. */
+export interface World {
+  ids: Record<IdKind, string>;
+  joinCode: string;
+}
+export type IdKind =
+  | 'measure' | 'measure2' | 'attachment' | 'dimension' | 'actionField' | 'goal' | 'district' | 'department'
+  | 'workshop' | 'group' | 'participant' | 'round' | 'scoringRound' | 'programme' | 'savedSearch' | 'milestone' | 'user';
+
+async function ok(res: Awaited<ReturnType<typeof call>>, what: string) {
+  expect(res.statusCode, `${what}: ${res.body}`).toBeLessThan(300);
+  return json(res);
+}
+
+export async function buildWorld(app: App, t: Tenant): Promise<World> {
+  const admin = t.cookies.admin;
+  const coord = t.cookies.coordinator;
+  const dimension = await ok(await call(app, coord, 'POST', '/dimensions', { name: 'Soziales' }), 'dimension');
+  const actionField = await ok(await call(app, coord, 'POST', '/action-fields', { name: 'Wohnen' }), 'action field');
+  const goal = await ok(await call(app, coord, 'POST', '/goals', { title: 'Mehr Wohnraum', actionFieldIds: [actionField.id] }), 'goal');
+  const district = await ok(await call(app, coord, 'POST', '/districts', { name: 'Altstadt' }), 'district');
+  const m1 = await ok(await call(app, coord, 'POST', '/measures', { title: 'Marktplatz', districtIds: [district.id], leadDepartmentId: t.departmentIds[0] }), 'measure');
+  const m2 = await ok(await call(app, coord, 'POST', '/measures', { title: 'Stadtpark', districtIds: [district.id], leadDepartmentId: t.departmentIds[1] }), 'measure 2');
+  const file = multipart([{ name: 'file', filename: 'plan.txt', contentType: 'text/plain', data: 'Plan' }]);
+  const attachment = await ok(
+    await app.inject({ method: 'POST', url: `/api/v1/measures/${m1.id}/attachments`, headers: { cookie: coord, ...file.headers }, payload: file.payload }),
+    'attachment',
+  );
+  const workshop = await ok(await call(app, coord, 'POST', '/workshops', { title: 'Auftakt', status: 'running', groups: [{ name: 'Gruppe 1' }] }), 'workshop');
+  const participant = await ok(await call(app, coord, 'POST', `/workshops/${workshop.id}/participants`, { userId: t.userIds.reader }), 'participant');
+  const round = await ok(await call(app, coord, 'POST', `/workshops/${workshop.id}/rounds`, { title: 'Runde', subject: 'measures', refIds: [m1.id, m2.id] }), 'round');
+  const scoringRound = await ok(
+    await call(app, coord, 'POST', '/priorities/rounds', { name: 'Bewertung', measureIds: [m1.id, m2.id], raterIds: [t.userIds.coordinator] }),
+    'scoring round',
+  );
+  const programme = await ok(
+    await call(app, admin, 'POST', '/funding-programmes', {
+      name: 'Testprogramm', provider: 'Land', level: 'state', kind: 'grant', rateText: '', ratePercent: 60, rateWeakPercent: null,
+      minAmountCents: null, maxAmountCents: null, applicants: ['municipality'], topics: ['Wohnen'], requiresDesignatedArea: false,
+      climateRequirement: false, windows: [], requiredDocuments: '', description: '', sourceUrl: '', lastChecked: null,
+    }),
+    'programme',
+  );
+  const savedSearch = await ok(await call(app, coord, 'POST', '/saved-searches', { name: 'Wohnen' }), 'saved search');
+  const milestone = await ok(await call(app, coord, 'POST', `/measures/${m1.id}/milestones`, { title: 'Baubeginn', dueOn: '2027-05-01' }), 'milestone');
+  await ok(await call(app, coord, 'POST', `/measures/${m2.id}/dependencies`, { dependsOnId: m1.id }), 'dependency');
+  // a person who is not one of the signed-in test users, so that changing them changes no session
+  const user = await ok(await call(app, admin, 'POST', '/users', { email: `extra.${Math.random().toString(16).slice(2)}@example.org`, name: 'Extra', role: 'reader', password: 'Weltenbau-Kennwort-73!' }), 'user');
+  return {
+    ids: {
+      measure: m1.id, measure2: m2.id, attachment: attachment.id, dimension: dimension.id, actionField: actionField.id, goal: goal.id,
+      district: district.id, department: t.departmentIds[1], workshop: workshop.id, group: workshop.groups[0].id, participant: participant.id,
+      round: round.id, scoringRound: scoringRound.id, programme: programme.id, savedSearch: savedSearch.id, milestone: milestone.id, user: user.id,
+    },
+    joinCode: workshop.joinCode,
+  };
+}
