@@ -24,6 +24,9 @@ export const IdParams = z.object({ id: Id });
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const isCleanText = (s: string) => !CONTROL.test(s) && !LONE_SURROGATE.test(s);
+/** For text that is not the person's own words and may be mended (names of uploaded files): each unclean character becomes `by`. */
+export const replaceUnclean = (s: string, by: string) =>
+  s.replace(new RegExp(`${CONTROL.source}|${LONE_SURROGATE.source}`, 'g'), by);
 export const CLEAN_TEXT_MESSAGE = 'Enthält Steuerzeichen oder ungültige Unicode-Zeichen.';
 
 /** Any text of a request: bounded and clean, as written (not trimmed: codes, keys, passwords). */

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../plugins/actor';
 import type { Attachment } from '../../../contract/measures';
+import { replaceUnclean } from '../../../contract/common';
 import { AppError, forbidden, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { canEdit, getMeasure } from './measures.service';
@@ -20,7 +21,9 @@ export async function addAttachment(db: Db, actor: Actor, measureId: string, fil
     throw new AppError(415, 'unsupported_type', `Dateityp ${file.mimeType} wird nicht unterstützt. Erlaubt sind Bilder, PDF, Text- und Office-Dateien.`);
   }
   if (file.data.length === 0) throw new AppError(400, 'validation_failed', 'Die Datei ist leer.');
-  const filename = file.filename.replace(/[\\/\0]/g, '_').slice(0, 200) || 'datei';
+  // The name comes from the client's multipart header: path separators and unclean characters (the input
+  // rules, contract/common.ts) become "_"; cut by characters, so that no surrogate pair is split.
+  const filename = Array.from(replaceUnclean(file.filename.replace(/[\\/]/g, '_'), '_')).slice(0, 200).join('') || 'datei';
   return db.tx(async (t) => {
     const [row] = await t.query<{ id: string; createdAt: Date }>(
       `INSERT INTO attachment (municipality_id, measure_id, filename, mime_type, size_bytes, data, created_by)

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTenant, createTestApp, json, type Tenant } from '../harness';
+import { multipart } from '../multipart';
 import type { App } from '../../app';
 
 /**
@@ -44,6 +45,18 @@ describe('text is cleaned at the contract', () => {
     expect((await call(app, c, 'POST', '/measures', { title: 'A', tags: ['x\u0000'] })).statusCode).toBe(400);
     expect((await call(app, c, 'POST', '/districts', { name: 'Nord', boundary: { type: 'Polygon', coordinates: [], note: 'a\u0000' } })).statusCode).toBe(400);
     expect((await call(app, c, 'GET', '/measures?q=%00abc')).statusCode).toBe(400);
+  });
+});
+
+describe('file names of uploads', () => {
+  it('control characters in a file name become "_", and the name is kept to 200 characters without splitting an emoji', async () => {
+    const m = json(await call(app, t.cookies.coordinator, 'POST', '/measures', { title: 'Mit Anhang' }));
+    for (const [filename, stored] of [['a\u001bb.txt', 'a_b.txt'], ['c\u0000d.txt', 'c_d.txt'], ['e\u007ff.txt', 'e_f.txt'], [`${'🌳'.repeat(300)}.txt`, '🌳'.repeat(200)]]) {
+      const f = multipart([{ name: 'file', filename, contentType: 'text/plain', data: 'Inhalt' }]);
+      const res = await app.inject({ method: 'POST', url: `/api/v1/measures/${m.id}/attachments`, headers: { cookie: t.cookies.coordinator, ...f.headers }, payload: f.payload });
+      expect(res.statusCode).toBe(201);
+      expect(json(res).filename).toBe(stored);
+    }
   });
 });
 
