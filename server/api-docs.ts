@@ -24,6 +24,8 @@ export async function registerApiDocs(app: FastifyInstance, config: Config, db: 
     routePrefix: API_DOCS_PREFIX,
     // No call to validator.swagger.io: nothing leaves the server or the browser unless an admin configured it.
     uiConfig: { validatorUrl: null },
+    // Swagger UI writes a <style> element at run time: inline styles on its own pages only; scripts stay strict.
+    transformStaticCSP: (header: string) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
     ...(mode === 'signed-in' ? { uiHooks: { onRequest: signedIn } } : {}),
   });
 }

@@ -119,5 +119,10 @@ describe('the API docs page', () => {
     expect(csp(page)['script-src']).toEqual(["'self'"]);
     expect(csp(page)['frame-ancestors']).toEqual(["'none'"]);
     expect(page.headers['x-frame-options']).toBe('DENY');
+    // Swagger UI adds its own <style> element: inline styles, and only there
+    expect(csp(page)['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    const json = await ctx.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(csp(json)['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(csp(await ctx.app.inject({ method: 'GET', url: '/api/v1/health' }))['style-src']).not.toContain("'unsafe-inline'");
   });
 });
