@@ -94,7 +94,12 @@ function fittingValue(s: Schema, ids: string[], depth: number, oddOneIn: number,
     default: {
       const props = s.properties ?? {};
       const required = (s.required ?? []).filter((k) => k in props);
-      const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, valueFor(v, ids, depth + 1, oddOneIn, poison)])), { requiredKeys: required });
+      // versions of new objects are small: the right one now and then, so that writes go through
+      const field = (k: string, v: Schema) =>
+        k === 'version' ? fc.oneof(fc.constantFrom(1, 2), ...(poison ? [fc.constantFrom(2 ** 31, 2 ** 53)] : [])) : valueFor(v, ids, depth + 1, oddOneIn, poison);
+      const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, field(k, v)])), { requiredKeys: required });
+      // well-formed values: all required fields, nothing unknown (the odd ones come with `oddOneIn`)
+      if (!oddOneIn) return record;
       // now and then a required field is left out, or an unknown one added
       const missing = required.length ? fc.option(fc.constantFrom(...required), { freq: 8 }) : fc.constant(null);
       const unknownField = fc.option(fc.tuple(fc.constantFrom('isAdmin', 'municipalityId', 'id', '__proto__', 'x\u0000'), evil), { freq: 6 });
