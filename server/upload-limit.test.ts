@@ -44,7 +44,8 @@ function post(url: string, cookie: string, body: { payload: Buffer; headers: Rec
     const socket = connect(port, '127.0.0.1', () => {
       socket.write(head);
       socket.write(body.payload.subarray(0, fileStart + cutAt));
-      setTimeout(() => socket.end(body.payload.subarray(fileStart + cutAt)), 150);
+      // no half-close: Node's server would take the client's FIN for an aborted request; it closes after answering
+      setTimeout(() => socket.write(body.payload.subarray(fileStart + cutAt)), 150);
     });
     socket.on('data', (d) => chunks.push(d));
     socket.on('error', reject);
