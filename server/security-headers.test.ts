@@ -58,7 +58,17 @@ describe('hardening headers over plain HTTP', () => {
     expect(responses.map(([what, r]) => [what, r.statusCode])).toEqual([
       ['page', 200], ['script file', 200], ['health', 200], ['signed-out API', 401], ['API answer', 200], ['PDF download', 200], ['unknown API path', 404], ['validation error', 400],
     ]);
-    for (const [what, res] of responses) expectHardened(res, what);
+    for (const [what, res] of responses.filter(([what]) => what !== 'PDF download')) expectHardened(res, what);
+  });
+
+  it('give a PDF only the ban on framing as its policy, so that the PDF viewer of Chrome can show it', async () => {
+    const { app, t } = ctx;
+    const m = (await call(app, t.cookies.coordinator, 'POST', '/measures', { title: 'Rathausplatz' })).json();
+    const pdf = await call(app, t.cookies.reader, 'GET', `/measures/${m.id}/brief.pdf`);
+    expect(pdf.headers['content-type']).toMatch(/^application\/pdf/);
+    expect(pdf.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+    expect(pdf.headers['x-frame-options']).toBe('DENY');
+    expect(pdf.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('leave out HSTS and upgrade-insecure-requests: the app may run on plain HTTP inside a town hall network', async () => {

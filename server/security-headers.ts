@@ -71,6 +71,12 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
   app.addHook('onRequest', async (req, reply) => {
     if (overHttps(req, config)) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
+  // Chrome shows a PDF (an attachment opened inline) in a generated page with an <embed> and inline styles,
+  // which the page policy would block (crbug.com/271452): a PDF keeps only the ban on framing.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/pdf')) reply.header('content-security-policy', "frame-ancestors 'none'");
+    return payload;
+  });
 
   // CSP violation reports: written to the log (at most a few a minute, so nobody can flood it), answered 204.
   app.addContentTypeParser(['application/csp-report', 'application/reports+json'], { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => done(null, body));
