@@ -2,7 +2,9 @@
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import type { ImportEncoding, ImportSeparator, ImportSource } from '../../../../contract/import';
-import { readXlsxInWorker } from './xlsx-in-worker';
+import { readXlsxInWorker, XLSX_LIMITS } from './xlsx-in-worker';
+import { tooManyColumns, tooManyRows, type SheetFailure } from './xlsx-grid';
+import { AppError } from '../../../errors';
 
 export { normalizeHeader, suggestMapping } from './header-mapping';
 
@@ -40,11 +42,21 @@ export async function readTable(data: Buffer, filename: string, options: ReadOpt
   }
   if (TEXT_EXTENSIONS.has(ext)) {
     const { text, source } = decodeCsv(data, options);
-    return { ...toSheet(parseCsv(text, SEPARATOR_CHAR[source.separator!])), source };
+    const grid = parseCsv(text, SEPARATOR_CHAR[source.separator!]);
+    refuseOversized(grid);
+    return { ...toSheet(grid), source };
   }
   if (ext === 'xls' || ext === 'ods' || ext === 'numbers')
     throw new Error(`Das Dateiformat .${ext} wird nicht unterstützt. Bitte die Tabelle als Excel-Arbeitsmappe (.xlsx) oder als CSV-Datei speichern.`);
   throw new Error(`Unbekannter Dateityp${ext ? ` „.${ext}“` : ''}. Bitte eine Excel-Datei (.xlsx) oder eine CSV-Datei (.csv) hochladen.`);
+}
+
+/** A CSV file within the row and column limits of an .xlsx file (its size is already bounded by MAX_UPLOAD_MB). */
+function refuseOversized(grid: string[][]) {
+  const refuse = (f: SheetFailure) => new AppError(f.status, f.code, f.message, f.details);
+  if (grid.length > XLSX_LIMITS.maxRows + 1) throw refuse(tooManyRows(grid.length, XLSX_LIMITS.maxRows));
+  const wide = grid.findIndex((row) => row.length > XLSX_LIMITS.maxColumns);
+  if (wide >= 0) throw refuse(tooManyColumns(wide + 1, grid[wide].length, XLSX_LIMITS.maxColumns));
 }
 
 /** First non-empty row is the header; the table is as wide as the header; empty trailing rows are dropped. */

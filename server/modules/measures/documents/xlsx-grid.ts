@@ -23,6 +23,17 @@ export class SheetRefused extends Error {
   }
 }
 
+/** A table longer than `maxRows` data rows (plus the header): refused for .xlsx and CSV alike. */
+export const tooManyRows = (rows: number, maxRows: number): SheetFailure => ({
+  status: 422, code: 'sheet_too_complex', details: { maxRows },
+  message: `Die Tabelle hat ${rows.toLocaleString('de-DE')} Zeilen; gelesen werden höchstens ${maxRows.toLocaleString('de-DE')} Zeilen (und eine Kopfzeile). Bitte die Liste aufteilen.`,
+});
+
+export const tooManyColumns = (row: number, columns: number, maxColumns: number): SheetFailure => ({
+  status: 422, code: 'sheet_too_complex', details: { maxColumns },
+  message: `Zeile ${row} der Tabelle hat ${columns} Spalten; gelesen werden höchstens ${maxColumns}. Bitte überzählige Spalten löschen.`,
+});
+
 const CORRUPT = 'Die Excel-Datei ist beschädigt oder keine gültige .xlsx-Datei und kann nicht gelesen werden.';
 
 export async function readXlsxGrid(data: Buffer, limits: XlsxLimits): Promise<string[][]> {
@@ -36,15 +47,11 @@ export async function readXlsxGrid(data: Buffer, limits: XlsxLimits): Promise<st
   }
   const ws = wb.worksheets[0];
   if (!ws) throw new Error('Die Excel-Datei enthält kein Tabellenblatt.');
-  if (ws.rowCount > limits.maxRows + 1) {
-    throw new SheetRefused({ status: 422, code: 'sheet_too_complex', message: `Die Tabelle hat ${ws.rowCount.toLocaleString('de-DE')} Zeilen; gelesen werden höchstens ${limits.maxRows.toLocaleString('de-DE')} Zeilen (und eine Kopfzeile). Bitte die Liste aufteilen.`, details: { maxRows: limits.maxRows } });
-  }
+  if (ws.rowCount > limits.maxRows + 1) throw new SheetRefused(tooManyRows(ws.rowCount, limits.maxRows));
   const grid: string[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    if (row.cellCount > limits.maxColumns) {
-      throw new SheetRefused({ status: 422, code: 'sheet_too_complex', message: `Zeile ${r} der Tabelle hat ${row.cellCount} Spalten; gelesen werden höchstens ${limits.maxColumns}. Bitte überzählige Spalten löschen.`, details: { maxColumns: limits.maxColumns } });
-    }
+    if (row.cellCount > limits.maxColumns) throw new SheetRefused(tooManyColumns(r, row.cellCount, limits.maxColumns));
     const cells: string[] = [];
     for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value).trim());
     while (cells.length && cells[cells.length - 1] === '') cells.pop();

@@ -19,8 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-function upload(url: string, data: Buffer, cookie = t.cookies.admin) {
-  const body = multipart([{ name: 'file', filename: 'Liste.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data }]);
+function upload(url: string, data: Buffer, cookie = t.cookies.admin, filename = 'Liste.xlsx') {
+  const body = multipart([{ name: 'file', filename, contentType: filename.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data }]);
   return app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie, ...body.headers }, payload: body.payload });
 }
 
@@ -109,5 +109,16 @@ describe('while a large legitimate sheet is read', () => {
     const gaps = answeredAt.map((at, i) => at - (i ? answeredAt[i - 1] : started));
     expect(answeredAt.length).toBeGreaterThan(10);
     expect(Math.max(...gaps)).toBeLessThan(took / 3);
+  });
+});
+
+describe('CSV files', () => {
+  it('have the same row and column limits as .xlsx files: 422 sheet_too_complex', async () => {
+    const rows = `Titel\n${Array.from({ length: XLSX_LIMITS.maxRows + 1 }, (_, i) => `M${i}`).join('\n')}\n`;
+    const tooLong = await upload('/measures/import/preview', Buffer.from(rows), t.cookies.admin, 'Liste.csv');
+    expect([tooLong.statusCode, json(tooLong).error.code]).toEqual([422, 'sheet_too_complex']);
+    const wide = `Titel;Beschreibung\n${Array.from({ length: XLSX_LIMITS.maxColumns + 1 }, (_, i) => `Zelle ${i}`).join(';')}\n`;
+    const tooWide = await upload('/funding-programmes/import/preview', Buffer.from(wide), t.cookies.admin, 'Programme.csv');
+    expect([tooWide.statusCode, json(tooWide).error.code]).toEqual([422, 'sheet_too_complex']);
   });
 });
