@@ -35,7 +35,6 @@ const TrustProxy = z
     return list;
   });
 
-
 /** Read once at start-up; every bad variable is listed at once, then the process stops. */
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -50,9 +49,9 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
+  TRUST_PROXY: TrustProxy,
   /** new workshop participants per client address and workshop in 10 minutes (a room behind one Wi-Fi counts as one client) */
   JOIN_LIMIT: z.coerce.number().int().min(1).max(100000).default(60),
-  TRUST_PROXY: TrustProxy,
   /** e-mail reminders before application deadlines; without it no mail is sent */
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^/?#]+/, 'must look like smtp://user:pass@host:587 or smtps://host:465').optional(),
   MAIL_FROM: z.string().trim().min(3).default('Roter Faden <no-reply@localhost>'),
@@ -122,8 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
-    joinLimit: e.JOIN_LIMIT,
     trustProxy: e.TRUST_PROXY,
+    joinLimit: e.JOIN_LIMIT,
     webDir: existsSync(join(webDir, 'index.html')) ? webDir : undefined,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { App } from '../../app';
 import { IdParams, VersionQuery } from '../../../contract/common';
 import { Dependency, DependencyBody, DependencyParams, MeasureRoadmap, Milestone, MilestoneInput, MilestoneUpdate, Roadmap, RoadmapExportQuery, RoadmapQuery } from '../../../contract/roadmap';
