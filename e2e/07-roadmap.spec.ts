@@ -91,7 +91,10 @@ test('responsibility matrix and shared roadmap: change a lead, measures without 
   expect(text).toContain('Altstadt');
   expect(text).toMatch(/Beginnt 01\.05\.2027, vor dem Ende von Nr\. \d+/);
 
-  await page.getByRole('radio', { name: 'Tabelle' }).check();
+  // the view lives in the URL: the radio shows checked once the navigation has rendered (a transition), so
+  // click it and wait for that, instead of check(), which reads the state right after the click
+  await page.getByRole('radio', { name: 'Tabelle' }).click();
+  await expect(page.getByRole('radio', { name: 'Tabelle' })).toBeChecked();
   const table = page.getByRole('table', { name: 'Maßnahmen mit Zeitraum, Meilensteinen und Abhängigkeiten' });
   await expect(table.getByRole('row', { name: new RegExp(`Umbau Schulhof ${tag}`) }).getByText('Konflikt')).toBeVisible();
   await expect(table.getByRole('row', { name: new RegExp(`Umbau Schulhof ${tag}`) }).getByText(`Nr. ${planning.number}`)).toBeVisible();

@@ -105,7 +105,9 @@ test('map: districts coloured by number or cost, a district chosen by keyboard l
   await expectAccessible(page, 'map by number');
 
   // colour by cost: the legend switches to euros
-  await page.getByRole('radio', { name: 'Kosten' }).check();
+  // the mode lives in the URL: wait for the rendered state rather than reading it right after the click
+  await page.getByRole('radio', { name: 'Kosten' }).click();
+  await expect(page.getByRole('radio', { name: 'Kosten' })).toBeChecked();
   await expect(page.getByRole('group', { name: /eingefärbt nach Kosten/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Legende: Kosten' })).toBeVisible();
   await expect(page.locator('.map-legend li').nth(1)).toContainText('€');
