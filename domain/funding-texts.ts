@@ -23,7 +23,8 @@ const APPLICANTS: Record<Locale, Record<string, string>> = {
 };
 
 /** Kinds of designated funding areas (district.designations, programme.areaKinds). */
-const AREA_KINDS: Record<Locale, Record<string, string>> = {
+/** The kinds of designated funding area, by language (also the programme sheet's column values). */
+export const AREA_KINDS: Record<Locale, Record<string, string>> = {
   de: {
     lebendige_zentren: 'Lebendige Zentren',
     sozialer_zusammenhalt: 'Sozialer Zusammenhalt',

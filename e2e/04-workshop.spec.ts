@@ -2,22 +2,10 @@ import { test, expect, devices, type Browser, type Page } from '@playwright/test
 import JSZip from 'jszip';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { ensureDemoSetup, expectAccessible, signIn } from './helpers';
+import { ensureDemoSetup, expectAccessible, phone, signIn } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
-/** A participant on a phone: own browser context (own device cookie), German, touch. */
-async function phone(browser: Browser, code: string, name: string): Promise<Page> {
-  const ctx = await browser.newContext({ ...devices['Pixel 7'], locale: 'de-DE', baseURL: test.info().project.use.baseURL });
-  const page = await ctx.newPage();
-  await page.goto('/join');
-  await page.getByLabel('Beitrittscode').fill(code);
-  await page.getByRole('button', { name: /Weiter|Beitreten/ }).first().click();
-  await page.getByLabel('Ihr Name').fill(name);
-  await page.getByRole('button', { name: 'Beitreten' }).click();
-  await expect(page.getByText(`Hallo ${name}`)).toBeVisible();
-  return page;
-}
 
 test('workshop: plan it, three phones join by code and vote, the projector follows live, Top N and protocol', async ({ page, browser }) => {
   await ensureDemoSetup(page);

@@ -1,7 +1,7 @@
-import { test, expect, devices, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { buildMeasureList, SPECIAL_TITLE } from '../server/modules/measures/import-fixture';
-import { ADMIN, ensureDemoSetup, expectAccessible, signIn } from './helpers';
+import { ADMIN, ensureDemoSetup, expectAccessible, phone, signIn } from './helpers';
 
 // The seed's core step in a new municipality (issue 12): its own Excel list (Windows-1252 CSV) imported
 // in one pass, a dot vote on the imported briefs from two phones, a scoring round, and a decision on the
@@ -9,17 +9,6 @@ import { ADMIN, ensureDemoSetup, expectAccessible, signIn } from './helpers';
 
 type Measure = { id: string; number: number; title: string; status: string; priority: string | null; horizon: string | null; version: number };
 
-async function phone(browser: Browser, code: string, name: string): Promise<Page> {
-  const ctx = await browser.newContext({ ...devices['Pixel 7'], locale: 'de-DE', baseURL: test.info().project.use.baseURL });
-  const page = await ctx.newPage();
-  await page.goto('/join');
-  await page.getByLabel('Beitrittscode').fill(code);
-  await page.getByRole('button', { name: /Weiter|Beitreten/ }).first().click();
-  await page.getByLabel('Ihr Name').fill(name);
-  await page.getByRole('button', { name: 'Beitreten' }).click();
-  await expect(page.getByText(`Hallo ${name}`)).toBeVisible();
-  return page;
-}
 
 async function allMeasures(page: Page): Promise<Measure[]> {
   const res = await page.request.get('/api/v1/measures?pageSize=200&sort=number');

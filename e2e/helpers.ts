@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { devices, expect, test, type Browser, type Page } from '@playwright/test';
 
 export const ADMIN = { name: 'Anna Admin', email: 'anna.admin@musterstadt.example', password: 'Rathaus-Linde-Fahrrad-26' };
 
@@ -30,4 +30,17 @@ export async function ensureDemoSetup(page: Page) {
   });
   expect(res.status()).toBe(201);
   await page.context().clearCookies(); // journeys sign in themselves
+}
+
+/** A participant on a phone: own browser context (own device cookie), German, touch; joins by the workshop code. */
+export async function phone(browser: Browser, code: string, name: string): Promise<Page> {
+  const ctx = await browser.newContext({ ...devices['Pixel 7'], locale: 'de-DE', baseURL: test.info().project.use.baseURL });
+  const page = await ctx.newPage();
+  await page.goto('/join');
+  await page.getByLabel('Beitrittscode').fill(code);
+  await page.getByRole('button', { name: /Weiter|Beitreten/ }).first().click();
+  await page.getByLabel('Ihr Name').fill(name);
+  await page.getByRole('button', { name: 'Beitreten' }).click();
+  await expect(page.getByText(`Hallo ${name}`)).toBeVisible();
+  return page;
 }

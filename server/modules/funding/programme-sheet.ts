@@ -19,6 +19,7 @@
  */
 import { FundingProgrammeInput, type FundingProgramme, type FundingWindow } from '../../../contract/funding';
 import { formatDate, parseDate, parseMoney } from '../../../domain/format';
+import { AREA_KINDS } from '../../../domain/funding-texts';
 
 export const LEVEL_DE: Record<string, string> = { eu: 'EU', federal: 'Bund', state: 'Land', other: 'Sonstige' };
 export const KIND_DE: Record<string, string> = { grant: 'Zuschuss', loan: 'Darlehen', prize: 'Preis' };
@@ -29,14 +30,7 @@ export const APPLICANT_DE: Record<string, string> = {
   local_action_group: 'Lokale Aktionsgruppen',
   private: 'Private',
 };
-export const AREA_KIND_DE: Record<string, string> = {
-  lebendige_zentren: 'Lebendige Zentren',
-  sozialer_zusammenhalt: 'Sozialer Zusammenhalt',
-  wachstum_nachhaltige_erneuerung: 'Wachstum und nachhaltige Erneuerung',
-  leader: 'LEADER-Gebiet',
-  efre: 'EFRE-Gebiet',
-  other: 'anderes Fördergebiet',
-};
+export const AREA_KIND_DE = AREA_KINDS.de;
 export const SETTLEMENT_DE: Record<string, string> = { urban: 'städtisch', rural: 'ländlich' };
 
 /** The columns in export order; `key` names the field they carry. */
