@@ -1,5 +1,6 @@
 import type { Locale } from '../../../domain/format';
 import type { Level } from '../../../domain/financing';
+import { AreaKind, SettlementType } from '../../../contract/concept';
 
 /**
  * Display names of the funding vocabularies (contract/funding.ts), German and English. Kept here as
@@ -61,8 +62,7 @@ export const PLAN_LEVEL_LABELS: Record<Level, Record<Locale, string>> = {
 };
 
 /** Kinds of designated funding areas (contract/concept.ts AreaKind): a district lies in areas of these kinds. */
-export const AREA_KINDS = ['lebendige_zentren', 'sozialer_zusammenhalt', 'wachstum_nachhaltige_erneuerung', 'leader', 'efre', 'other'] as const;
-export type AreaKind = (typeof AREA_KINDS)[number];
+export const AREA_KINDS = AreaKind.options;
 export const AREA_KIND_LABELS: Labels = {
   lebendige_zentren: { de: 'Lebendige Zentren (Sanierungsgebiet der Städtebauförderung)', en: 'Lebendige Zentren (urban development funding: vibrant centres)' },
   sozialer_zusammenhalt: { de: 'Sozialer Zusammenhalt (Städtebauförderung)', en: 'Sozialer Zusammenhalt (urban development funding: social cohesion)' },
@@ -73,7 +73,7 @@ export const AREA_KIND_LABELS: Labels = {
 };
 
 /** Settlement types of a municipality (contract/concept.ts SettlementType). */
-export const SETTLEMENT_TYPES = ['urban', 'rural'] as const;
+export const SETTLEMENT_TYPES = SettlementType.options;
 export const SETTLEMENT_LABELS: Labels = {
   urban: { de: 'städtisch (Stadt)', en: 'urban (town or city)' },
   rural: { de: 'ländlich (ländliche Gemeinde)', en: 'rural (rural municipality)' },
