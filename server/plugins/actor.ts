@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../contract/common';
-import { forbidden, unauthenticated } from '../errors';
+import { AppError, forbidden, unauthenticated } from '../errors';
 
 /** Who is acting, in which municipality, with which role: resolved once per request from the session. */
 export interface Actor {
@@ -10,6 +10,8 @@ export interface Actor {
   role: Role;
   departmentId: string | null;
   sessionHash: string;
+  /** Set when a script authenticated with a personal API token (Authorization: Bearer) instead of a session. */
+  apiToken?: { id: string; readOnly: boolean };
 }
 
 declare module 'fastify' {
@@ -27,6 +29,13 @@ export function requireActor(req: FastifyRequest): Actor {
 export function requireRole(req: FastifyRequest, ...roles: Role[]): Actor {
   const actor = requireActor(req);
   if (!roles.includes(actor.role)) throw forbidden();
+  return actor;
+}
+
+/** Managing tokens, the profile, the password and second factors needs a signed-in session, never an API token. */
+export function requireSession(req: FastifyRequest): Actor {
+  const actor = requireActor(req);
+  if (actor.apiToken) throw new AppError(403, 'session_required');
   return actor;
 }
 
