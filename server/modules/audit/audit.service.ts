@@ -42,6 +42,7 @@ export async function listAudit(
   const rows = await db.query<AuditRow>(
     `SELECT id, at, actor_name, action, entity_type, entity_id, changes FROM audit_event
      WHERE municipality_id = $1 AND ($2::text IS NULL OR entity_type = $2) AND ($3::text IS NULL OR entity_id = $3)
+       AND action IN ('create', 'update', 'delete') -- changes only; sign-ins and exports are in the admins' view (audit-view.service.ts)
      ORDER BY id DESC LIMIT $4 OFFSET $5`,
     [municipalityId, filter.entityType ?? null, filter.entityId ?? null, filter.limit ?? 100, filter.offset ?? 0],
   );
