@@ -120,7 +120,10 @@ export const ResultRow = z.object({
   impact: z.number().nullable(),
   effort: z.number().nullable(),
   rank: z.number().int().nullable(),
+  /** German display form: "5", or "5 (gleichauf)" when shared (domain/format formatRank); "" when unranked */
   rankLabel: z.string(),
+  /** another measure shares this rank */
+  tied: z.boolean(),
   suggestedClass: Priority.nullable(),
 });
 export type ResultRow = z.infer<typeof ResultRow>;

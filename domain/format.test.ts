@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, parseDate, parseMoney } from './format';
+import { formatDate, formatMoney, formatRank, parseDate, parseMoney } from './format';
 import { keyFromLabel, STATUS_LABELS } from './labels';
 
 describe('German formats', () => {
@@ -57,5 +57,16 @@ describe('labels', () => {
     expect(keyFromLabel(STATUS_LABELS, 'on hold')).toBe('on_hold');
     expect(keyFromLabel(STATUS_LABELS, 'done')).toBe('done');
     expect(keyFromLabel(STATUS_LABELS, 'fertig')).toBeNull();
+  });
+});
+
+describe('ranks', () => {
+  it('writes a shared rank as German readers expect: "5 (gleichauf)", in English "5 (tied)"', () => {
+    expect(formatRank(5, true)).toBe('5 (gleichauf)');
+    expect(formatRank(5, true, 'en')).toBe('5 (tied)');
+    expect(formatRank(3, false)).toBe('3');
+    expect(formatRank(3, false, 'en')).toBe('3');
+    expect(formatRank(null, false)).toBe('');
+    expect(formatRank(5, true)).not.toContain('=');
   });
 });

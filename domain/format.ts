@@ -79,3 +79,14 @@ export function parseDate(input: string | Date | null | undefined): string | nul
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * A competition rank as German readers expect it: "5", or "5 (gleichauf)" when another entry shares
+ * the rank ("5 (tied)" in English). The one place for this form: rankings (dot rounds, scoring
+ * rounds), their views, the workshop protocol and exports all use it.
+ */
+export function formatRank(rank: number | null | undefined, tied: boolean, locale: Locale = 'de'): string {
+  if (rank == null) return '';
+  if (!tied) return String(rank);
+  return locale === 'de' ? `${rank} (gleichauf)` : `${rank} (tied)`;
+}

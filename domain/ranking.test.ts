@@ -19,32 +19,32 @@ describe('rank', () => {
 
   it('gives shared ranks "1, 2=, 2=, 4" (competition ranking), label order inside a shared rank', () => {
     const r = rank([t('D', 1), t('C', 4, 4, 'Radwege'), t('B', 4, 4, 'Bürgerbeteiligung'), t('A', 6)], { useSupporters: false });
-    expect(labels(r)).toEqual(['A:1', 'B:2=', 'C:2=', 'D:4']);
+    expect(labels(r)).toEqual(['A:1', 'B:2 (gleichauf)', 'C:2 (gleichauf)', 'D:4']);
     expect(r.map((i) => i.tiedWithNext)).toEqual([false, true, false, false]);
   });
 
   it('sorts labels the German way inside a shared rank (Ö like O, not after Z)', () => {
     const r = rank([t('x', 2, 2, 'Zentrum'), t('y', 2, 2, 'ÖPNV'), t('z', 2, 2, 'Park')], { useSupporters: false });
     expect(r.map((i) => i.label)).toEqual(['ÖPNV', 'Park', 'Zentrum']);
-    expect(r.every((i) => i.rankLabel === '1=')).toBe(true);
+    expect(r.every((i) => i.rankLabel === '1 (gleichauf)')).toBe(true);
   });
 
   it('breaks a dot tie by distinct supporters when asked, and only then', () => {
     // cumulation allowed: A got 5 dots from 2 people (3 + 2), B got 5 dots from 4 people
     const tallies = [t('A', 5, 2), t('B', 5, 4), t('C', 7, 3)];
-    expect(labels(rank(tallies, { useSupporters: false }))).toEqual(['C:1', 'A:2=', 'B:2=']);
+    expect(labels(rank(tallies, { useSupporters: false }))).toEqual(['C:1', 'A:2 (gleichauf)', 'B:2 (gleichauf)']);
     expect(labels(rank(tallies, { useSupporters: true }))).toEqual(['C:1', 'B:2', 'A:3']);
   });
 
   it('keeps a shared rank when dots and supporters are both equal', () => {
     const r = rank([t('A', 4, 3), t('B', 4, 3), t('C', 4, 2)], { useSupporters: true });
-    expect(labels(r)).toEqual(['A:1=', 'B:1=', 'C:3']);
+    expect(labels(r)).toEqual(['A:1 (gleichauf)', 'B:1 (gleichauf)', 'C:3']);
   });
 
   it('ranks zero-dot items last, sharing a rank; share is 0 when nobody voted', () => {
-    expect(labels(rank([t('A', 0), t('B', 2), t('C', 0)], { useSupporters: false }))).toEqual(['B:1', 'A:2=', 'C:2=']);
+    expect(labels(rank([t('A', 0), t('B', 2), t('C', 0)], { useSupporters: false }))).toEqual(['B:1', 'A:2 (gleichauf)', 'C:2 (gleichauf)']);
     const none = rank([t('A', 0), t('B', 0)], { useSupporters: true });
-    expect(labels(none)).toEqual(['A:1=', 'B:1=']);
+    expect(labels(none)).toEqual(['A:1 (gleichauf)', 'B:1 (gleichauf)']);
     expect(none.map((i) => i.share)).toEqual([0, 0]);
     expect(rank([], { useSupporters: false })).toEqual([]);
   });
@@ -88,7 +88,7 @@ describe('topN', () => {
 
   it('flags a tie at the cut: Top 5 where ranks 5 and 6 tie → 2 candidates for 1 seat', () => {
     const ranked = rank([t('A', 9), t('B', 8), t('C', 7), t('D', 6), t('E', 4), t('F', 4), t('G', 2)], { useSupporters: false });
-    expect(labels(ranked)).toEqual(['A:1', 'B:2', 'C:3', 'D:4', 'E:5=', 'F:5=', 'G:7']);
+    expect(labels(ranked)).toEqual(['A:1', 'B:2', 'C:3', 'D:4', 'E:5 (gleichauf)', 'F:5 (gleichauf)', 'G:7']);
     const top = topN(ranked, 5);
     expect(ids(top.selected)).toEqual(['A', 'B', 'C', 'D']);
     expect(top.cutTie).not.toBeNull();
@@ -109,7 +109,7 @@ describe('topN', () => {
     const ranked = rank([t('A', 9), t('B', 6), t('C', 6), t('D', 5), t('E', 4), t('F', 3), t('G', 3)], { useSupporters: false });
     const top = topN(ranked, 5);
     expect(top.cutTie).toBeNull();
-    expect(labels(top.items)).toEqual(['A:1', 'B:2=', 'C:2=', 'D:4', 'E:5']);
+    expect(labels(top.items)).toEqual(['A:1', 'B:2 (gleichauf)', 'C:2 (gleichauf)', 'D:4', 'E:5']);
     // a tie that exactly fills the last seats is no cut tie either
     const exact = topN(rank([t('A', 9), t('B', 5), t('C', 5)], { useSupporters: false }), 3);
     expect(exact.cutTie).toBeNull();
@@ -143,7 +143,7 @@ describe('resolveCut', () => {
     expect(ids(res.selected)).toEqual(['A', 'B', 'C', 'D', 'F']);
     expect(ids(res.decided)).toEqual(['F']);
     // the winner keeps its main-round figures; the run-off is reported separately
-    expect(res.decided[0]).toMatchObject({ dots: 4, rankLabel: '5=' });
+    expect(res.decided[0]).toMatchObject({ dots: 4, rankLabel: '5 (gleichauf)' });
     expect(labels(res.runoff!)).toEqual(['F:1', 'E:2']);
   });
 
@@ -254,7 +254,7 @@ describe('Partheland: 7 municipalities × 3 councillors × 3 dots, Top 5', () =>
   it('gives the exact Top 5 without a tie at the cut', () => {
     const ranked = rank(tally(goals, dotsOf(ballots)), { useSupporters: true });
     expect(labels(ranked)).toEqual([
-      'g1:1', 'g2:2', 'g3:3', 'g4:4', 'g5:5', 'g6:6=', 'g7:6=', 'g8:8', 'g9:9=', 'g10:9=', 'g11:11', 'g12:12',
+      'g1:1', 'g2:2', 'g3:3', 'g4:4', 'g5:5', 'g6:6 (gleichauf)', 'g7:6 (gleichauf)', 'g8:8', 'g9:9 (gleichauf)', 'g10:9 (gleichauf)', 'g11:11', 'g12:12',
     ]);
     expect(ranked[0].share).toBeCloseTo(11 / 63);
     const top = topN(ranked, 5);
@@ -279,7 +279,7 @@ describe('Partheland: 7 municipalities × 3 councillors × 3 dots, Top 5', () =>
     expect(top.cutTie).toMatchObject({ rank: 5, seatsLeft: 1 });
     // label order inside the shared rank: Abgestimmte…, Gemeinsame Schul…, Schaffung…
     expect(ids(top.cutTie!.candidates)).toEqual(['g6', 'g7', 'g5']);
-    expect(top.cutTie!.candidates.every((c) => c.rankLabel === '5=')).toBe(true);
+    expect(top.cutTie!.candidates.every((c) => c.rankLabel === '5 (gleichauf)')).toBe(true);
 
     // run-off: all 21 councillors, 1 dot each, among the three candidates
     const res = resolveCut(top, { kind: 'runoff', tallies: [t('g5', 10), t('g6', 6), t('g7', 5)] });
@@ -294,12 +294,12 @@ describe('Partheland: 7 municipalities × 3 councillors × 3 dots, Top 5', () =>
     expect(tallies.slice(0, 7).map((x) => [x.dots, x.supporters])).toEqual([[11, 11], [9, 9], [7, 7], [7, 7], [6, 6], [6, 5], [5, 5]]);
     // dots only: g5 and g6 share rank 5 → tie at the cut
     const byDots = topN(rank(tallies, { useSupporters: false }), 5);
-    expect(labels(byDots.selected)).toEqual(['g1:1', 'g2:2', 'g4:3=', 'g3:3=']); // „Ausbau…“ before „Kultur…“
+    expect(labels(byDots.selected)).toEqual(['g1:1', 'g2:2', 'g4:3 (gleichauf)', 'g3:3 (gleichauf)']); // „Ausbau…“ before „Kultur…“
     expect(ids(byDots.cutTie!.candidates)).toEqual(['g6', 'g5']);
     // secondary key: g5 has 6 supporters, g6 only 5 → clear Top 5, the tie g3/g4 inside it stays shared
     const bySupporters = topN(rank(tallies, { useSupporters: true }), 5);
     expect(bySupporters.cutTie).toBeNull();
-    expect(labels(bySupporters.items)).toEqual(['g1:1', 'g2:2', 'g4:3=', 'g3:3=', 'g5:5']);
+    expect(labels(bySupporters.items)).toEqual(['g1:1', 'g2:2', 'g4:3 (gleichauf)', 'g3:3 (gleichauf)', 'g5:5']);
   });
 
   it('variant: the facilitator decides the cut tie with a recorded reason', () => {

@@ -1,9 +1,9 @@
 /**
- * Results of a dot voting round (pure: no I/O, no imports).
+ * Results of a dot voting round (pure: no I/O; imports only the shared rank format).
  *
  * Documented rules:
  * - Ranking is competition ranking ("1224"): items are ordered by dots, descending; items with equal
- *   dots share a rank, shown "2=" when shared; the next rank skips accordingly.
+ *   dots share a rank, shown "2 (gleichauf)" when shared (formatRank); the next rank skips accordingly.
  * - Secondary key (optional, `useSupporters`): the number of distinct supporters (participants with at
  *   least one dot on the item), descending, breaks dot ties first. Items equal on both keys still share.
  * - Label (German collation) is only the display order inside a shared rank; it never decides a rank.
@@ -13,6 +13,8 @@
  *   (`resolveCut`). Nothing is decided by chance or by alphabet.
  * - Items with 0 dots never enter the Top N.
  */
+
+import { formatRank } from './format';
 
 export interface Tally {
   itemId: string;
@@ -25,8 +27,10 @@ export interface Tally {
 export interface RankedItem extends Tally {
   /** Competition rank, 1-based. */
   rank: number;
-  /** "3", or "2=" when the rank is shared. */
+  /** "3", or "2 (gleichauf)" when the rank is shared (German; `formatRank` with `tied` for other languages). */
   rankLabel: string;
+  /** True when another item shares this rank. */
+  tied: boolean;
   /** dots / all dots of the round, 0..1 (0 when nobody voted). */
   share: number;
   /** True when the next item in the list shares this item's rank. */
@@ -59,7 +63,7 @@ export interface ResolvedTopN extends TopN {
   /**
    * Candidates that got a seat through a resolution, in the order decided (run-off rank, or the
    * order of the facilitator's `chosenIds`); accumulated over successive resolutions. They keep their
-   * rank from the main round (e.g. "5="). Also contained in `selected`.
+   * rank from the main round (e.g. "5 (gleichauf)"). Also contained in `selected`.
    */
   decided: RankedItem[];
   /** The ranked run-off tally when this resolution was a run-off, else null. */
@@ -108,7 +112,7 @@ export function tally(items: { itemId: string; label: string }[], dots: { partic
 }
 
 /**
- * Competition ranking ("1224"): sort by dots desc; equal dots share a rank, shown "2=" in rankLabel
+ * Competition ranking ("1224"): sort by dots desc; equal dots share a rank, shown "2 (gleichauf)" in rankLabel
  * when shared. When `useSupporters`, the number of distinct supporters (desc) breaks dot ties first;
  * items equal on both still share. Label asc is only the display order within a shared rank.
  * Zero-dot items are ranked too (they share the last rank). Throws (German) on duplicate ids or
@@ -130,7 +134,8 @@ export function rank(tallies: Tally[], opts: { useSupporters: boolean }): Ranked
     return {
       ...t,
       rank: ranks[i],
-      rankLabel: shared ? `${ranks[i]}=` : String(ranks[i]),
+      rankLabel: formatRank(ranks[i], shared),
+      tied: shared,
       share: total > 0 ? t.dots / total : 0,
       tiedWithNext: ranks[i + 1] === ranks[i],
     };

@@ -138,15 +138,15 @@ describe('scoreRound', () => {
 describe('competitionRanks', () => {
   it('shares ranks on ties and skips the next rank', () => {
     expect(competitionRanks([50, 70, 50, null, 10])).toEqual([
-      { rank: 2, label: '2=' },
-      { rank: 1, label: '1' },
-      { rank: 2, label: '2=' },
-      { rank: null, label: '' },
-      { rank: 4, label: '4' },
+      { rank: 2, label: '2 (gleichauf)', tied: true },
+      { rank: 1, label: '1', tied: false },
+      { rank: 2, label: '2 (gleichauf)', tied: true },
+      { rank: null, label: '', tied: false },
+      { rank: 4, label: '4', tied: false },
     ]);
   });
   it('does not split a tie over float noise', () => {
-    expect(competitionRanks([0.1 + 0.2, 0.3]).map((x) => x.label)).toEqual(['1=', '1=']);
+    expect(competitionRanks([0.1 + 0.2, 0.3]).map((x) => x.label)).toEqual(['1 (gleichauf)', '1 (gleichauf)']);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Multi-criteria scoring of measures (pure: no I/O, no imports).
+ * Multi-criteria scoring of measures (pure: no I/O; imports only the shared rank format).
  *
  * Documented rules:
  * - Every criterion has a weight; the weights of a set sum to 100. A score is 1..5 and is normalised
@@ -23,6 +23,8 @@
  * - Ranking: competition ranking ("1224") by combined value, descending, compared at one decimal so
  *   that float noise never splits a tie; measures without a value are unranked (rank null) at the end.
  */
+
+import { formatRank } from './format';
 
 export type Axis = 'impact' | 'effort';
 
@@ -68,8 +70,10 @@ export interface MeasureResult {
   impact: number | null;
   effort: number | null;
   rank: number | null;
-  /** "3", or "2=" when the rank is shared; "" when unranked */
+  /** "3", or "2 (gleichauf)" when the rank is shared (German, formatRank); "" when unranked */
   rankLabel: string;
+  /** true when another measure shares this rank */
+  tied: boolean;
 }
 
 export const DIVERGENCE_THRESHOLD = 2;
@@ -117,20 +121,20 @@ function axisValue(criteria: Criterion[], means: Record<string, number | null>, 
 }
 
 /** Competition ranking over `value` (descending); null values unranked. Returns the rank per index. */
-export function competitionRanks(values: (number | null)[]): { rank: number | null; label: string }[] {
+export function competitionRanks(values: (number | null)[]): { rank: number | null; label: string; tied: boolean }[] {
   const order = values
     .map((v, i) => ({ v: v == null ? null : round1(v), i }))
     .filter((x): x is { v: number; i: number } => x.v != null)
     .sort((a, b) => b.v - a.v);
-  const out: { rank: number | null; label: string }[] = values.map(() => ({ rank: null, label: '' }));
+  const out: { rank: number | null; label: string; tied: boolean }[] = values.map(() => ({ rank: null, label: '', tied: false }));
   order.forEach((x, pos) => {
     const rank = pos > 0 && order[pos - 1].v === x.v ? out[order[pos - 1].i].rank! : pos + 1;
-    out[x.i] = { rank, label: String(rank) };
+    out[x.i] = { rank, label: String(rank), tied: false };
   });
   // sorted, so a shared value has an equal neighbour
   order.forEach((x, pos) => {
     const shared = order[pos - 1]?.v === x.v || order[pos + 1]?.v === x.v;
-    if (shared) out[x.i].label = `${out[x.i].rank}=`;
+    if (shared) out[x.i] = { ...out[x.i], label: formatRank(out[x.i].rank, true), tied: true };
   });
   return out;
 }
@@ -210,12 +214,14 @@ export function scoreRound(input: {
       effort: axisValue(criteria, criterionMeans, 'effort'),
       rank: null,
       rankLabel: '',
+      tied: false,
     };
   });
   const ranks = competitionRanks(results.map((r) => r.combined));
   results.forEach((r, i) => {
     r.rank = ranks[i].rank;
     r.rankLabel = ranks[i].label;
+    r.tied = ranks[i].tied;
   });
   return results;
 }

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { formatDate, formatDateTime, formatMoney, type Locale } from '../../domain/format';
+import { formatDate, formatDateTime, formatMoney, formatRank, type Locale } from '../../domain/format';
 
 /**
  * Each feature keeps its own messages ({ de: {...}, en: {...} }) next to its code and calls
@@ -52,6 +52,8 @@ export function useFormat() {
       money: (c: number | null | undefined) => formatMoney(c, locale),
       date: (d: string | null | undefined) => formatDate(d, locale),
       dateTime: (d: string | null | undefined) => formatDateTime(d, locale),
+      /** "5" or "5 (gleichauf)" / "5 (tied)" for a shared rank; "" without a rank */
+      rank: (rank: number | null | undefined, tied: boolean) => formatRank(rank, tied, locale),
       /** 10.000 / 10,000 */
       number: (n: number) => n.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB'),
       label: (labels: Record<string, Record<Locale, string>>, key: string | null | undefined) =>

@@ -349,7 +349,7 @@ describe('scoring rounds', () => {
     expect(res[m2].combined).toBeCloseTo(25 + 50 / 3, 10);
     expect(res[m3]).toMatchObject({ dots: 6, dotsNormalised: 100, combined: 50 });
     // m1 and m3 tie at 50 and share rank 1; m2 (41.7) is third
-    expect([res[m1].rankLabel, res[m3].rankLabel, res[m2].rankLabel]).toEqual(['1=', '1=', '3']);
+    expect([res[m1].rankLabel, res[m3].rankLabel, res[m2].rankLabel]).toEqual(['1 (gleichauf)', '1 (gleichauf)', '3']);
   });
 
   it('combines dots only for the measures on the ballot: one outside keeps its score and is marked', async () => {

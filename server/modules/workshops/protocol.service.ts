@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import type { Locale } from '../../../domain/format';
+import { formatRank, type Locale } from '../../../domain/format';
 import { describeRules } from '../../../domain/voting';
 import type { ProtocolView } from './protocol/types';
 import { getWorkshop, listParticipants } from './workshops.service';
@@ -71,7 +71,7 @@ export async function protocolView(db: Db, municipalityId: string, workshopId: s
           voters: res.voters,
           totalDots: res.totalDots,
           topN: res.topN,
-          rows: res.rows.map((x) => ({ rankLabel: x.rankLabel, label: x.label, dots: x.dots, supporters: x.supporters, share: x.share, selected: selected.has(x.itemId) })),
+          rows: res.rows.map((x) => ({ rankLabel: formatRank(x.rank, x.tied, locale), label: x.label, dots: x.dots, supporters: x.supporters, share: x.share, selected: selected.has(x.itemId) })),
           cutTie: res.cutTie ? { candidates: res.cutTie.candidateItemIds.map((id) => label.get(id) ?? id), seatsLeft: res.cutTie.seatsLeft } : null,
           decision: res.decision ? { chosen: res.decision.chosenItemIds.map((id) => label.get(id) ?? id), reason: res.decision.reason, by: res.decision.by, at: res.decision.at } : null,
           runoffOf: r.parent_round_id ? (titles.get(r.parent_round_id) ?? null) : null,

@@ -50,6 +50,23 @@ describe('workshop protocol and QR code', () => {
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect(docx.headers['content-disposition']).toContain('.docx');
 
+    // a shared rank reads "1 (gleichauf)" (English "1 (tied)"), never "1=": a second round with one dot on each brief
+    const tie = json(await call(app, t.cookies.coordinator, 'POST', `/workshops/${w.id}/rounds`, { title: 'Zweite Runde', subject: 'measures', rules: { topN: 1 } }));
+    await call(app, t.cookies.coordinator, 'POST', `/rounds/${tie.id}/open`);
+    for (const item of tie.items) await app.inject({ method: 'POST', url: `/api/v1/rounds/${tie.id}/dots`, headers: { cookie }, payload: { itemId: item.id, dotId: randomUUID() } });
+    await call(app, t.cookies.coordinator, 'POST', `/rounds/${tie.id}/close`);
+    const results = json(await call(app, t.cookies.coordinator, 'GET', `/rounds/${tie.id}/results`));
+    expect(results.rows.map((x: { rankLabel: string; tied: boolean }) => [x.rankLabel, x.tied])).toEqual([['1 (gleichauf)', true], ['1 (gleichauf)', true]]);
+    if (existsSync('/usr/bin/pdftotext')) {
+      for (const [lang, label] of [['de', '1 (gleichauf)'], ['en', '1 (tied)']]) {
+        const dir = mkdtempSync(join(tmpdir(), 'rf-protocol-'));
+        writeFileSync(join(dir, 'p.pdf'), (await call(app, t.cookies.reader, 'GET', `/workshops/${w.id}/protocol.pdf?lang=${lang}`)).rawPayload);
+        const text = execFileSync('pdftotext', ['-layout', join(dir, 'p.pdf'), '-']).toString();
+        expect(text).toContain(label);
+        expect(text).not.toMatch(/\b1=/);
+      }
+    }
+
     const qr = await call(app, t.cookies.reader, 'GET', `/workshops/${w.id}/qr.svg`);
     expect(qr.headers['content-type']).toBe('image/svg+xml');
     expect(qr.body).toMatch(/^<svg/);

@@ -182,7 +182,7 @@ describe('dot voting', () => {
     }
     await call(app, t.cookies.coordinator, 'POST', `/rounds/${r.id}/close`);
     const res = json(await call(app, t.cookies.coordinator, 'GET', `/rounds/${r.id}/results`));
-    expect(res.rows.map((x: { rankLabel: string }) => x.rankLabel)).toEqual(['1=', '1=', '3']);
+    expect(res.rows.map((x: { rankLabel: string }) => x.rankLabel)).toEqual(['1 (gleichauf)', '1 (gleichauf)', '3']);
     expect(res.cutTie).toMatchObject({ seatsLeft: 1, candidateItemIds: [r.items[0].id, r.items[1].id] });
     const bad = await call(app, t.cookies.coordinator, 'POST', `/rounds/${r.id}/decision`, { chosenItemIds: [r.items[2].id], reason: 'weil' });
     expect(bad.statusCode).toBe(400);

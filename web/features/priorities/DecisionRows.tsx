@@ -63,13 +63,13 @@ export function DecisionRows({ id, caption, rows, ranked, errors, onChange }: {
                   <input type="checkbox" checked={item.include} aria-label={t('includeMeasure', { measure: name })}
                     aria-describedby={error ? errorId : undefined} onChange={(e) => onChange(m.id, { include: e.target.checked })} />
                 </td>
-                {ranked && <td data-label={t('colRank')} className="num">{res?.rankLabel || '–'}</td>}
+                {ranked && <td data-label={t('colRank')} className="num">{res?.rank != null ? fmt.rank(res.rank, res.tied) : '–'}</td>}
                 <td data-label={t('colMeasure')}>
                   {name}
                   {dev > 0 && (
                     <div className="deviation-note">
                       <span aria-hidden="true">⚠ </span>
-                      {t(dev === 2 ? 'deviatesStrong' : 'deviates', { rank: res?.rankLabel ?? '–', suggested: res?.suggestedClass ?? '–' })}
+                      {t(dev === 2 ? 'deviatesStrong' : 'deviates', { rank: res?.rank != null ? fmt.rank(res.rank, res.tied) : '–', suggested: res?.suggestedClass ?? '–' })}
                     </div>
                   )}
                   {error && <div className="error" id={errorId}>{error}</div>}

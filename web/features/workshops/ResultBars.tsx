@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useT } from '../../i18n/i18n';
+import { useFormat, useT } from '../../i18n/i18n';
 import type { RoundResults } from '../../../contract/workshops';
 import { cutIndex, orderedRows } from './ResultsTable';
 import { roundMessages } from './roundMessages';
@@ -9,8 +9,16 @@ import './bars.css';
  * Horizontal bars by rank (CSS widths, so they animate smoothly), with rank labels, dot counts and
  * the Top-N cut line. The list is the accessible form; the bars are decoration.
  */
+/** "5 (gleichauf)" in the narrow rank column: the number large, the word small below it. */
+function RankText({ text }: { text: string }) {
+  const at = text.indexOf(' ');
+  if (at < 0) return <>{text}</>;
+  return <>{text.slice(0, at)} <span className="bar-tied">{text.slice(at + 1)}</span></>;
+}
+
 export function ResultBars({ results: r, className = '' }: { results: RoundResults; className?: string }) {
   const t = useT(roundMessages);
+  const fmt = useFormat();
   const max = Math.max(1, ...r.rows.map((x) => x.dots));
   const cut = cutIndex(r);
   const tied = new Set(r.cutTie?.candidateItemIds ?? []);
@@ -22,7 +30,7 @@ export function ResultBars({ results: r, className = '' }: { results: RoundResul
       <ol className={`bars ${className}`} aria-label={t('chart')}>
         {orderedRows(r).map((row, i) => (
           <li key={row.itemId} className={`${selected.has(row.itemId) ? 'in-top' : ''} ${tied.has(row.itemId) ? 'tied' : ''} ${i === cut && i < r.rows.length - 1 ? 'cut-after' : ''}`}>
-            <span className="bar-rank"><span className="visually-hidden">{t('colRank')} </span>{row.rankLabel}</span>
+            <span className="bar-rank"><span className="visually-hidden">{t('colRank')} </span><RankText text={fmt.rank(row.rank, row.tied)} /></span>
             <span className="bar-label">{row.label}</span>
             <span className="bar-track" aria-hidden="true">
               <span className="bar-fill" style={{ width: `${(row.dots / max) * 100}%` }} />
@@ -37,7 +45,7 @@ export function ResultBars({ results: r, className = '' }: { results: RoundResul
       {tie && (
         <p className="bars-note">
           <span aria-hidden="true">⚠ </span>
-          {t('tieNote', { rank: tie.rank, n: r.topN, seats: tie.seatsLeft === 1 ? t('seatsOne') : t('seatsMany', { n: tie.seatsLeft }) })}
+          {t('tieNote', { rank: fmt.rank(tie.rank, true), n: r.topN, seats: tie.seatsLeft === 1 ? t('seatsOne') : t('seatsMany', { n: tie.seatsLeft }) })}
         </p>
       )}
     </>

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { ScrollTable } from '../../components/ui';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useFormat, useLocale, useT } from '../../i18n/i18n';
 import type { RoundResults } from '../../../contract/workshops';
 import { roundMessages } from './roundMessages';
 import { percent } from './rules';
@@ -28,10 +28,11 @@ export function orderedRows(r: RoundResults) {
     .map((x) => x.row);
 }
 
-/** Rank ("2=" when shared), item, dots, distinct supporters, share; the Top-N cut line as a row. */
+/** Rank ("2 (gleichauf)" when shared), item, dots, distinct supporters, share; the Top-N cut line as a row. */
 export function ResultsTable({ results: r, caption }: { results: RoundResults; caption: string }) {
   const t = useT(roundMessages);
   const { locale } = useLocale();
+  const fmt = useFormat();
   const selected = new Set(r.selectedItemIds);
   const tied = new Set(r.cutTie?.candidateItemIds ?? []);
   const cut = cutIndex(r);
@@ -56,7 +57,7 @@ export function ResultsTable({ results: r, caption }: { results: RoundResults; c
           {orderedRows(r).map((row, i) => (
             <Fragment key={row.itemId}>
               <tr className={selected.has(row.itemId) ? 'in-top' : tied.has(row.itemId) ? 'tied' : undefined}>
-                <td className="num rank">{row.rankLabel}</td>
+                <td className="num rank">{fmt.rank(row.rank, row.tied)}</td>
                 <th scope="row" className="item">
                   {row.label}
                   {selected.has(row.itemId) && <span className="ws-marker top"> ✓ {t('inTopN', { n: r.topN })}</span>}

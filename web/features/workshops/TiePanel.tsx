@@ -57,7 +57,7 @@ export function TiePanel({
       <p>
         {t('tieText', {
           items: quoteList(tie.candidateItemIds.map(label), t('and'), de),
-          rank: tie.rank,
+          rank: fmt.rank(tie.rank, true),
           n: r.topN,
           seats: tie.seatsLeft === 1 ? t('seatsOne') : t('seatsMany', { n: tie.seatsLeft }),
         })}

@@ -334,7 +334,7 @@ function chart(r: ProtocolRound, ctx: ProtocolContext, t: ProtocolTexts): Array<
 function ranking(r: ProtocolRound, ctx: ProtocolContext, t: ProtocolTexts): Array<Paragraph | Table> {
   const rows = displayRows(r.rows);
   const tied = tiedSet(r);
-  const widths = [800, CONTENT_WIDTH - 800 - 900 - 1600 - 1100, 900, 1600, 1100];
+  const widths = [1300, CONTENT_WIDTH - 1300 - 900 - 1600 - 1100, 900, 1600, 1100]; // rank: "5 (gleichauf)"
   const body = rows.map((row, i): CellSpec[] => {
     const fill = row.selected ? HIGHLIGHT : undefined;
     const bold = row.selected;

@@ -269,7 +269,7 @@ function rankingTable(r: ProtocolRound, ctx: ProtocolContext, t: ProtocolTexts):
     table: {
       headerRows: 1,
       dontBreakRows: true,
-      widths: [30, '*', 38, 64, 44],
+      widths: [62, '*', 38, 64, 44], // the rank column holds "5 (gleichauf)"
       body: [
         header([t.rank, t.entry, t.dots, t.supporters, t.share], ['left', 'left', 'right', 'right', 'right']),
         ...rows.map((row): TableCell[] => {

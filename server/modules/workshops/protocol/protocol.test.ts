@@ -116,7 +116,7 @@ describe('chart', () => {
 
   it('puts the chosen entry of a tie first and formats the note and shares', () => {
     expect(rows[4].label).toContain('Co-working');
-    expect(rows.map((r) => r.rankLabel)).toEqual(['1', '2', '3', '4', '5=', '5=', '7', '8']);
+    expect(rows.map((r) => r.rankLabel)).toEqual(['1', '2', '3', '4', '5 (gleichauf)', '5 (gleichauf)', '7', '8']);
     // ranks that differ (e.g. by supporters) keep their order even with equal dots
     const bySupporters = displayRows([
       { rankLabel: '1', label: 'A', dots: 4, supporters: 3, share: 0.5, selected: false },
@@ -150,6 +150,8 @@ describe.skipIf(!hasPoppler)('protocolPdf', () => {
     for (const head of ['Rang', 'Eintrag', 'Punkte', 'Unterstützende', 'Anteil %']) expect(text).toContain(head);
     expect(text).toContain('Jede Person hat 3 Klebepunkte.');
     expect(text).toContain('22,2');
+    expect(text).toContain('5 (gleichauf)'); // a shared rank as German readers expect, never "5="
+    expect(text).not.toMatch(/\b\d+=/);
     expect(text).toContain('Gleichstand an der Grenze der Top 5: Gemeinsame Entwicklung von Gewerbeflächen');
     expect(text).toContain('1 Platz offen');
     expect(text).toContain('Entscheidung der Moderation');
@@ -222,6 +224,7 @@ describe('protocolDocx', () => {
     expect(plain).toContain('Grenze Top 5');
     expect(plain).toContain(`${'█'.repeat(28)} 14`);
     expect(plain).toContain('Gleichstand, gewählt');
+    expect(plain).toContain('5 (gleichauf)');
     expect(plain).toContain('Gleichstand an der Grenze der Top 5: Gemeinsame Entwicklung von Gewerbeflächen, Schaffung von Co-working-spaces – 1 Platz offen');
     expect(plain).toContain('Entscheidung der Moderation');
     expect(plain).toContain(v.rounds[0].decision!.reason);
