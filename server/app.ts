@@ -30,6 +30,7 @@ import { synergiesRoutes } from './modules/synergies/synergies.routes';
 import { mapRoutes } from './modules/map/map.routes';
 import { responsibilityRoutes } from './modules/responsibility/responsibility.routes';
 import { roadmapRoutes } from './modules/roadmap/roadmap.routes';
+import { homeRoutes } from './modules/home/home.routes';
 import { createMailer } from './modules/funding/mailer';
 import { sendDueReminders } from './modules/funding/reminders.service';
 import { createLiveHub, type LiveHub } from './modules/workshops/live';
@@ -193,6 +194,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await mapRoutes(a);
       await responsibilityRoutes(a);
       await roadmapRoutes(a);
+      await homeRoutes(a);
     },
     { prefix: '/api/v1' },
   );
