@@ -22,7 +22,9 @@ const routes: RouteObject[] = [
     element: <Layout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, ...page(() => import('../features/dashboard/DashboardPage')) },
+      { index: true, ...page(() => import('../features/home/HomePage')) },
+      { path: 'home/department', ...page(() => import('../features/home/DepartmentHomePage')) },
+      { path: 'dashboard', ...page(() => import('../features/dashboard/DashboardPage')) },
       { path: 'measures', ...page(() => import('../features/measures/MeasureListPage')) },
       { path: 'measures/new', ...page(() => import('../features/measures/MeasureCreatePage')) },
       { path: 'measures/import', ...page(() => import('../features/import/ImportPage')) },
@@ -52,6 +54,7 @@ const routes: RouteObject[] = [
       { path: 'concept', ...page(() => import('../features/concept/ConceptPage')) },
       { path: 'concept/:section', ...page(() => import('../features/concept/ConceptSectionPage')) },
       { path: 'admin/users', ...page(() => import('../features/users/UsersPage')) },
+      { path: 'admin/audit', ...page(() => import('../features/audit/AuditPage')) },
       { path: 'profile', ...page(() => import('../features/auth/ProfilePage')) },
       { path: '*', ...page(() => import('./NotFoundPage')) },
     ],

@@ -65,4 +65,14 @@ export const demoStory = {
     classA: 5,
     classB: 3,
   },
+  /** steps of the implementation: milestones (days from the day the demo is loaded) and finish-to-start dependencies */
+  plan: {
+    milestones: [
+      { measure: 'Mobilitätsstation am Bahnhof', title: 'Entwurfsplanung abgeschlossen', inDays: -60, done: true },
+      { measure: 'Mobilitätsstation am Bahnhof', title: 'Gestattungsvertrag mit der Deutschen Bahn', inDays: -14, done: false },
+      { measure: 'Mobilitätsstation am Bahnhof', title: 'Ausschreibung der Bauleistungen', inDays: 75, done: false },
+    ],
+    /** [measure, waits for] */
+    dependencies: [['Radweg Wallendorf – Gartenstadt', 'Kleingartenentwicklungskonzept']] as [string, string][],
+  },
 };

@@ -11,6 +11,8 @@ import { decide } from '../../modules/priorities/decisions.service';
 import { programmesForMeasure } from '../../modules/funding/match.service';
 import { savePlan } from '../../modules/funding/plan.service';
 import { addDays, berlinToday } from '../../modules/funding/deadlines.service';
+import { createMilestone } from '../../modules/roadmap/milestones.service';
+import { addDependency } from '../../modules/roadmap/dependencies.service';
 import type { DemoBrief } from './demo-data';
 import { demoStory } from './demo-story-data';
 
@@ -93,6 +95,21 @@ export async function loadDemoStory(t: Db, actor: Actor, briefs: Briefs, distric
   });
 
   await loadFundingPlans(t, actor, briefs);
+  await loadPlanSteps(t, actor, idOf);
+}
+
+/**
+ * The implementation as a department sees it on "Mein Amt": milestones of the mobility hub (one done,
+ * one overdue, one ahead; dated from the day the demo is loaded) and a cycle path that waits for the
+ * allotment garden concept, which decides where it may run.
+ */
+async function loadPlanSteps(t: Db, actor: Actor, idOf: (title: string) => string) {
+  const today = berlinToday();
+  const { milestones, dependencies } = demoStory.plan;
+  for (const m of milestones) {
+    await createMilestone(t, actor, idOf(m.measure), { title: m.title, dueOn: addDays(today, m.inDays), done: m.done });
+  }
+  for (const [measure, waitsFor] of dependencies) await addDependency(t, actor, idOf(measure), idOf(waitsFor));
 }
 
 /**

@@ -14,10 +14,11 @@ const MEASURE_LIMIT = 300;
 
 /**
  * Which department's home the actor may open: a department member their own (403 for another), a
- * coordinator or admin any of the municipality (the first by name when none is named). Readers: 403.
+ * coordinator or admin any of the municipality (unnamed: their own department if they have one, else the
+ * first by name). Readers: 403.
  */
 function departmentFor(actor: Actor, requested: string | undefined): string | null {
-  if (EDITORS.includes(actor.role)) return requested ?? null;
+  if (EDITORS.includes(actor.role)) return requested ?? actor.departmentId ?? null;
   if (actor.role !== 'department') throw forbidden();
   if (!actor.departmentId) throw notFound('department');
   if (requested && requested !== actor.departmentId) throw forbidden();

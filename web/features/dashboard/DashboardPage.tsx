@@ -16,7 +16,7 @@ const METRIC_KEY = 'rf.dashboard.metric';
 
 type Filter = 'status' | 'dimension' | 'district' | 'department' | 'horizon';
 
-/** / — the dashboard: totals and bar charts by status, dimension, district, department and horizon. */
+/** /dashboard (and / for readers) — the key figures: totals and bar charts by status, dimension, district, department and horizon. */
 export default function DashboardPage() {
   const t = useT(messages);
   const f = useFormat();

@@ -1,9 +1,9 @@
 import type { Messages } from '../../i18n/i18n';
 
 const de = {
-  title: 'Übersicht',
-  titleOf: 'Übersicht: {name}',
-  loading: 'Übersicht wird geladen …',
+  title: 'Kennzahlen',
+  titleOf: 'Kennzahlen: {name}',
+  loading: 'Kennzahlen werden geladen …',
   total: 'Maßnahmen insgesamt',
   totalCost: 'Geschätzte Kosten insgesamt',
   implementation: 'In Umsetzung',
@@ -38,8 +38,8 @@ const de = {
 export const messages: Messages<keyof typeof de> = {
   de,
   en: {
-    title: 'Overview',
-    titleOf: 'Overview: {name}',
+    title: 'Key figures',
+    titleOf: 'Key figures: {name}',
     loading: 'Loading overview …',
     total: 'Measures in total',
     totalCost: 'Estimated costs in total',
