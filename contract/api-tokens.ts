@@ -43,7 +43,7 @@ export const CreateApiTokenBody = z.object({
 export type CreateApiTokenBody = z.input<typeof CreateApiTokenBody>;
 
 export const CreatedApiToken = z.object({
-  token: ApiToken,
+  token: ApiToken.describe('Das neue Token, wie es in der Liste erscheint.'),
   secret: z
     .string()
     .describe('Das Token selbst (beginnt mit `rf_`). Wird nur in dieser Antwort gezeigt; gespeichert ist nur sein Hash.'),
