@@ -44,6 +44,9 @@ export const SessionInfo = z.object({
   current: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+/** `idleMinutes`: SESSION_IDLE_MINUTES, after which an unused session ends. */
+export const SessionList = z.object({ idleMinutes: z.number().int(), sessions: z.array(SessionInfo) });
+export type SessionList = z.infer<typeof SessionList>;
 
 export const SecuritySettings = z.object({ requireAdminTwoFactor: z.boolean(), version: z.number().int() });
 export type SecuritySettings = z.infer<typeof SecuritySettings>;

@@ -3,12 +3,13 @@ import type { App } from '../../app';
 import { Me } from '../../../contract/auth';
 import { IdParams } from '../../../contract/common';
 import {
-  RecoveryCodes, SecondFactorBody, SecuritySettings, SecuritySettingsBody, SessionInfo,
+  RecoveryCodes, SecondFactorBody, SecuritySettings, SecuritySettingsBody, SessionList,
   TwoFactorConfirmBody, TwoFactorDisableBody, TwoFactorSetup, TwoFactorStatus,
 } from '../../../contract/security';
 import { requireActor, requireRole } from '../../plugins/actor';
 import { AppError } from '../../errors';
 import { failureKeys } from '../../../domain/throttle';
+import { DEFAULT_IDLE_MINUTES } from '../../../domain/sessions';
 import { checkPassword, recordLoginFailure } from './auth.service';
 import { completeSignIn } from './sign-in';
 import { finishSecondFactor } from './second-factor.service';
@@ -93,9 +94,9 @@ export async function securityRoutes(app: App) {
       tags,
       summary: 'My active sessions',
       description: 'Every session of the signed-in person that has neither expired nor been idle too long: created, last active (updated at most once a minute), browser, network; the current one first.',
-      response: { 200: z.array(SessionInfo) },
+      response: { 200: SessionList },
     },
-  }, async (req) => listSessions(app.db, requireActor(req), idle));
+  }, async (req) => ({ idleMinutes: idle ?? DEFAULT_IDLE_MINUTES, sessions: await listSessions(app.db, requireActor(req), idle) }));
 
   app.delete('/auth/sessions/:id', {
     schema: {

@@ -9,6 +9,8 @@ import { TextField } from '../../app/forms';
 import { ME_KEY } from '../../app/session';
 import { usePageTitle } from '../../app/title';
 import { authMessages } from './messages';
+import { SecondFactorForm } from './SecondFactorForm';
+import type { SecondFactorNeeded } from '../../../contract/security';
 import '../../app/layout.css';
 
 /** Only same-site paths are accepted as the place to return to. */
@@ -29,6 +31,8 @@ export default function LoginPage() {
   const [error, setError] = useState<unknown>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const failureRef = useRef<HTMLDivElement>(null);
+  // With two-factor sign-in on, the password step answers with a pending token and the code is asked next.
+  const [pending, setPending] = useState<string | null>(null);
 
   useEffect(() => {
     if (setup.data?.needsSetup) navigate('/setup', { replace: true });
@@ -38,16 +42,25 @@ export default function LoginPage() {
     if (failure) failureRef.current?.focus();
   }, [failure]);
 
+  function signedIn(me: Me) {
+    qc.clear();
+    qc.setQueryData(ME_KEY, me);
+    navigate(safeNext(params.get('next')), { replace: true });
+  }
+
   async function submit(ev: FormEvent) {
     ev.preventDefault();
     setError(null);
     setFailure(null);
     setBusy(true);
     try {
-      const me = await api.post<Me>('/auth/login', { email: email.trim(), password });
-      qc.clear();
-      qc.setQueryData(ME_KEY, me);
-      navigate(safeNext(params.get('next')), { replace: true });
+      const res = await api.post<Me | SecondFactorNeeded>('/auth/login', { email: email.trim(), password });
+      if ('secondFactorRequired' in res) {
+        setPassword('');
+        setPending(res.pendingToken);
+        return;
+      }
+      signedIn(res);
     } catch (e) {
       if (e instanceof ApiError && (e.status === 401 || e.status === 400)) setFailure(t('loginFailed'));
       else if (e instanceof ApiError && e.status === 429) setFailure(t('loginRateLimited'));
@@ -68,6 +81,7 @@ export default function LoginPage() {
         </div>
       )}
       <ErrorMessage error={error} />
+      {pending ? <SecondFactorForm pendingToken={pending} onSignedIn={signedIn} onRestart={() => setPending(null)} /> : (
       <form className="card" onSubmit={submit} aria-busy={busy}>
         <TextField id="login-email" label={t('email')} type="email" value={email} autoComplete="username" required
           onChange={(e) => setEmail(e.target.value)} aria-invalid={failure ? true : undefined} />
@@ -78,6 +92,7 @@ export default function LoginPage() {
           {busy && <Spinner label={t('loginRunning')} />}
         </div>
       </form>
+      )}
     </main>
   );
 }
