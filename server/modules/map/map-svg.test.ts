@@ -5,7 +5,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { DistrictMap } from '../../../web/features/map/DistrictMap';
 import { classesFor } from '../../../web/features/map/colours';
-import { classBreaks, fitView, mercator, polygonsOf, tilesFor } from '../../../web/features/map/projection';
+import { fitView, labelSpot, mercator, pathOf, polygonsOf, tilesFor } from '../../../web/features/map/projection';
 import type { MapDistrict } from '../../../contract/map';
 
 const square = (lon: number, lat: number, d = 0.02) => ({ type: 'Polygon' as const, coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] });
@@ -50,15 +50,42 @@ describe('district map SVG', () => {
     expect(urls).toEqual(tilesFor(view, 'https://tiles.example.org/{z}/{x}/{y}.png').map((t) => t.url));
   });
 
-  it('classes: equal intervals up to the maximum; GeoJSON of every shape kind is read', () => {
-    expect(classBreaks([0, 3, 7, 10])).toEqual([2, 4, 6, 8, 10]);
-    expect(classBreaks([1])).toEqual([1]);
-    expect(classBreaks([0, 0])).toEqual([]);
+  it('classes: round bounds over the range (domain/legend-classes); GeoJSON of every shape kind is read', () => {
+    expect(classesFor([0, 3, 7, 10], 'count').breaks).toEqual([4, 6, 8, 10]); // "1 – 4", "5 – 6", …
+    expect(classesFor([6_730_000_00, 16_905_000_00], 'cost').breaks).toEqual([7_500_000_00, 10_000_000_00, 12_500_000_00, 15_000_000_00, 17_500_000_00]);
+    expect(classesFor([0, 0], 'count').breaks).toEqual([]);
     const c = classesFor([1, 10], 'count');
     expect([c.colourOf(0), c.colourOf(1), c.colourOf(10)]).toEqual(['#eeeeee', '#fde725', '#414487']);
     const poly = square(0, 0);
     expect(polygonsOf({ type: 'Feature', geometry: poly })).toHaveLength(1);
     expect(polygonsOf({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: poly }, { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [poly.coordinates, poly.coordinates] } }] })).toHaveLength(3);
     expect(polygonsOf({ type: 'Point', coordinates: [0, 0] })).toEqual([]);
+  });
+
+  it('writes each district’s name on it, hidden from assistive technology (the button carries the name)', () => {
+    const html = render(null);
+    expect(html).toMatch(/<div class="map-labels" aria-hidden="true">.*Altstadt.*Neustadt.*<\/div>/s);
+    expect(html.match(/class="map-label /g)).toHaveLength(2);
+  });
+
+  it('places a name inside the district, also in a concave (L-shaped) one where the centroid lies outside', () => {
+    // an L: the lower bar 0…3 wide, the upright 0…1; its centroid (≈ 1.1, 1.1) falls in the notch
+    const l = { type: 'Polygon' as const, coordinates: [[[0, 0], [0.03, 0], [0.03, 0.01], [0.01, 0.01], [0.01, 0.03], [0, 0.03], [0, 0]]] };
+    const polys = polygonsOf(l);
+    const view = fitView(polys)!;
+    const spot = labelSpot(view, polys)!;
+    // inside: draw the path into a point-in-polygon test by ray casting on the projected ring
+    const ring = polys[0][0].map((p) => [(mercator(p)[0] - view.x0) * view.scale, (mercator(p)[1] - view.y0) * view.scale]);
+    let inside = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > spot.y !== yj > spot.y && spot.x < ((xj - xi) * (spot.y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    expect(inside).toBe(true);
+    // it chose the wide lower bar, not the narrow upright
+    expect(spot.width).toBeGreaterThan(view.width / 2);
+    expect(pathOf(view, polys)).toMatch(/^M/);
+    expect(labelSpot(view, [])).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { EmptyState, ErrorMessage, PageHeader, ScrollTable, Spinner } from '../../components/ui';
-import { useFormat, useT } from '../../i18n/i18n';
+import { useFormat, useLocale, useT } from '../../i18n/i18n';
 import { usePageTitle } from '../../app/title';
 import type { MapData, MapDistrict } from '../../../contract/map';
 import type { MeasurePage } from '../../../contract/measures';
@@ -16,6 +16,7 @@ import './map.css';
 export default function MapPage() {
   const t = useT(mapMessages);
   const f = useFormat();
+  const { locale } = useLocale();
   const [params, setParams] = useSearchParams();
   // Local state answers at once (a controlled radio must not wait for the router); the URL keeps it for reloads and links.
   const [mode, setMode] = useState<Mode>(params.get('by') === 'cost' ? 'cost' : 'count');
@@ -35,14 +36,17 @@ export default function MapPage() {
   };
   const nameOf = (d: MapDistrict) => t(d.measureCount === 1 ? 'districtLabelOne' : 'districtLabel', { name: d.name, count: d.measureCount, cost: f.money(d.costCents) });
   const fmt = (v: number) => (mode === 'count' ? String(v) : f.money(v));
+  // legend bounds are round (domain/legend-classes): millions read as "7,5 Mio. €"
+  const compact = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { notation: 'compact', maximumFractionDigits: 2 });
+  const bound = (v: number) => (mode === 'cost' && v >= 100_000_000 ? `${compact.format(v / 100)} €` : fmt(v));
 
   if (q.error) return <ErrorMessage error={q.error} />;
   if (!q.data || !districts) return <Spinner label={t('loading')} />;
   const withBoundary = districts.filter((d) => polygonsOf(d.boundary).length > 0);
   const without = districts.filter((d) => polygonsOf(d.boundary).length === 0);
   const selected = districts.find((d) => d.id === selectedId) ?? null;
-  // classes start one above the previous bound (cost bounds are whole euros: one euro above)
-  const lower = (i: number) => (i === 0 ? 1 : classes.breaks[i - 1] + (mode === 'count' ? 1 : 100));
+  // a count class starts one above the previous bound; a cost class ("7,5 – 10 Mio. €") above its lower bound
+  const lower = (i: number) => (i === 0 ? 1 : classes.breaks[i - 1] + (mode === 'count' ? 1 : 0));
   const tileHost = q.data.tileUrl ? new URL(q.data.tileUrl.replace(/\{[zxy]\}/g, '0')).host : null;
 
   return (
@@ -80,7 +84,7 @@ export default function MapPage() {
                 {classes.breaks.map((b, i) => (
                   <li key={b}>
                     <Swatch colour={classes.colourOf(b)} />{' '}
-                    {mode === 'cost' && i === 0 ? t('upTo', { v: fmt(b) }) : lower(i) >= b ? fmt(b) : t('range', { from: fmt(lower(i)), to: fmt(b) })}
+                    {mode === 'cost' && i === 0 ? t('upTo', { v: bound(b) }) : lower(i) >= b ? bound(b) : t('range', { from: bound(lower(i)), to: bound(b) })}
                   </li>
                 ))}
               </ul>

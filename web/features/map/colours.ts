@@ -1,4 +1,4 @@
-import { classBreaks, classOf } from './projection';
+import { legendBreaks, legendClassOf } from '../../../domain/legend-classes';
 
 /**
  * Viridis, light to dark: distinguishable with every common colour-vision deficiency and in grey scale.
@@ -16,9 +16,9 @@ export interface Classes {
 }
 
 export function classesFor(values: number[], mode: Mode): Classes {
-  // costs (cents) are classed in whole euros so the legend reads cleanly
-  const breaks = classBreaks(values, PALETTE.length, mode === 'cost' ? (x) => Math.ceil(x / 100) * 100 : Math.ceil);
+  // round bounds over the data's range; costs (cents) in whole euros
+  const breaks = legendBreaks(values, PALETTE.length, mode === 'cost' ? 100 : 1);
   // fewer classes than colours: spread them over the palette so light and dark ends are both used
   const colour = (i: number) => PALETTE[breaks.length <= 1 ? PALETTE.length - 1 : Math.round((i * (PALETTE.length - 1)) / (breaks.length - 1))];
-  return { breaks, colourOf: (v) => (classOf(v, breaks) < 0 ? EMPTY : colour(classOf(v, breaks))) };
+  return { breaks, colourOf: (v) => (legendClassOf(v, breaks) < 0 ? EMPTY : colour(legendClassOf(v, breaks))) };
 }

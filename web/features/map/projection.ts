@@ -91,11 +91,43 @@ export function tilesFor(v: View, template: string): Tile[] {
   return tiles;
 }
 
-/** Upper bounds of up to `k` equal-interval classes for positive values (0 gets a class of its own). */
-export function classBreaks(values: number[], k = 5, round: (x: number) => number = Math.ceil): number[] {
-  const max = Math.max(0, ...values);
-  if (max === 0) return [];
-  return [...new Set(Array.from({ length: k }, (_, i) => round((max * (i + 1)) / k)))].filter((b) => b > 0);
-}
+/** Where a district's name goes, in SVG units: a point inside it and the width free around it on that line. */
+export interface LabelSpot { x: number; y: number; width: number }
 
-export const classOf = (value: number, breaks: number[]) => (value <= 0 ? -1 : breaks.findIndex((b) => value <= b));
+/**
+ * A label position inside the district's largest polygon: of horizontal lines through its middle, the one
+ * with the widest inside stretch (holes and notches counted with the even-odd rule), at that stretch's
+ * centre. Unlike the centroid, this stays inside L-shaped and concave districts.
+ */
+export function labelSpot(v: View, polygons: Polygon[]): LabelSpot | null {
+  const rings = polygons.map((poly) => poly.map((ring) => ring.map((p) => toSvg(v, p))));
+  const area = (ring: [number, number][]) => Math.abs(ring.reduce((a, [x1, y1], i) => {
+    const [x2, y2] = ring[(i + 1) % ring.length];
+    return a + x1 * y2 - x2 * y1;
+  }, 0)) / 2;
+  const largest = rings.filter((r) => r.length > 0 && r[0].length > 2).sort((a, b) => area(b[0]) - area(a[0]))[0];
+  if (!largest) return null;
+  const ys = largest[0].map((p) => p[1]);
+  const [top, bottom] = [Math.min(...ys), Math.max(...ys)];
+  let best: LabelSpot | null = null;
+  let bestScore = -1;
+  for (let i = 1; i < 20; i++) {
+    const t = i / 20;
+    const y = top + (bottom - top) * t;
+    const xs: number[] = [];
+    for (const ring of largest)
+      for (let j = 0; j < ring.length; j++) {
+        const [x1, y1] = ring[j];
+        const [x2, y2] = ring[(j + 1) % ring.length];
+        if ((y1 <= y && y2 > y) || (y2 <= y && y1 > y)) xs.push(x1 + ((y - y1) / (y2 - y1)) * (x2 - x1));
+      }
+    xs.sort((a, b) => a - b);
+    for (let k = 0; k + 1 < xs.length; k += 2) {
+      const width = xs[k + 1] - xs[k];
+      // the middle lines are preferred: a label at the very edge of a district reads as its neighbour's
+      const score = width * (1 - Math.abs(t - 0.5));
+      if (score > bestScore) [bestScore, best] = [score, { x: (xs[k] + xs[k + 1]) / 2, y, width }];
+    }
+  }
+  return best;
+}

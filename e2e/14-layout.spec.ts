@@ -1,0 +1,121 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { ADMIN, ensureDemoSetup, signIn } from './helpers';
+
+/**
+ * Pages that fit their content (issue 13): every page of the app on the demo data, on a phone (390×844) and
+ * on a laptop (1440×900). A page fails when it scrolls sideways, or when a table is clipped — wider than
+ * its box without a scroll container (overflow-x auto/scroll) around it that lets the reader reach the rest.
+ */
+
+const VIEWPORTS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'laptop', width: 1440, height: 900 },
+] as const;
+
+const STATIC_PAGES = [
+  '/', '/measures', '/measures/new', '/measures/import',
+  '/districts', '/departments', '/synergies', '/synergies/my-districts', '/map', '/map?by=cost',
+  '/responsibility', '/roadmap', '/roadmap?view=table', '/roadmap?group=district',
+  '/workshops', '/priorities', '/priorities/criteria',
+  '/concept', '/concept/dimensions', '/concept/action-fields', '/concept/goals', '/concept/districts', '/concept/departments',
+  '/funding/programmes', '/funding/programmes/new', '/funding/kofi', '/funding/deadlines', '/funding/saved-searches',
+  '/admin/users', '/profile', '/join', '/does-not-exist',
+];
+
+const WORKSHOP_TABS = ['', '?tab=groups', '?tab=participants', '?tab=join', '?tab=briefs', '?tab=rounds'];
+
+type Json = Record<string, unknown> & { id: string };
+
+/** The detail pages that exist on the data of the signed-in municipality: one measure, workshop, round, programme … */
+async function detailPages(page: Page): Promise<string[]> {
+  const get = async <T>(url: string): Promise<T> => {
+    const res = await page.request.get(`/api/v1${url}`);
+    expect(res.status(), url).toBe(200);
+    return (await res.json()) as T;
+  };
+  const paths: string[] = [];
+  const measures = (await get<{ items: (Json & { title: string })[] }>('/measures?pageSize=100&sort=number')).items;
+  // the first measure, and the one with the longest title (long words are what push a phone page wider)
+  const longest = [...measures].sort((a, b) => b.title.length - a.title.length)[0];
+  for (const m of new Set([measures[0], longest].filter(Boolean))) {
+    paths.push(`/measures/${m.id}`, `/measures/${m.id}/edit`, `/measures/${m.id}/funding`);
+  }
+  const workshops = await get<Json[]>('/workshops');
+  for (const w of workshops.slice(0, 1)) {
+    for (const tab of WORKSHOP_TABS) paths.push(`/workshops/${w.id}${tab}`);
+    paths.push(`/workshops/${w.id}/join-screen`, `/workshops/${w.id}/codes`);
+    const rounds = await get<Json[]>(`/workshops/${w.id}/rounds`);
+    for (const r of rounds.slice(0, 1)) paths.push(`/workshops/${w.id}/rounds/${r.id}/projector`);
+  }
+  const programmes = await get<Json[]>('/funding-programmes');
+  for (const p of programmes.slice(0, 1)) paths.push(`/funding/programmes/${p.id}`, `/funding/programmes/${p.id}/edit`);
+  const searches = await get<Json[]>('/saved-searches');
+  for (const s of searches.slice(0, 1)) paths.push(`/funding/saved-searches/${s.id}`);
+  const rounds = await get<Json[]>('/priorities/rounds');
+  for (const r of rounds.slice(0, 1)) paths.push(`/priorities/rounds/${r.id}`);
+  return paths;
+}
+
+interface Problem { kind: 'page scrolls sideways' | 'table clipped'; detail: string }
+
+/** Runs in the page: what does not fit. */
+function findProblems(): Problem[] {
+  const problems: Problem[] = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > doc.clientWidth) {
+    // name the widest element that sticks out, to make the failure useful
+    let widest = '';
+    let right = doc.clientWidth;
+    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+      const r = el.getBoundingClientRect();
+      if (r.right > right + 0.5 && r.width > 0) {
+        right = r.right;
+        widest = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+      }
+    }
+    problems.push({ kind: 'page scrolls sideways', detail: `scrollWidth ${doc.scrollWidth} > ${doc.clientWidth}; widest: ${widest} (right ${Math.round(right)})` });
+  }
+  const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+  for (const table of Array.from(document.querySelectorAll('table'))) {
+    const rect = table.getBoundingClientRect();
+    if (rect.width <= 1 || rect.height <= 1) continue; // visually hidden for screen readers only
+    let scrollable = scrolls(table);
+    let clippedBy: Element | null = null;
+    for (let a = table.parentElement; a && a !== document.body && !scrollable; a = a.parentElement) {
+      if (a.getBoundingClientRect().width <= 1) break; // inside a visually hidden box
+      if (scrolls(a)) scrollable = true;
+      else if (['hidden', 'clip'].includes(getComputedStyle(a).overflowX) && rect.right > a.getBoundingClientRect().right + 1) clippedBy ??= a;
+    }
+    if (scrollable) continue;
+    const name = table.querySelector('caption')?.textContent?.trim().slice(0, 60) || table.className || 'table';
+    if (table.scrollWidth > table.clientWidth + 1) problems.push({ kind: 'table clipped', detail: `${name}: scrollWidth ${table.scrollWidth} > ${table.clientWidth}` });
+    else if (clippedBy) problems.push({ kind: 'table clipped', detail: `${name}: cut off by ${clippedBy.tagName.toLowerCase()}.${clippedBy.className}` });
+  }
+  return problems;
+}
+
+async function check(browser: Browser, viewport: (typeof VIEWPORTS)[number]) {
+  const baseURL = test.info().project.use.baseURL;
+  const ctx = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: 'de-DE', baseURL });
+  const page = await ctx.newPage();
+  await signIn(page, ADMIN.email, ADMIN.password);
+  const paths = [...STATIC_PAGES, ...(await detailPages(page))];
+  const failures: string[] = [];
+  for (const path of paths) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 }).first(), path).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('main .spinner'), `${path}: still loading`).toHaveCount(0);
+    for (const p of await page.evaluate(findProblems)) failures.push(`${viewport.name} ${path}: ${p.kind} (${p.detail})`);
+  }
+  await ctx.close();
+  return failures;
+}
+
+for (const viewport of VIEWPORTS) {
+  test(`every page fits at ${viewport.width}×${viewport.height}: no sideways scrolling, no clipped table`, async ({ page, browser }) => {
+    test.setTimeout(10 * 60_000); // some sixty pages, each loaded and measured
+    await ensureDemoSetup(page);
+    expect(await check(browser, viewport)).toEqual([]);
+  });
+}
