@@ -139,10 +139,19 @@ export default function MeasureListPage() {
         !q.error && (
           <EmptyState>
             <p><strong>{t('empty')}</strong></p>
-            {anything && (
+            {anything ? (
               <>
                 <p>{t('emptyHint')}</p>
                 <button type="button" className="btn" onClick={reset}>{t('resetFilters')}</button>
+              </>
+            ) : (
+              // nothing at all yet: what the list is for and how it fills
+              <>
+                <p>{t('emptyStart')}</p>
+                <div className="actions" style={{ justifyContent: 'center' }}>
+                  {can.canCreateMeasure && <Link className="btn primary" to="/measures/new">{t('emptyNew')}</Link>}
+                  {can.canImport && <Link className="btn" to="/measures/import">{t('emptyImport')}</Link>}
+                </div>
               </>
             )}
           </EmptyState>

@@ -3,6 +3,7 @@ import { useFormat, useT } from '../../i18n/i18n';
 import { HORIZON_LABELS } from '../../../domain/labels';
 import type { ScoringRoundDetail } from '../../../contract/priorities';
 import { messages } from './messages';
+import { DecisionFollowUp } from '../home/FollowUps';
 
 /** The recorded decisions of the round, each item with the rank it had when decided. */
 export function DecisionList({ round }: { round: ScoringRoundDetail }) {
@@ -12,7 +13,7 @@ export function DecisionList({ round }: { round: ScoringRoundDetail }) {
   return (
     <section aria-labelledby="decisions-h">
       <h2 id="decisions-h">{t('decisionsTitle')}</h2>
-      {round.decisions.map((d) => {
+      {round.decisions.map((d, index) => {
         const heading = t('decisionHeading', { body: d.body, date: fmt.date(d.decidedOn) });
         return (
           <article key={d.id} className="card decision-record" aria-label={heading}>
@@ -51,6 +52,8 @@ export function DecisionList({ round }: { round: ScoringRoundDetail }) {
                 </tbody>
               </table>
             </ScrollTable>
+            {/* the newest decision (they come newest first) offers the steps after it */}
+            {index === 0 && <DecisionFollowUp classes={d.items.map((i) => i.priority)} />}
           </article>
         );
       })}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { EmptyState, ErrorMessage, PageHeader, ScrollTable, Spinner } from '../../components/ui';
 import { useFormat, useT } from '../../i18n/i18n';
 import { useCan } from '../../app/session';
@@ -16,7 +16,14 @@ export default function PrioritiesPage() {
   usePageTitle(t('title'));
   const can = useCan();
   const rounds = useRounds();
-  const [creating, setCreating] = useState(false);
+  // ?newRound=1&dotRound=<id>: offered after a dot vote closes (and as the coordinator's next step)
+  const [sp, setSp] = useSearchParams();
+  const [creating, setCreating] = useState(() => sp.get('newRound') === '1');
+  const presetDotRound = sp.get('newRound') === '1' ? sp.get('dotRound') ?? undefined : undefined;
+  const closeDialog = () => {
+    setCreating(false);
+    if (sp.has('newRound')) setSp({}, { replace: true });
+  };
   const cols = { name: t('colName'), status: t('colStatus'), measures: t('colMeasures'), raters: t('colRaters'), progress: t('colProgress'), mine: t('colMine') };
 
   return (
@@ -32,7 +39,7 @@ export default function PrioritiesPage() {
       >
         <p className="muted intro">{t('intro')}</p>
       </PageHeader>
-      {creating && <RoundCreateDialog onClose={() => setCreating(false)} />}
+      {creating && can.canEditConcept && <RoundCreateDialog onClose={closeDialog} dotRoundPreset={presetDotRound} />}
       <h2>{t('rounds')}</h2>
       <ErrorMessage error={rounds.error} />
       {rounds.isPending ? (
@@ -42,6 +49,7 @@ export default function PrioritiesPage() {
           <EmptyState>
             <p><strong>{t('noRounds')}</strong></p>
             <p>{t('noRoundsHint')}</p>
+            {can.canEditConcept && <button type="button" className="btn primary" onClick={() => setCreating(true)}>{t('newRound')}</button>}
           </EmptyState>
         )
       ) : (

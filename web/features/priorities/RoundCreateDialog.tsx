@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
@@ -15,7 +15,7 @@ import { ROUNDS_KEY, roundKey, useRoundOptions } from './queries';
  * Creates a scoring round, or edits one (`round`): measures picked by filter ("select all shown") or one
  * by one, the raters, and optionally a closed dot vote with its weight.
  */
-export function RoundCreateDialog({ onClose, round }: { onClose: () => void; round?: ScoringRoundDetail }) {
+export function RoundCreateDialog({ onClose, round, dotRoundPreset }: { onClose: () => void; round?: ScoringRoundDetail; dotRoundPreset?: string }) {
   const t = useT(messages);
   const fmt = useFormat();
   const qc = useQueryClient();
@@ -37,6 +37,16 @@ export function RoundCreateDialog({ onClose, round }: { onClose: () => void; rou
     placeholderData: keepPreviousData,
   });
   const shown = measures.data?.items ?? [];
+  // Offered after a dot vote: its ballot is what the people in the room chose, so its measures are picked
+  // and its dots combined (once, when the options arrive); raters and the name stay the user's choice.
+  const preset = useRef(dotRoundPreset);
+  useEffect(() => {
+    const ballot = preset.current && options.data?.dotRounds.find((d) => d.id === preset.current);
+    if (!ballot) return;
+    preset.current = undefined;
+    setDotRoundId(ballot.id);
+    setPicked(new Map(ballot.measureIds.map((id) => [id, ''])));
+  }, [options.data]);
   const ballot = new Set((options.data?.dotRounds ?? []).find((d) => d.id === dotRoundId)?.measureIds ?? []);
   const offBallot = dotRoundId && options.data ? [...picked.keys()].filter((id) => !ballot.has(id)).length : 0;
 

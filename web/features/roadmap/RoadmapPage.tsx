@@ -16,6 +16,7 @@ import { useRoadmap } from './queries';
 import { roadmapMessages as messages } from './messages';
 import '../responsibility/responsibility.css';
 import './roadmap.css';
+import { RoadmapEmptyHint } from '../home/EmptyHints';
 
 const GROUPS = RoadmapGroup.options;
 
@@ -140,7 +141,10 @@ export default function RoadmapPage() {
           <p>{t('summary', { n: d.total, u: d.undated.total })}</p>
           <ViolationList data={d} />
           {d.items.length === 0 ? (
-            <EmptyState>{t('empty')}</EmptyState>
+            <EmptyState>
+              <p><strong>{t('empty')}</strong></p>
+              <RoadmapEmptyHint />
+            </EmptyState>
           ) : view === 'timeline' ? (
             <ScrollTable label={t('viewTimeline')}>
               <Timeline ref={svgRef} data={d} group={group} name={names.name} today={today} />

@@ -10,6 +10,7 @@ import { ResultsTable } from './ResultsTable';
 import { roundMessages } from './roundMessages';
 import { clock, rulesLine, secondsLeft, showTally } from './rules';
 import { TiePanel } from './TiePanel';
+import { ScoringRoundOffer } from '../home/FollowUps';
 import { useLiveResults, useNow } from './useLiveResults';
 
 export type RoundAction = 'open' | 'close' | 'delete';
@@ -90,6 +91,7 @@ export function RoundCard({
               <p className="muted">{t('voted', { voters: r.voters, eligible: r.eligible })} · {r.totalDots === 1 ? t('dotsPlacedOne') : t('dotsPlaced', { n: r.totalDots })}</p>
               {showTally(round.rules, r) ? <ResultsTable results={r} caption={t('resultsCaption', { title: round.title })} /> : <p>{t('hidden')}</p>}
               <TiePanel round={round} results={r} runoff={runoff} canFacilitate={canFacilitate} onNotice={onNotice} />
+              {round.subject === 'measures' && !round.parentRoundId && <ScoringRoundOffer dotRoundId={round.id} />}
             </>
           )}
         </section>

@@ -36,7 +36,13 @@ export default function WorkshopListPage() {
       <StatusMessage message={flash} />
       {q.isPending && <Spinner label={t('loadingList')} />}
       <ErrorMessage error={q.error} />
-      {q.data && q.data.length === 0 && <EmptyState>{t('empty')}</EmptyState>}
+      {q.data && q.data.length === 0 && (
+        <EmptyState>
+          <p><strong>{t('empty')}</strong></p>
+          <p>{t('emptyHint')}</p>
+          {canFacilitate && <button type="button" className="btn primary" onClick={() => setCreating(true)}>{t('newWorkshop')}</button>}
+        </EmptyState>
+      )}
       {q.data && q.data.length > 0 && (
         <div className="table-wrap">
           <table className="data ws-table">
