@@ -162,7 +162,9 @@ function Shell({ me }: { me: Me }) {
       <div className="app-body">
         <nav id="app-nav" className={`app-nav ${navOpen ? 'open' : ''}`} aria-label={t('mainNav')}>
           <ul>
-            {item('/', t('overview'), true)}
+            {item('/', can.role === 'department' && can.departmentId ? t('myDepartment') : t('overview'), true)}
+            {can.canEditConcept && can.departmentId && item('/home/department', t('myDepartment'))}
+            {(can.canEditConcept || (can.role === 'department' && can.departmentId)) && item('/dashboard', t('keyFigures'))}
             {item('/measures', t('measures'), true)}
             {can.canCreateMeasure && item('/measures/new', t('newMeasure'), true)}
             {item('/districts', t('byDistrict'))}
