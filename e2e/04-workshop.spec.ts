@@ -74,14 +74,14 @@ test('workshop: plan it, three phones join by code and vote, the projector follo
   await expect(projector.getByText('3 von 3 haben abgestimmt').first()).toBeVisible();
   await expect(projector.getByText(/Bürgerbeteiligung/).first()).toBeVisible();
 
-  // close: Bürgerbeteiligung and Marketing share rank 1 with 3 dots each (shared rank "1="), then ÖPNV 2, Verwaltung 1
+  // close: Bürgerbeteiligung and Marketing share rank 1 with 3 dots each (shared rank "1 (gleichauf)"), then ÖPNV 2, Verwaltung 1
   await page.getByRole('button', { name: 'Schließen', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Schließen', exact: true }).click();
   await expect(page.getByText('Runde „Gemeinsame Ziele“ ist geschlossen.')).toBeVisible();
   await expect(projector.getByText(/geschlossen/i).first()).toBeVisible();
   const table = page.getByRole('table', { name: /Ergebnis der Runde „Gemeinsame Ziele“/ });
   await expect(table.getByRole('row').nth(1)).toContainText('Bürgerbeteiligung');
-  await expect(table.getByRole('row').nth(1)).toContainText('1=');
+  await expect(table.getByRole('row').nth(1)).toContainText('1 (gleichauf)');
   await expect(page.getByText(/Grenze der Top 2/).first()).toBeVisible();
   await expectAccessible(page, 'closed round with results');
   // a closed round refuses dots

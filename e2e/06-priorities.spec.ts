@@ -2,14 +2,16 @@ import { test, expect, devices, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { ADMIN, ensureDemoSetup, expectAccessible, signIn } from './helpers';
 
-/** Scores all criteria of one measure on the rater's sheet and saves it. */
+/** Scores all criteria of one measure on the rater's sheet (one group per measure) and saves the sheet with its one button. */
 async function score(page: Page, measureTitle: string, values: number[]) {
-  const form = page.getByRole('form', { name: new RegExp(measureTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
-  const selects = form.getByRole('combobox');
+  const group = page.getByRole('group', { name: new RegExp(measureTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+  const selects = group.getByRole('combobox');
   await expect(selects).toHaveCount(values.length);
   for (const [i, v] of values.entries()) await selects.nth(i).selectOption(String(v));
-  await form.getByRole('button').click();
-  await expect(page.getByText(/Bewertung von „.*“ gespeichert\./)).toBeVisible();
+  await expect(page.getByText(/\d+ ungespeicherte Änderung\(en\)/)).toBeVisible();
+  await page.getByRole('button', { name: 'Bewertungen speichern' }).click();
+  await expect(page.getByText(/Gespeichert: \d+ Änderung\(en\)\./)).toBeVisible();
+  await expect(page.getByText('Alles gespeichert.')).toBeVisible();
 }
 
 test('prioritisation: two raters score independently, divergence, reveal, decision with the chart; then roadmap, matrix and a synergy', async ({ page, browser }) => {
@@ -90,7 +92,7 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   await expect(p2.getByText(/Die Bewertungen sind verdeckt/)).toBeVisible();
   await expect(p2.getByText('Ihre Bewertung: 0 von 24 bewertet')).toBeVisible();
   await expect(p2.getByText('Die Rangfolge erscheint, sobald die Koordination die Bewertungen aufdeckt.')).toBeVisible();
-  const firstSelect = p2.getByRole('form', { name: new RegExp(titles[0]) }).getByRole('combobox').first();
+  const firstSelect = p2.getByRole('group', { name: new RegExp(titles[0]) }).getByRole('combobox').first();
   await expect(firstSelect).toHaveValue('');
   // the written meaning of each score is in the options
   await expect(firstSelect.locator('option', { hasText: '5 – Schlüsselmaßnahme für mehrere Ziele und Dimensionen' })).toHaveCount(1);
@@ -119,8 +121,8 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   await expect(points).toHaveCount(3);
   await points.first().focus();
   await expect(points.first()).toBeFocused();
-  await page.getByText('Werte als Tabelle').click();
-  await expect(page.getByRole('table', { name: 'Nutzen-Aufwand-Diagramm der Maßnahmen' }).getByRole('row')).toHaveCount(4);
+  await expect(page.getByTestId('chart-tip')).toContainText(/Nr\. \d+ /); // the title shows on keyboard focus
+  await expect(page.getByRole('table', { name: 'Werte als Tabelle' }).getByRole('row')).toHaveCount(4);
   await expectAccessible(page, 'revealed results with chart');
 
   // rater 2 now sees everyone's scores

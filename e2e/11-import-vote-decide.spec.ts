@@ -107,13 +107,14 @@ test('a real Excel list into an empty municipality: import, dot vote from two ph
   await expect(page.getByRole('heading', { level: 1, name: 'Priorisierung der Lenkungsgruppe' })).toBeVisible();
   // strictly falling scores: measure i has i criteria one point lower
   for (const [i, m] of scored.entries()) {
-    const form = page.getByRole('form', { name: `Nr. ${m.number} ${m.title}`, exact: true });
-    const selects = form.getByRole('combobox');
+    const group = page.getByRole('group', { name: `Nr. ${m.number} ${m.title}`, exact: true });
+    const selects = group.getByRole('combobox');
     const n = await selects.count();
     for (let c = 0; c < n; c++) await selects.nth(c).selectOption(String(c < i ? 4 : 5));
-    await form.getByRole('button').click();
-    await expect(page.getByText(`Bewertung von „${m.title}“ gespeichert.`)).toBeVisible();
   }
+  // one save for the whole sheet
+  await page.getByRole('button', { name: 'Bewertungen speichern' }).click();
+  await expect(page.getByText(/Gespeichert: \d+ Änderung\(en\)\./)).toBeVisible();
   await page.getByRole('button', { name: 'Bewertungen aufdecken' }).click();
   await page.getByRole('dialog', { name: 'Bewertungen aufdecken?' }).getByRole('button', { name: 'Ja, fortfahren' }).click();
   await expect(page.getByText('Aufgedeckt', { exact: true })).toBeVisible();

@@ -14,6 +14,9 @@ import './priorities.css';
 
 type Draft = Omit<Criterion, 'id' | 'weight'> & { id?: string; key: string; weight: string };
 
+/** Rows for browsers without `field-sizing: content` (CSS): about 24 characters a line, at least 2. */
+const linesFor = (text: string) => Math.max(2, Math.ceil(text.length / 24) + 1);
+
 const toDraft = (set: CriteriaSet): Draft[] => set.criteria.map((c) => ({ ...c, key: c.id, weight: String(c.weight) }));
 let seq = 0;
 
@@ -117,8 +120,9 @@ export default function CriteriaPage() {
               <TextAreaField id={`crit-${c.key}-desc`} label={t('description')} rows={2} value={c.description} onChange={(e) => update(c.key, { description: e.target.value })} />
               <div className="levels-grid">
                 {c.levels.map((l, n) => (
-                  <TextField key={n} id={`crit-${c.key}-level-${n + 1}`} label={t('level', { n: n + 1 })} value={l}
-                    onChange={(e) => update(c.key, { levels: c.levels.map((x, j) => (j === n ? e.target.value : x)) })} />
+                  // a textarea that grows with its text: the meaning of a score is always read in full
+                  <TextAreaField key={n} id={`crit-${c.key}-level-${n + 1}`} label={t('level', { n: n + 1 })} value={l} rows={linesFor(l)}
+                    className="level-text" onChange={(e) => update(c.key, { levels: c.levels.map((x, j) => (j === n ? e.target.value : x)) })} />
                 ))}
               </div>
               {draft.length > 1 && (

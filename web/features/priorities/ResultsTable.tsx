@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { ScrollTable } from '../../components/ui';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useFormat, useLocale, useT } from '../../i18n/i18n';
 import type { ScoringRoundDetail } from '../../../contract/priorities';
 import { messages } from './messages';
 import { num } from './queries';
@@ -9,6 +9,7 @@ import { num } from './queries';
 export function ResultsTable({ round }: { round: ScoringRoundDetail }) {
   const t = useT(messages);
   const { locale } = useLocale();
+  const fmt = useFormat();
   const rows = [...(round.results ?? [])].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
   const measure = new Map(round.measures.map((m) => [m.id, m]));
   const criterion = new Map(round.criteria.map((c) => [c.id, c.name]));
@@ -48,8 +49,8 @@ export function ResultsTable({ round }: { round: ScoringRoundDetail }) {
               const m = measure.get(r.measureId)!;
               return (
                 <tr key={r.measureId} className={r.divergences.length ? 'has-divergence' : undefined}>
-                  <td data-label={cols.rank} className="num">{r.rankLabel || t('unranked')}</td>
-                  <td data-label={cols.measure}><Link to={`/measures/${m.id}`}>Nr. {m.number} {m.title}</Link></td>
+                  <td data-label={cols.rank} className="num">{r.rank != null ? fmt.rank(r.rank, r.tied) : t('unranked')}</td>
+                  <td data-label={cols.measure} className="results-measure"><Link to={`/measures/${m.id}`}>Nr. {m.number} {m.title}</Link></td>
                   <td data-label={cols.score} className="num">{r.score == null ? <span className="muted">{t('noScore')}</span> : num(r.score, locale)}</td>
                   {withDots && (
                     <td data-label={cols.dots} className="num">

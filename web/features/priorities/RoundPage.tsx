@@ -121,7 +121,7 @@ export default function RoundPage() {
         {r.status === 'closed' && <Alert kind="info">{t('closedNote')}</Alert>}
       </section>
 
-      {r.isRater && r.status !== 'closed' && <RatingSheet round={r} onSaved={apply} />}
+      {r.isRater && r.status !== 'closed' && <RatingSheet round={r} onSaved={apply} onReload={() => void round.refetch()} />}
       {(r.canManage || r.status !== 'open') && <DivergenceList round={r} />}
 
       <section aria-labelledby="results-h">

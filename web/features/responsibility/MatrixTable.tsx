@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { ScrollTable } from '../../components/ui';
 import { RESPONSIBILITY_ROLES, type MatrixDepartment, type MatrixRow, type ResponsibilityRole } from '../../../contract/responsibility';
 import { responsibilityMessages as messages } from './messages';
 
@@ -11,7 +10,37 @@ export function roleOf(row: MatrixRow, departmentId: string): ResponsibilityRole
   return 'none';
 }
 
-const SHORT: Record<ResponsibilityRole, string> = { lead: 'F', partner: 'P', informed: 'I', none: '–' };
+/**
+ * The legend under the matrix heading: what F/P/I (L/P/I in English) mean, and the full name behind
+ * every department's short name in the column heads.
+ */
+export function MatrixLegend({ departments }: { departments: MatrixDepartment[] }) {
+  const t = useT(messages);
+  const short = departments.filter((d) => d.shortName && d.shortName !== d.name);
+  return (
+    <div className="matrix-legend">
+      <h3 className="visually-hidden">{t('legendTitle')}</h3>
+      <dl className="matrix-roles">
+        {(['lead', 'partner', 'informed', 'none'] as const).map((r) => (
+          <div key={r}>
+            <dt className={`cell-${r}`}>{t(`short_${r}`)}</dt>
+            <dd>{t(`word_${r}`)}</dd>
+          </div>
+        ))}
+      </dl>
+      {short.length > 0 && (
+        <dl className="matrix-departments" aria-label={t('legendDepartments')}>
+          {short.map((d) => (
+            <div key={d.id}>
+              <dt>{d.shortName}</dt>
+              <dd>{d.name}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}
 
 /**
  * Measures as rows, departments as columns. Editable cells are selects (keyboard: Tab to a cell,
@@ -33,16 +62,23 @@ export function MatrixTable({
   caption: string;
 }) {
   const t = useT(messages);
+  // Its own scroll box in both directions (never the page): the head row and the measure column stay
+  // in view while scrolling, so every department can be reached on a phone as on a wide screen.
   return (
-    <ScrollTable label={t('matrixTitle')}>
+    <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('matrixScroll', { n: departments.length })}>
       <table className="matrix-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col" className="matrix-measure">{t('colMeasure')}</th>
             {departments.map((d) => (
-              <th scope="col" key={d.id} title={d.name}>
-                {d.shortName ? <abbr title={d.name}>{d.shortName}</abbr> : d.name}
+              <th scope="col" key={d.id} className="matrix-dept">
+                {d.shortName && d.shortName !== d.name ? (
+                  <>
+                    <abbr title={d.name} aria-hidden="true">{d.shortName}</abbr>
+                    <span className="visually-hidden">{d.name}</span>
+                  </>
+                ) : d.name}
               </th>
             ))}
           </tr>
@@ -63,8 +99,8 @@ export function MatrixTable({
                   if (!editable || role === 'lead') {
                     return (
                       <td key={d.id} className={`cell-${role}`}>
-                        <span aria-hidden="true">{SHORT[role]}</span>
-                        <span className="visually-hidden">{`${label}: ${role === 'lead' ? t('leadFixed') : t(`role_${role}`)}`}</span>
+                        <abbr aria-hidden="true" title={t(`word_${role}`)}>{t(`short_${role}`)}</abbr>
+                        <span className="visually-hidden">{`${label}: ${role === 'lead' ? t('leadFixed') : t(`word_${role}`)}`}</span>
                       </td>
                     );
                   }
@@ -88,6 +124,6 @@ export function MatrixTable({
           })}
         </tbody>
       </table>
-    </ScrollTable>
+    </div>
   );
 }

@@ -11,7 +11,7 @@ import type { CellResult, MatrixDepartment, MatrixRow, ResponsibilityRole } from
 import { useConceptNames } from '../measures/useConcept';
 import { FilterBar, filtersFromUrl } from './FilterBar';
 import { LoadTable } from './LoadTable';
-import { MatrixTable } from './MatrixTable';
+import { MatrixLegend, MatrixTable } from './MatrixTable';
 import { Pager } from './Pager';
 import { MATRIX_KEY, useLoad, useMatrix } from './queries';
 import { responsibilityMessages as messages } from './messages';
@@ -109,6 +109,7 @@ export default function ResponsibilityPage() {
           <EmptyState>{t('empty')}</EmptyState>
         ) : (
           <>
+            <MatrixLegend departments={m.departments} />
             <MatrixTable
               departments={m.departments}
               rows={m.items}
