@@ -88,7 +88,7 @@ function describeProperties(schema: Json, seen = new Set<Json>()) {
   if (schema.properties && typeof schema.properties === 'object') {
     for (const [name, prop] of Object.entries<Json>(schema.properties)) {
       if (prop && typeof prop === 'object' && !prop.description && !prop.$ref) {
-        const text = fieldDescription(name);
+        const text = fieldDescription(name, prop.type);
         if (text) prop.description = text;
       }
     }

@@ -367,11 +367,74 @@ export const FIELDS: Record<string, string> = {
   format: 'Format.',
   head: 'Kopfzeile.',
 
+  // security (two-factor sign-in, sessions)
+  secondFactorRequired: 'true: das Konto meldet sich mit zweitem Faktor an; weiter mit `POST /auth/login/second-factor` und `pendingToken`.',
+  pendingToken: 'Vorläufiges Token des ersten Anmeldeschritts (5 Minuten gültig) für den zweiten Schritt.',
+  enabled: 'Ob eingeschaltet.',
+  pending: 'Ob eine Einrichtung begonnen, aber noch nicht bestätigt ist.',
+  recoveryCodesLeft: 'Zahl der noch unbenutzten Wiederherstellungscodes.',
+  required: 'Ob die Kommune es für diese Person verlangt.',
+  secret: 'Geheimnis, das nur in dieser Antwort gezeigt wird.',
+  otpauthUri: '`otpauth://`-Adresse für die Authenticator-App.',
+  qrSvgDataUrl: 'QR-Code der `otpauth://`-Adresse als SVG-Data-URL.',
+  recoveryCodes: 'Wiederherstellungscodes, je einmal gültig; nur in dieser Antwort gezeigt.',
+  idleMinutes: 'Minuten ohne Nutzung, nach denen eine Sitzung endet.',
+  sessions: 'Sitzungen.',
+  browser: 'Browser und Betriebssystem laut User-Agent.',
+  address: 'Netzadresse, von der die Sitzung zuletzt kam.',
+  requireAdminTwoFactor: 'Ob Administratorinnen und Administratoren den zweiten Faktor verwenden müssen.',
+  actors: 'Beteiligte Personen bzw. Akteure.',
+  candidates: 'Mögliche Zuordnungen.',
+  tied: 'Ob der Rang mit anderen geteilt ist (gleichauf).',
+  joined: 'Ob dieses Gerät dem Workshop schon beigetreten ist.',
+
+  // homes
+  today: 'Heutiges Datum (JJJJ-MM-TT) der Auswertung.',
+  overdue: 'Überfälliges (Ende oder Meilenstein vorbei, nicht erledigt) bzw. deren Zahl.',
+  blocked: 'Maßnahmen, die auf eine nicht abgeschlossene Maßnahme warten.',
+  ratingsOwed: 'Offene Bewertungen der anfragenden Person.',
+  deadlines: 'Antragsfristen.',
+  recentChanges: 'Letzte Änderungen anderer.',
+  milestone: 'Der Meilenstein.',
+  daysOverdue: 'Tage seit der Fälligkeit.',
+  waitsFor: 'Die Maßnahme, auf die gewartet wird.',
+  startPassed: 'Ob der geplante Beginn vorbei ist.',
+  fields: 'Geänderte Felder.',
+  steps: 'Schritte des Prozesses mit Stand.',
+  next: 'Die nächste fällige Aktion (oder null).',
+  workshops: 'Workshops.',
+  step: 'Schritt des Prozesses.',
+  href: 'Pfad der Seite in der App, auf der die Aktion erledigt wird.',
+
   // errors
   error: 'Der Fehler: `code` (stabil, maschinenlesbar), `message` (für Menschen, in der Sprache der Anfrage), `details`, `requestId`.',
   details: 'Weitere Angaben zum Fehler (z. B. die Feldfehler oder die aktuelle Fassung).',
   requestId: 'Kennung der Anfrage (steht auch im Serverprotokoll).',
   file: 'Die Datei.',
+};
+
+/** Names that are a list in one place and a count in another (the process home's `counts`): the count's text. */
+const COUNTS: Record<string, string> = {
+  dimensions: 'Zahl der Dimensionen.',
+  actionFields: 'Zahl der Handlungsfelder.',
+  goals: 'Zahl der Ziele.',
+  districts: 'Zahl der Stadtteile.',
+  departments: 'Zahl der Ämter.',
+  workshops: 'Zahl der Workshops.',
+  workshopsHeld: 'Zahl der durchgeführten (beendeten) Workshops.',
+  measures: 'Zahl der Maßnahmen.',
+  measuresFromWorkshops: 'Zahl der Maßnahmen aus Workshops.',
+  dotRoundsClosed: 'Zahl der geschlossenen Punkterunden.',
+  scoringRounds: 'Zahl der Bewertungsrunden.',
+  scoringRoundsRevealed: 'Zahl der aufgedeckten Bewertungsrunden.',
+  decisions: 'Zahl der Beschlüsse.',
+  decidedMeasures: 'Zahl der beschlossenen Maßnahmen.',
+  decidedWithLead: 'Zahl der beschlossenen Maßnahmen mit federführendem Amt.',
+  decidedWithFunding: 'Zahl der beschlossenen Maßnahmen mit Finanzierungsplan.',
+  decidedInImplementation: 'Zahl der beschlossenen Maßnahmen in Umsetzung.',
+  inImplementation: 'Zahl der Maßnahmen in Umsetzung.',
+  done: 'Zahl der abgeschlossenen Maßnahmen.',
+  overdue: 'Zahl der Maßnahmen nach ihrem geplanten Ende, weder abgeschlossen noch zurückgestellt.',
 };
 
 /** Suffix rules for names not in FIELDS; the first match wins. */
@@ -385,7 +448,8 @@ const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^(.+)Count$/, () => 'Anzahl.'],
 ];
 
-export function fieldDescription(name: string): string | undefined {
+export function fieldDescription(name: string, type?: string): string | undefined {
+  if (type === 'integer' && Object.hasOwn(COUNTS, name)) return COUNTS[name];
   if (Object.hasOwn(FIELDS, name)) return FIELDS[name];
   for (const [re, text] of RULES) {
     const m = re.exec(name);

@@ -78,7 +78,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /auth/login': op(
     'public',
     'Anmelden',
-    'Prüft E-Mail und Passwort und setzt das Sitzungs-Cookie `rf_session` (HttpOnly, SameSite=Lax). Die aktuelle Kommune ist die erste Mitgliedschaft. Fehlversuche werden gezählt: 5 je Konto und Adresse bzw. 50 je Adresse in 15 Minuten, dann 429. Für Skripte statt dessen ein API-Token verwenden.',
+    'Prüft E-Mail und Passwort und setzt das Sitzungs-Cookie `rf_session` (HttpOnly, SameSite=Lax); mit eingeschaltetem zweiten Faktor statt dessen 202 mit `pendingToken`, weiter mit `POST /auth/login/second-factor`. Die aktuelle Kommune ist die erste Mitgliedschaft. Fehlversuche werden gezählt: 5 je Konto und Adresse bzw. 50 je Adresse in 15 Minuten, dann 429. Für Skripte statt dessen ein API-Token verwenden.',
     ['401 invalid_credentials', '429 rate_limited'],
   ),
   'POST /auth/logout': op('session', 'Abmelden', 'Beendet die Sitzung (löscht sie in der Datenbank) und das Cookie; antwortet 204.'),
@@ -279,6 +279,23 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'DELETE /synergies/dismissals/{a}/{b}': op('pairEditors', 'Verwerfen rückgängig machen', 'Holt das Paar zurück; war es nicht verworfen: 404.'),
   'GET /measures/{id}/related': op('member', 'Verwandte Maßnahmen', 'Die als verwandt verknüpften Maßnahmen mit Nummer, Titel, Federführung, Status und wer sie wann verknüpft hat.'),
   'GET /map': op('member', 'Kartendaten', 'Jeder Stadtteil mit Grenze (GeoJSON), Zahl und Kosten der Maßnahmen; Maßnahmen ohne Stadtteil; die Kachel-URL (`MAP_TILE_URL`).'),
+
+  // ---- security, audit trail, homes (their routes carry their own summary and description; here who and codes)
+  'POST /auth/login/second-factor': op('public', 'Anmelden: zweiter Schritt', 'Code aus der Authenticator-App oder ein Wiederherstellungscode nach `POST /auth/login` (202).', ['401 second_factor_invalid', '401 sign_in_expired', '429 rate_limited']),
+  'GET /auth/two-factor': op('session', 'Zweiter Faktor: Stand', 'Ob die Anmeldung mit zweitem Faktor eingeschaltet ist.'),
+  'POST /auth/two-factor/setup': op('session', 'Zweiten Faktor einrichten', 'Beginnt die Einrichtung (Geheimnis und QR-Code für die Authenticator-App).', ['409 two_factor_already_on']),
+  'POST /auth/two-factor/confirm': op('session', 'Zweiten Faktor bestätigen', 'Schaltet den zweiten Faktor mit einem ersten Code ein und zeigt die Wiederherstellungscodes.', ['400 two_factor_code_invalid', '409 two_factor_not_started', '409 two_factor_already_on']),
+  'POST /auth/two-factor/disable': op('session', 'Zweiten Faktor ausschalten', 'Schaltet den zweiten Faktor aus (mit erneuter Bestätigung).', ['403 two_factor_reauth_failed', '409 two_factor_not_on']),
+  'GET /auth/sessions': op('session', 'Eigene Sitzungen', 'Wo die Person angemeldet ist.'),
+  'DELETE /auth/sessions/{id}': op('session', 'Eigene Sitzung beenden', 'Beendet eine andere eigene Sitzung.'),
+  'POST /auth/sessions/end-others': op('session', 'Andere Sitzungen beenden', 'Beendet alle eigenen Sitzungen außer der aktuellen.'),
+  'GET /security/settings': op('admin', 'Sicherheitseinstellungen', 'Sicherheitseinstellungen der Kommune.'),
+  'PUT /security/settings': op('admin', 'Sicherheitseinstellungen ändern', 'Ändert die Sicherheitseinstellungen der Kommune. Nur mit Sitzung (403 `session_required` mit API-Token).', ['403 session_required']),
+  'GET /audit/events': op('admin', 'Änderungsprotokoll der Kommune', 'Das Audit-Protokoll der Kommune, gefiltert und seitenweise.'),
+  'GET /audit/events.csv': op('admin', 'Änderungsprotokoll als CSV', 'Das gefilterte Audit-Protokoll als CSV.'),
+  'GET /audit/events.xlsx': op('admin', 'Änderungsprotokoll als Excel', 'Das gefilterte Audit-Protokoll als .xlsx.'),
+  'GET /home/department': op('measureEditors', 'Startseite eines Amtes', 'Was das Amt als Nächstes zu tun hat.'),
+  'GET /home/process': op('editors', 'Stand im ISEK-Prozess', 'Die Schritte des Prozesses und die nächste Aktion.'),
 
   // ---- tokens (texts also in the route)
   'GET /tokens': op('session', 'Eigene API-Tokens auflisten', 'Die eigenen API-Tokens in der aktuellen Kommune.'),
