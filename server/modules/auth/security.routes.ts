@@ -6,7 +6,7 @@ import {
   RecoveryCodes, SecondFactorBody, SecuritySettings, SecuritySettingsBody, SessionList,
   TwoFactorConfirmBody, TwoFactorDisableBody, TwoFactorSetup, TwoFactorStatus,
 } from '../../../contract/security';
-import { requireActor, requireRole } from '../../plugins/actor';
+import { requireRole, requireSession } from '../../plugins/actor';
 import { AppError } from '../../errors';
 import { failureKeys } from '../../../domain/throttle';
 import { DEFAULT_IDLE_MINUTES } from '../../../domain/sessions';
@@ -46,7 +46,7 @@ export async function securityRoutes(app: App) {
       description: 'Whether it is on, a setup waiting for its first code, how many recovery codes are left, and whether the current municipality requires it of this person (admins).',
       response: { 200: TwoFactorStatus },
     },
-  }, async (req) => twoFactorStatus(app.db, requireActor(req)));
+  }, async (req) => twoFactorStatus(app.db, requireSession(req)));
 
   app.post('/auth/two-factor/setup', {
     schema: {
@@ -55,7 +55,7 @@ export async function securityRoutes(app: App) {
       description: 'Creates a new secret (not yet in force) and returns it as Base32 text, as otpauth:// address and as QR code (SVG data URL). Confirm with `POST /auth/two-factor/confirm`. 409 if already on.',
       response: { 200: TwoFactorSetup },
     },
-  }, async (req) => beginSetup(app.db, secret, requireActor(req)));
+  }, async (req) => beginSetup(app.db, secret, requireSession(req)));
 
   app.post('/auth/two-factor/confirm', {
     schema: {
@@ -65,7 +65,7 @@ export async function securityRoutes(app: App) {
       body: TwoFactorConfirmBody,
       response: { 200: RecoveryCodes },
     },
-  }, async (req) => confirmSetup(app.db, secret, requireActor(req), req.body.code));
+  }, async (req) => confirmSetup(app.db, secret, requireSession(req), req.body.code));
 
   app.post('/auth/two-factor/disable', {
     schema: {
@@ -75,7 +75,7 @@ export async function securityRoutes(app: App) {
       body: TwoFactorDisableBody,
     },
   }, async (req, reply) => {
-    const actor = requireActor(req);
+    const actor = requireSession(req);
     const [user] = await app.db.query<{ email: string; password_hash: string | null }>('SELECT email, password_hash FROM app_user WHERE id = $1', [actor.userId]);
     const ok = req.body.code
       ? (await spendSecondFactor(app.db, secret, actor.userId, req.body.code)) !== null
@@ -96,7 +96,7 @@ export async function securityRoutes(app: App) {
       description: 'Every session of the signed-in person that has neither expired nor been idle too long: created, last active (updated at most once a minute), browser, network; the current one first.',
       response: { 200: SessionList },
     },
-  }, async (req) => ({ idleMinutes: idle ?? DEFAULT_IDLE_MINUTES, sessions: await listSessions(app.db, requireActor(req), idle) }));
+  }, async (req) => ({ idleMinutes: idle ?? DEFAULT_IDLE_MINUTES, sessions: await listSessions(app.db, requireSession(req), idle) }));
 
   app.delete('/auth/sessions/:id', {
     schema: {
@@ -106,7 +106,7 @@ export async function securityRoutes(app: App) {
       params: IdParams,
     },
   }, async (req, reply) => {
-    await endSession(app.db, requireActor(req), req.params.id);
+    await endSession(app.db, requireSession(req), req.params.id);
     reply.code(204);
   });
 
@@ -117,7 +117,7 @@ export async function securityRoutes(app: App) {
       description: 'Signs out every other browser of the signed-in person; this one stays signed in.',
       response: { 200: z.object({ ended: z.number().int() }) },
     },
-  }, async (req) => ({ ended: await endOtherSessions(app.db, requireActor(req)) }));
+  }, async (req) => ({ ended: await endOtherSessions(app.db, requireSession(req)) }));
 
   app.get('/security/settings', {
     schema: {
@@ -138,5 +138,9 @@ export async function securityRoutes(app: App) {
       body: SecuritySettingsBody,
       response: { 200: SecuritySettings },
     },
-  }, async (req) => saveSecuritySettings(app.db, requireRole(req, 'admin'), req.body));
+  }, async (req) => {
+    const actor = requireRole(req, 'admin');
+    requireSession(req);
+    return saveSecuritySettings(app.db, actor, req.body);
+  });
 }
