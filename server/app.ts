@@ -9,6 +9,9 @@ import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFasti
 import type { Config } from './config';
 import type { Db } from './db/client';
 import { AppError } from './errors';
+import { errorMessage, localizeDetails, type MessageKey, type MessageParams } from './i18n/errors';
+import { requestLanguage } from './i18n/language';
+import { validationDetails } from './i18n/validation';
 import { fileTooLarge } from './upload';
 import { registerApiDocs } from './api-docs';
 import { registerSecurityHeaders } from './security-headers';
@@ -119,34 +122,30 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
 
   app.setErrorHandler((err, req, reply) => {
     const requestId = req.id;
+    // Messages come from one catalogue (server/i18n/errors.ts) in the language the request asks for.
+    const lang = requestLanguage(req);
+    const send = (status: number, code: string, key: MessageKey, params?: MessageParams, details?: unknown) =>
+      reply.code(status).send({ error: { code, message: errorMessage(key, lang, params), details, requestId } });
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({
-        path: (v.params as { issue?: { path?: unknown[] } })?.issue?.path ?? v.instancePath.split('/').filter(Boolean),
-        message: v.message,
-      }));
-      return reply.code(400).send({ error: { code: 'validation_failed', message: 'Die Eingaben sind unvollständig oder ungültig.', details, requestId } });
+      return send(400, 'validation_failed', 'validation_failed', {}, validationDetails(err.validation, lang));
     }
-    if (err instanceof AppError) {
-      return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details, requestId } });
-    }
+    if (err instanceof AppError) return send(err.status, err.code, err.key, err.params, localizeDetails(err.details, lang));
     const e = err as { statusCode?: number; code?: string; message: string };
     if (e.code === '23505') {
       // A unique index caught what a concurrent request's check could not: the same as a duplicate.
-      return reply.code(409).send({ error: { code: 'conflict', message: 'Diesen Eintrag gibt es schon.', requestId } });
+      return send(409, 'conflict', 'conflict');
     }
     if (e.code === 'FST_REQ_FILE_TOO_LARGE') {
       const tooLarge = fileTooLarge(config.maxUploadBytes);
-      return reply.code(413).send({ error: { code: tooLarge.code, message: tooLarge.message, details: tooLarge.details, requestId } });
+      return send(413, tooLarge.code, tooLarge.key, tooLarge.params, tooLarge.details);
     }
-    if (e.statusCode === 413 || e.code === 'FST_FILES_LIMIT') {
-      return reply.code(413).send({ error: { code: 'payload_too_large', message: 'Die Datei oder Anfrage ist zu groß.', requestId } });
-    }
+    if (e.statusCode === 413 || e.code === 'FST_FILES_LIMIT') return send(413, 'payload_too_large', 'payload_too_large');
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-      // Malformed JSON, wrong content type and the like: the client's fault, said plainly.
-      return reply.code(e.statusCode).send({ error: { code: 'bad_request', message: `Ungültige Anfrage: ${e.message}`, requestId } });
+      // Malformed JSON, wrong content type and the like: the client's fault, said plainly (the parser's words are English).
+      return send(e.statusCode, 'bad_request', 'bad_request', { reason: e.message });
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.code(500).send({ error: { code: 'internal', message: 'Interner Fehler. Bitte versuchen Sie es erneut.', requestId } });
+    return send(500, 'internal', 'internal');
   });
 
   await app.register(cookie);
@@ -169,7 +168,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
     const origin = req.headers.origin;
     if (origin && hostOf(origin) !== req.host) {
-      throw new AppError(403, 'forbidden', 'Anfragen von fremden Seiten sind nicht erlaubt.');
+      throw new AppError(403, 'forbidden', 'forbidden.foreign_origin');
     }
   });
 
@@ -204,7 +203,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
     // The web app routes on the client: every non-API path gets index.html.
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.code(404).send({ error: { code: 'not_found', message: 'Unbekannte Adresse.', requestId: req.id } });
+        return reply.code(404).send({ error: { code: 'not_found', message: errorMessage('not_found.address', requestLanguage(req)), requestId: req.id } });
       }
       const path = req.url.split('?')[0];
       if (/\.[a-z0-9]+$/i.test(path)) return reply.sendFile(path.slice(1));
@@ -212,7 +211,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
     });
   } else {
     app.setNotFoundHandler((req, reply) =>
-      reply.code(404).send({ error: { code: 'not_found', message: 'Unbekannte Adresse.', requestId: req.id } }),
+      reply.code(404).send({ error: { code: 'not_found', message: errorMessage('not_found.address', requestLanguage(req)), requestId: req.id } }),
     );
   }
   return app;

@@ -1,24 +1,34 @@
-/** Errors with a stable code and HTTP status; one handler in app.ts turns them into JSON. */
+import { ENTITIES, errorMessage, type Entity, type MessageKey, type MessageParams } from './i18n/errors';
+
+/** Which catalogue entry (server/i18n/errors.ts) says what went wrong, with the values it names. */
+export type MessageRef = MessageKey | { key: MessageKey; params?: MessageParams };
+
+/**
+ * Errors with a stable code and HTTP status; one handler in app.ts turns them into JSON. The message is
+ * not written here but taken from the catalogue in the request's language: `key` (the code itself unless
+ * one code has several sentences) and `params` (the values the sentence names). `message` holds the
+ * German text for logs and for code that reads it outside a request.
+ */
 export class AppError extends Error {
+  readonly key: MessageKey;
+  readonly params: MessageParams;
   constructor(
     public status: number,
     public code: string,
-    message: string,
+    message?: MessageRef,
     public details?: unknown,
   ) {
-    super(message);
+    const ref = typeof message === 'object' ? message : { key: message ?? (code as MessageKey), params: {} };
+    super(errorMessage(ref.key, 'de', ref.params));
+    this.key = ref.key;
+    this.params = ref.params ?? {};
   }
 }
 
-export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Bitte melden Sie sich an.');
-export const forbidden = (message = 'Dafür fehlt Ihnen die Berechtigung.') => new AppError(403, 'forbidden', message);
-export const notFound = (what = 'Eintrag') => new AppError(404, 'not_found', `${what} nicht gefunden.`);
-export const conflict = (message: string, details?: unknown) => new AppError(409, 'conflict', message, details);
-export const versionConflict = (current: unknown) =>
-  new AppError(
-    409,
-    'version_conflict',
-    'Dieser Eintrag wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie die aktuelle Fassung.',
-    { current },
-  );
-export const invalid = (message: string, details?: unknown) => new AppError(400, 'validation_failed', message, details);
+export const unauthenticated = () => new AppError(401, 'unauthenticated');
+export const forbidden = (message: MessageRef = 'forbidden') => new AppError(403, 'forbidden', message);
+export const notFound = (what: Entity = 'entry') => new AppError(404, 'not_found', { key: 'not_found', params: { what: ENTITIES[what] } });
+export const conflict = (message: MessageRef, details?: unknown) => new AppError(409, 'conflict', message, details);
+export const versionConflict = (current: unknown) => new AppError(409, 'version_conflict', 'version_conflict', { current });
+export const invalid = (message: MessageRef, details?: unknown) => new AppError(400, 'validation_failed', message, details);
+export type { MessageKey, MessageParams } from './i18n/errors';

@@ -1,11 +1,12 @@
 import type { MultipartFile } from '@fastify/multipart';
 import { AppError } from './errors';
 
-const megabytes = (bytes: number) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));
+/** MB to one decimal; the message formats it for the language. */
+const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
 
 /** 413 for a file over MAX_UPLOAD_MB, naming the limit so that people know what to aim for. */
 export const fileTooLarge = (limitBytes: number) =>
-  new AppError(413, 'file_too_large', `Die Datei ist größer als ${megabytes(limitBytes)} MB und wurde nicht gespeichert. Bitte laden Sie eine kleinere Datei hoch.`, { limitBytes });
+  new AppError(413, 'file_too_large', { key: 'file_too_large', params: { mb: megabytes(limitBytes) } }, { limitBytes });
 
 /**
  * The whole uploaded file, or 413 — never a shortened file. The multipart parser stops at the limit and marks the

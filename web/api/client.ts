@@ -23,12 +23,16 @@ export function toSearch(query?: Query): string {
   return s ? `?${s}` : '';
 }
 
+/** The UI's language, not the browser's: a German UI in an English browser gets German errors. */
+export const uiLanguage = () => (typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'de');
+
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const isForm = body instanceof FormData;
   const res = await fetch(`/api/v1${path}${toSearch(query)}`, {
     method,
     credentials: 'same-origin',
-    headers: body !== undefined && !isForm ? { 'content-type': 'application/json' } : undefined,
+    // The server writes its error messages in this language (the UI's, which I18nProvider puts on <html lang>).
+    headers: { 'accept-language': uiLanguage(), ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}) },
     body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
   });
   if (res.status === 204) return undefined as T;

@@ -46,8 +46,8 @@ export async function authRoutes(app: App) {
   app.post('/setup', { schema: { tags, body: SetupBody, response: { 201: Me } } }, async (req, reply) => {
     if ((await needsSetup(app.db)) && !fromThisMachine(req, trustsProxy) && !key.matches(req.body.setupToken)) {
       throw req.body.setupToken
-        ? new AppError(403, 'setup_token_invalid', 'Der Einrichtungsschlüssel stimmt nicht. Sie finden ihn im Protokoll des Servers (Zeile „Setup key“).')
-        : new AppError(403, 'setup_token_required', 'Für die Einrichtung von einem anderen Rechner aus ist der Einrichtungsschlüssel aus dem Protokoll des Servers nötig.');
+        ? new AppError(403, 'setup_token_invalid')
+        : new AppError(403, 'setup_token_required');
     }
     const { userId, municipalityId } = await runSetup(app.db, req.body);
     key.spend();

@@ -77,7 +77,7 @@ export async function login(db: Db, email: string, password: string, client: str
   const keys = failureKeys(email, client);
   // Judged before the password is checked, so a refused guess tells the attacker nothing.
   const verdict = signInVerdict(await failureCounts(db, keys));
-  if (!verdict.allowed) throw new AppError(429, 'rate_limited', RATE_LIMITED[verdict.reason]);
+  if (!verdict.allowed) throw new AppError(429, 'rate_limited', { key: `rate_limited.${verdict.reason}`, params: { minutes: WINDOW_MINUTES } });
   const [user] = await db.query<{ id: string; password_hash: string | null }>(
     'SELECT id, password_hash FROM app_user WHERE lower(email) = lower($1)',
     [email],
@@ -87,14 +87,14 @@ export async function login(db: Db, email: string, password: string, client: str
   if (!user || !ok) {
     await db.query('INSERT INTO login_failure (key) VALUES ($1), ($2), ($3)', [keys.pair, keys.client, keys.account]);
     await db.query(`DELETE FROM login_failure WHERE at < now() - interval '1 day'`);
-    throw new AppError(401, 'invalid_credentials', 'E-Mail-Adresse oder Passwort ist falsch.');
+    throw new AppError(401, 'invalid_credentials');
   }
   const [m] = await db.query<{ municipality_id: string }>(
     `SELECT m.municipality_id FROM membership m JOIN municipality mu ON mu.id = m.municipality_id
      WHERE m.user_id = $1 ORDER BY m.created_at LIMIT 1`,
     [user.id],
   );
-  if (!m) throw forbidden('Ihr Konto gehört zu keiner Kommune. Bitte wenden Sie sich an die Administration.');
+  if (!m) throw forbidden('forbidden.no_municipality');
   // Only this pair starts afresh: the client's and the account's counts keep protecting other accounts and clients.
   await db.query('DELETE FROM login_failure WHERE key = $1', [keys.pair]);
   return { userId: user.id, municipalityId: m.municipality_id };
@@ -120,7 +120,7 @@ export async function me(db: Db, userId: string, currentMunicipalityId: string):
 
 export async function switchMunicipality(db: Db, actor: Actor, municipalityId: string) {
   const [m] = await db.query('SELECT 1 FROM membership WHERE user_id = $1 AND municipality_id = $2', [actor.userId, municipalityId]);
-  if (!m) throw notFound('Kommune');
+  if (!m) throw notFound('municipality');
   await db.query('UPDATE session SET municipality_id = $1 WHERE token_hash = $2', [municipalityId, actor.sessionHash]);
 }
 

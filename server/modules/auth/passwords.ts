@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../db/client';
-import { foldPassword, passwordProblem, PASSWORD_PROBLEM_DE } from '../../../domain/password-rules';
+import { foldPassword, passwordProblem, PASSWORD_MAX, PASSWORD_MIN, PASSWORD_PROBLEM_DE } from '../../../domain/password-rules';
 import { invalid } from '../../errors';
 import { hashPassword } from './auth.service';
 
@@ -27,7 +27,7 @@ export function assertAcceptablePassword(password: string, personal: (string | n
   const problem = passwordProblem(password, { common: commonPasswords(), personal });
   if (problem) {
     const message = PASSWORD_PROBLEM_DE[problem];
-    throw invalid(message, [{ path: ['password'], message, reason: problem }]);
+    throw invalid({ key: `password.${problem}`, params: { min: PASSWORD_MIN, max: PASSWORD_MAX } }, [{ path: ['password'], message, reason: problem }]);
   }
 }
 

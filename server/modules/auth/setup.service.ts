@@ -22,7 +22,7 @@ export async function runSetup(
   const passwordHash = await hashPassword(input.password);
   return db.tx(async (t) => {
     if (t.kind === 'postgres') await t.query('LOCK TABLE app_user IN EXCLUSIVE MODE');
-    if (!(await needsSetup(t))) throw new AppError(409, 'setup_done', 'Roter Faden ist bereits eingerichtet. Bitte melden Sie sich an.');
+    if (!(await needsSetup(t))) throw new AppError(409, 'setup_done');
     const [{ id: municipalityId }] = await t.query<{ id: string }>('INSERT INTO municipality (name) VALUES ($1) RETURNING id', [input.municipalityName]);
     const [{ id: userId }] = await t.query<{ id: string }>(
       'INSERT INTO app_user (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id',

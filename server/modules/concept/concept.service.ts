@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../plugins/actor';
 import type { Concept, Municipality } from '../../../contract/concept';
 import { AppError, conflict, notFound, versionConflict } from '../../errors';
+import { ENTITIES, type Entity } from '../../i18n/errors';
 import { recordAudit } from '../audit/audit.service';
 
 /**
@@ -100,7 +101,7 @@ export async function lockRow(db: Db, table: string, municipalityId: string, id:
 
 async function getItem(db: Db, municipalityId: string, kind: ItemKind, id: string): Promise<Item> {
   const [row] = await db.query<Item>(`${selectSql(kind)} WHERE municipality_id = $1 AND id = $2`, [municipalityId, id]);
-  if (!row) throw notFound(kind.label);
+  if (!row) throw notFound(kind.entityType as Entity);
   return row;
 }
 
@@ -110,7 +111,7 @@ async function assertUniqueName(db: Db, municipalityId: string, kind: ItemKind, 
     `SELECT 1 FROM ${kind.table} WHERE municipality_id = $1 AND lower(${kind.nameColumn}) = lower($2) AND id IS DISTINCT FROM $3`,
     [municipalityId, name, exceptId],
   );
-  if (dup) throw conflict(`${kind.label} „${name}“ gibt es schon.`);
+  if (dup) throw conflict({ key: 'conflict.concept_name', params: { what: ENTITIES[kind.entityType as Entity], name } });
 }
 
 /** Linked ids must belong to the same municipality; a foreign id reads as unknown. */
@@ -120,7 +121,7 @@ export async function assertIdsExist(db: Db, municipalityId: string, table: stri
   const rows = await db.query<{ id: string }>(`SELECT id FROM ${table} WHERE municipality_id = $1 AND id = ANY($2::uuid[])`, [municipalityId, unique]);
   if (rows.length !== unique.length) {
     const found = new Set(rows.map((r) => r.id));
-    throw new AppError(400, 'validation_failed', 'Unbekannte Verknüpfung.', [
+    throw new AppError(400, 'validation_failed', 'validation_failed.unknown_link', [
       { path: [field], message: `Unbekannt: ${unique.filter((i) => !found.has(i)).join(', ')}` },
     ]);
   }
@@ -188,7 +189,7 @@ export async function deleteItem(db: Db, actor: Actor, kind: ItemKind, id: strin
     const where = kind.measureRefs.map((r) => (r.array ? `$2 = ANY(${r.column})` : `${r.column} = $2`)).join(' OR ');
     const [{ n }] = await t.query<{ n: number }>(`SELECT count(*) AS n FROM measure WHERE municipality_id = $1 AND (${where})`, [actor.municipalityId, id]);
     if (n > 0) {
-      throw new AppError(409, 'in_use', `${kind.label} wird noch von ${n} Maßnahme(n) verwendet. Entfernen Sie die Verknüpfung dort zuerst.`, { measures: n });
+      throw new AppError(409, 'in_use', { key: 'in_use.concept', params: { what: ENTITIES[kind.entityType as Entity], n } }, { measures: n });
     }
     await t.query(`DELETE FROM ${kind.table} WHERE municipality_id = $1 AND id = $2`, [actor.municipalityId, id]);
     await recordAudit(t, actor, { entityType: kind.entityType, entityId: id, action: 'delete', before, after: null });
@@ -206,7 +207,7 @@ const toMunicipality = (r: MunicipalityRow): Municipality => ({
 
 export async function getMunicipality(db: Db, id: string): Promise<Municipality> {
   const [row] = await db.query<MunicipalityRow>('SELECT id, name, vision, horizon_start, horizon_end, financially_weak, settlement_type, version FROM municipality WHERE id = $1', [id]);
-  if (!row) throw notFound('Kommune');
+  if (!row) throw notFound('municipality');
   return toMunicipality(row);
 }
 
@@ -224,7 +225,7 @@ export async function updateMunicipality(
     if (before.version !== input.version) throw versionConflict(before);
     const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
     if (next.horizonStart != null && next.horizonEnd != null && next.horizonEnd < next.horizonStart) {
-      throw new AppError(400, 'validation_failed', 'Das Ende des Zeithorizonts liegt vor dem Anfang.', [{ path: ['horizonEnd'], message: 'Ende vor Anfang' }]);
+      throw new AppError(400, 'validation_failed', 'validation_failed.horizon_end_before_start', [{ path: ['horizonEnd'], message: 'Ende vor Anfang' }]);
     }
     await t.query(
       `UPDATE municipality SET name = $2, vision = $3, horizon_start = $4, horizon_end = $5, financially_weak = $6, settlement_type = $7,

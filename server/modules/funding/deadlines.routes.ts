@@ -43,7 +43,7 @@ export async function deadlinesRoutes(app: App) {
   app.get('/funding/calendar/:file', { schema: { tags, params: FeedParams } }, async (req, reply) => {
     const token = /^(.+)\.ics$/.exec(req.params.file)?.[1];
     const municipality = token ? await municipalityOfFeed(app.db, app.config.sessionSecret, token) : null;
-    if (!municipality) throw notFound('Kalender');
+    if (!municipality) throw notFound('calendar');
     const ics = await calendarIcs(app.db, municipality, { baseUrl: baseUrl(req) });
     return reply
       .header('content-type', 'text/calendar; charset=utf-8')

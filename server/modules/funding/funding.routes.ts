@@ -1,3 +1,4 @@
+import { requestLanguage } from '../../i18n/language';
 import { z } from 'zod';
 import type { App } from '../../app';
 import { IdParams, VersionQuery } from '../../../contract/common';
@@ -67,20 +68,20 @@ export async function fundingRoutes(app: App) {
   });
   app.get('/funding-programmes/:id/measures', { schema: { tags, params: IdParams, querystring: LangQuery, response: { 200: z.array(MeasureMatch) } } }, async (req) => {
     const actor = requireRole(req, ...ALL_ROLES);
-    return measuresForProgramme(app.db, actor.municipalityId, req.params.id, req.query.lang);
+    return measuresForProgramme(app.db, actor.municipalityId, req.params.id, requestLanguage(req));
   });
 
   app.get('/measures/:id/funding-matches', { schema: { tags, params: IdParams, querystring: LangQuery, response: { 200: z.array(ProgrammeMatch) } }, serializerCompiler: plainJson }, async (req) => {
     const actor = requireRole(req, ...ALL_ROLES);
-    return programmesForMeasure(app.db, actor.municipalityId, req.params.id, req.query.lang);
+    return programmesForMeasure(app.db, actor.municipalityId, req.params.id, requestLanguage(req));
   });
   app.get('/measures/:id/funding-plan', { schema: { tags, params: IdParams, querystring: LangQuery, response: { 200: FundingPlan } } }, async (req) => {
     const actor = requireRole(req, ...ALL_ROLES);
-    return getPlan(app.db, actor.municipalityId, req.params.id, req.query.lang);
+    return getPlan(app.db, actor.municipalityId, req.params.id, requestLanguage(req));
   });
   app.put('/measures/:id/funding-plan', { schema: { tags, params: IdParams, querystring: LangQuery, body: FundingPlanBody, response: { 200: FundingPlan } } }, async (req) => {
     const actor = requireRole(req, ...EDITORS, 'department');
-    return savePlan(app.db, actor, req.params.id, req.body, req.query.lang);
+    return savePlan(app.db, actor, req.params.id, req.body, requestLanguage(req));
   });
 
   for (const format of ['xlsx', 'pdf'] as const) {

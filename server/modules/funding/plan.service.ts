@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../plugins/actor';
 import type { FundingPlan, FundingSource, Kofi } from '../../../contract/funding';
-import { AppError, forbidden, versionConflict } from '../../errors';
+import { AppError, forbidden, versionConflict, type MessageKey } from '../../errors';
+import { errorMessage, localized } from '../../i18n/errors';
 import { byYearAndLevel, LEVELS, planProblems, planTotals, sumKofi, type PlanSource } from '../../../domain/financing';
 import { recordAudit } from '../audit/audit.service';
 import { lockRow } from '../concept/concept.service';
@@ -53,26 +54,26 @@ export async function savePlan(db: Db, actor: Actor, measureId: string, input: {
   await db.tx(async (t) => {
     await lockRow(t, 'measure', actor.municipalityId, measureId);
     const m = await getMeasure(t, actor, measureId);
-    if (!canEdit(actor, m.leadDepartmentId)) throw forbidden('Sie können nur die Finanzierung von Maßnahmen Ihres Amtes bearbeiten.');
+    if (!canEdit(actor, m.leadDepartmentId)) throw forbidden('forbidden.own_department_funding');
     const before = await getPlan(t, actor.municipalityId, measureId);
     if (before.version !== input.version) throw versionConflict(before);
     const programmeIds = [...new Set(input.sources.map((s) => s.programmeId).filter((p): p is string => !!p))];
     const programmes = programmeIds.length
       ? await t.query<{ id: string; level: PlanSource['programmeLevel']; name: string }>('SELECT id, level, name FROM funding_programme WHERE municipality_id = $1 AND id = ANY($2::uuid[])', [actor.municipalityId, programmeIds])
       : [];
-    const errors: { path: (string | number)[]; message: string }[] = [];
+    const errors: { path: (string | number)[]; message: string; key: MessageKey }[] = [];
     input.sources.forEach((s, i) => {
-      if (s.kind === 'programme' && !s.programmeId) errors.push({ path: ['sources', i, 'programmeId'], message: 'Bitte ein Förderprogramm wählen.' });
-      if (s.programmeId && !programmes.some((p) => p.id === s.programmeId)) errors.push({ path: ['sources', i, 'programmeId'], message: 'Unbekanntes Förderprogramm.' });
-      if (s.kind !== 'programme' && s.programmeId) errors.push({ path: ['sources', i, 'programmeId'], message: 'Nur eine Fördermittel-Quelle hat ein Programm.' });
+      if (s.kind === 'programme' && !s.programmeId) errors.push({ path: ['sources', i, 'programmeId'], message: 'Bitte ein Förderprogramm wählen.', key: 'funding.programme_required' });
+      if (s.programmeId && !programmes.some((p) => p.id === s.programmeId)) errors.push({ path: ['sources', i, 'programmeId'], message: 'Unbekanntes Förderprogramm.', key: 'funding.programme_unknown' });
+      if (s.kind !== 'programme' && s.programmeId) errors.push({ path: ['sources', i, 'programmeId'], message: 'Nur eine Fördermittel-Quelle hat ein Programm.', key: 'funding.programme_not_allowed' });
     });
-    if (errors.length) throw new AppError(400, 'validation_failed', errors.map((e) => e.message).join(' '), errors);
+    if (errors.length) throw new AppError(400, 'validation_failed', { key: 'validation_failed.funding_sources', params: { problems: localized((l) => errors.map((e) => errorMessage(e.key, l)).join(' ')) } }, errors);
     const plan: PlanSource[] = input.sources.map((s) => {
       const p = programmes.find((x) => x.id === s.programmeId);
       return { ...s, programmeLevel: p?.level ?? null, programmeName: p?.name ?? null };
     });
     const over = planProblems(m.costCents, plan, { plannedStart: m.plannedStart, today: today() }).find((p) => p.code === 'over_funded');
-    if (over) throw new AppError(400, 'plan_exceeds_cost', over.message, { totals: planTotals(m.costCents, plan) });
+    if (over) throw new AppError(400, 'plan_exceeds_cost', { key: 'plan_exceeds_cost', params: { problem: localized((l) => planProblems(m.costCents, plan, { plannedStart: m.plannedStart, today: today(), locale: l }).find((p) => p.code === 'over_funded')?.message ?? over.message) } }, { totals: planTotals(m.costCents, plan) });
     await t.query('DELETE FROM funding_source WHERE municipality_id = $1 AND measure_id = $2', [actor.municipalityId, measureId]);
     for (const [position, s] of input.sources.entries()) {
       await t.query(

@@ -154,7 +154,7 @@ export async function commitProgrammeImport(t: Db, actor: Actor, sheet: Sheet): 
   if (!preview.ok) {
     const n = preview.counts.error;
     const message = fileErrors[0] ?? (n ? `${n} ${n === 1 ? 'Zeile enthält' : 'Zeilen enthalten'} Fehler – es wurde nichts übernommen.` : 'Die Datei enthält keine Programme.');
-    throw new AppError(400, 'import_invalid', message, preview);
+    throw new AppError(400, 'import_invalid', fileErrors[0] ? { key: 'import_invalid.programmes_file', params: { problem: message } } : n ? { key: 'import_invalid.programmes', params: { n } } : 'import_invalid.no_programmes', preview);
   }
   const out: ImportOutcome = { created: [], updated: [], unchanged: 0 };
   // renames first to temporary names would be needed only for swapped names, which plan() refuses

@@ -13,18 +13,18 @@ import { afterProgrammeChange, recordProgrammeChange } from './saved-search.eval
 
 /** The uploaded catalogue file (multipart field `file`, .xlsx or .csv). */
 async function readUpload(req: FastifyRequest, limitBytes: number) {
-  if (!req.isMultipart()) throw new AppError(400, 'validation_failed', 'Bitte laden Sie eine Datei hoch (multipart/form-data).');
+  if (!req.isMultipart()) throw new AppError(400, 'validation_failed', 'validation_failed.multipart_required');
   let file: { filename: string; data: Buffer } | null = null;
   for await (const part of req.parts()) {
     if (part.type === 'file' && part.fieldname === 'file' && !file) file = { filename: part.filename, data: await fileBytes(part, limitBytes) };
     else if (part.type === 'file') await fileBytes(part, limitBytes);
   }
-  if (!file) throw new AppError(400, 'validation_failed', 'Bitte wählen Sie eine Datei (.xlsx oder .csv) aus.');
+  if (!file) throw new AppError(400, 'validation_failed', 'validation_failed.sheet_missing');
   try {
     return await readSheet(file.data, file.filename);
   } catch (err) {
     if (err instanceof AppError) throw err; // a sheet over the limits: 413/422 with its own message
-    throw new AppError(400, 'unreadable_file', (err as Error).message);
+    throw new AppError(400, 'unreadable_file', { key: 'unreadable_file', params: { reason: (err as Error).message } });
   }
 }
 

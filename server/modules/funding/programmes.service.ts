@@ -53,7 +53,7 @@ export async function ensureCatalogue(db: Db, municipalityId: string) {
 
 export async function insertProgramme(t: Db, municipalityId: string, p: FundingProgrammeInput): Promise<string> {
   const [dup] = await t.query('SELECT 1 FROM funding_programme WHERE municipality_id = $1 AND lower(name) = lower($2)', [municipalityId, p.name]);
-  if (dup) throw conflict(`Das Förderprogramm „${p.name}“ gibt es schon.`);
+  if (dup) throw conflict({ key: 'conflict.programme_name', params: { name: p.name } });
   const [{ id }] = await t.query<{ id: string }>(
     `INSERT INTO funding_programme (municipality_id, ${FIELDS.map((f) => COLUMNS[f]).join(', ')})
      VALUES ($1, ${FIELDS.map((_, i) => `$${i + 2}`).join(', ')}) RETURNING id`,
@@ -70,17 +70,17 @@ export async function listProgrammes(db: Db, municipalityId: string): Promise<Fu
 
 export async function getProgramme(db: Db, municipalityId: string, id: string): Promise<FundingProgramme> {
   const [row] = await db.query<FundingProgramme>(`${SELECT} WHERE municipality_id = $1 AND id = $2`, [municipalityId, id]);
-  if (!row) throw notFound('Förderprogramm');
+  if (!row) throw notFound('programme');
   return row;
 }
 
 function checkAmounts(p: Partial<FundingProgrammeInput>) {
   if (p.minAmountCents != null && p.maxAmountCents != null && p.minAmountCents > p.maxAmountCents) {
-    throw new AppError(400, 'validation_failed', 'Der Mindestbetrag liegt über dem Höchstbetrag.', [{ path: ['maxAmountCents'], message: 'kleiner als Mindestbetrag' }]);
+    throw new AppError(400, 'validation_failed', 'validation_failed.min_over_max', [{ path: ['maxAmountCents'], message: 'kleiner als Mindestbetrag' }]);
   }
   for (const w of p.windows ?? []) {
     if (w.opensOn && w.closesOn && w.closesOn < w.opensOn) {
-      throw new AppError(400, 'validation_failed', 'Ein Antragsfenster endet vor seinem Beginn.', [{ path: ['windows'], message: 'Ende vor Beginn' }]);
+      throw new AppError(400, 'validation_failed', 'validation_failed.window_end_before_start', [{ path: ['windows'], message: 'Ende vor Beginn' }]);
     }
   }
 }
@@ -116,7 +116,7 @@ export async function updateProgramme(db: Db, actor: Actor, id: string, input: P
     const fields = FIELDS.filter((f) => input[f] !== undefined);
     if (input.name && input.name.toLowerCase() !== before.name.toLowerCase()) {
       const [dup] = await t.query('SELECT 1 FROM funding_programme WHERE municipality_id = $1 AND lower(name) = lower($2)', [actor.municipalityId, input.name]);
-      if (dup) throw conflict(`Das Förderprogramm „${input.name}“ gibt es schon.`);
+      if (dup) throw conflict({ key: 'conflict.programme_name', params: { name: input.name } });
     }
     await t.query(
       `UPDATE funding_programme SET version = version + 1${fields.map((f, i) => `, ${COLUMNS[f]} = $${i + 3}`).join('')} WHERE municipality_id = $1 AND id = $2`,
@@ -136,7 +136,7 @@ export async function deleteProgramme(db: Db, actor: Actor, id: string, version:
     const before = await getProgramme(t, actor.municipalityId, id);
     if (before.version !== version) throw versionConflict(before);
     const [{ n }] = await t.query<{ n: number }>('SELECT count(*) AS n FROM funding_source WHERE municipality_id = $1 AND programme_id = $2', [actor.municipalityId, id]);
-    if (n > 0) throw new AppError(409, 'in_use', `Das Programm steht in ${n} Finanzierungsplan(en). Entfernen Sie es dort zuerst.`, { sources: n });
+    if (n > 0) throw new AppError(409, 'in_use', { key: 'in_use', params: { n } }, { sources: n });
     await t.query('DELETE FROM funding_programme WHERE municipality_id = $1 AND id = $2', [actor.municipalityId, id]);
     await bumpCatalogue(t, actor.municipalityId);
     await recordAudit(t, actor, { entityType: 'fundingProgramme', entityId: id, action: 'delete', before, after: null });

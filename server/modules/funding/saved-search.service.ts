@@ -29,7 +29,7 @@ export async function listSavedSearches(db: Db, actor: Actor): Promise<SavedSear
 
 export async function getSavedSearch(db: Db, actor: Actor, id: string): Promise<SavedSearch> {
   const [row] = await db.query<Row>(`${SELECT} WHERE s.municipality_id = $1 AND s.owner_id = $2 AND s.id = $3`, [actor.municipalityId, actor.userId, id]);
-  if (!row) throw notFound('Gespeicherte Suche');
+  if (!row) throw notFound('savedSearch');
   return out(row);
 }
 
@@ -42,7 +42,7 @@ async function checkInput(t: Db, actor: Actor, input: Partial<SavedSearchInput>,
     const [dup] = await t.query('SELECT 1 FROM saved_search WHERE municipality_id = $1 AND owner_id = $2 AND lower(name) = lower($3) AND id IS DISTINCT FROM $4', [
       actor.municipalityId, actor.userId, input.name, exceptId,
     ]);
-    if (dup) throw conflict(`Sie haben schon eine gespeicherte Suche „${input.name}“.`);
+    if (dup) throw conflict({ key: 'conflict.saved_search_name', params: { name: input.name } });
   }
 }
 
@@ -60,7 +60,7 @@ export async function createSavedSearch(db: Db, actor: Actor, input: SavedSearch
 export async function updateSavedSearch(db: Db, actor: Actor, id: string, input: Partial<SavedSearchInput> & { version: number }): Promise<SavedSearch> {
   return db.tx(async (t) => {
     const [locked] = await t.query('SELECT 1 FROM saved_search WHERE municipality_id = $1 AND owner_id = $2 AND id = $3 FOR UPDATE', [actor.municipalityId, actor.userId, id]);
-    if (!locked) throw notFound('Gespeicherte Suche');
+    if (!locked) throw notFound('savedSearch');
     const before = await getSavedSearch(t, actor, id);
     if (before.version !== input.version) throw versionConflict(before);
     await checkInput(t, actor, input, id);
@@ -78,7 +78,7 @@ export async function updateSavedSearch(db: Db, actor: Actor, id: string, input:
 export async function deleteSavedSearch(db: Db, actor: Actor, id: string, version: number) {
   await db.tx(async (t) => {
     const [row] = await t.query<{ version: number }>('SELECT version FROM saved_search WHERE municipality_id = $1 AND owner_id = $2 AND id = $3 FOR UPDATE', [actor.municipalityId, actor.userId, id]);
-    if (!row) throw notFound('Gespeicherte Suche');
+    if (!row) throw notFound('savedSearch');
     if (row.version !== version) throw versionConflict(await getSavedSearch(t, actor, id));
     await t.query('DELETE FROM saved_search WHERE municipality_id = $1 AND id = $2', [actor.municipalityId, id]);
   });

@@ -11,16 +11,16 @@ const ALLOWED = /^(image\/(png|jpeg|gif|webp|heic)|application\/pdf|text\/plain|
 
 async function assertEditable(db: Db, actor: Actor, measureId: string) {
   const m = await getMeasure(db, actor, measureId);
-  if (!canEdit(actor, m.leadDepartmentId)) throw forbidden('Sie können nur Maßnahmen Ihres Amtes bearbeiten.');
+  if (!canEdit(actor, m.leadDepartmentId)) throw forbidden('forbidden.own_department_measures');
   return m;
 }
 
 export async function addAttachment(db: Db, actor: Actor, measureId: string, file: { filename: string; mimeType: string; data: Buffer }): Promise<Attachment> {
   await assertEditable(db, actor, measureId);
   if (!ALLOWED.test(file.mimeType)) {
-    throw new AppError(415, 'unsupported_type', `Dateityp ${file.mimeType} wird nicht unterstützt. Erlaubt sind Bilder, PDF, Text- und Office-Dateien.`);
+    throw new AppError(415, 'unsupported_type', { key: 'unsupported_type', params: { type: file.mimeType } });
   }
-  if (file.data.length === 0) throw new AppError(400, 'validation_failed', 'Die Datei ist leer.');
+  if (file.data.length === 0) throw new AppError(400, 'validation_failed', 'validation_failed.file_empty');
   // The name comes from the client's multipart header: path separators and unclean characters (the input
   // rules, contract/common.ts) become "_"; cut by characters, so that no surrogate pair is split.
   const filename = Array.from(replaceUnclean(file.filename.replace(/[\\/]/g, '_'), '_')).slice(0, 200).join('') || 'datei';
@@ -40,7 +40,7 @@ export async function readAttachment(db: Db, actor: Actor, measureId: string, at
     `SELECT filename, mime_type AS "mimeType", data FROM attachment WHERE municipality_id = $1 AND measure_id = $2 AND id = $3`,
     [actor.municipalityId, measureId, attachmentId],
   );
-  if (!row) throw notFound('Anhang');
+  if (!row) throw notFound('attachment');
   return { ...row, data: Buffer.from(row.data) };
 }
 
@@ -51,7 +51,7 @@ export async function deleteAttachment(db: Db, actor: Actor, measureId: string, 
       'DELETE FROM attachment WHERE municipality_id = $1 AND measure_id = $2 AND id = $3 RETURNING filename',
       [actor.municipalityId, measureId, attachmentId],
     );
-    if (!row) throw notFound('Anhang');
+    if (!row) throw notFound('attachment');
     await recordAudit(t, actor, { entityType: 'measure', entityId: measureId, action: 'update', before: { attachment: row.filename }, after: { attachment: null } });
   });
 }

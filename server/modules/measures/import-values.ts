@@ -8,6 +8,7 @@ import { CREATABLE_KINDS, type ImportField, type ImportResolution, type ImportRe
 import { HORIZON_LABELS, STATUS_LABELS } from '../../../domain/labels';
 import { closeMatches, normalizeName, PROPOSE_AT, type NameCandidate } from '../../../domain/similar-names';
 import { AppError } from '../../errors';
+import { ENTITIES } from '../../i18n/errors';
 
 /** The import fields whose cells hold names, and what the names are matched against. */
 export const KIND_OF_FIELD: Partial<Record<ImportField, ImportValueKind>> = {
@@ -127,11 +128,11 @@ export function readResolutions(vocab: Vocabularies, given: ImportResolutions | 
     const m = new Map<string, ImportResolution>();
     for (const [value, r] of Object.entries(values ?? {})) {
       if (r.action === 'map' && !vocab[kind].candidates.some((c) => c.id === r.target))
-        throw new AppError(400, 'validation_failed', `Die Zuordnung für ${KIND_LABEL[kind]} „${value}“ verweist auf etwas, das es nicht gibt.`);
+        throw new AppError(400, 'validation_failed', { key: 'validation_failed.import_target_unknown', params: { what: ENTITIES[kind], value } });
       if (r.action === 'create' && !CREATABLE_KINDS.includes(kind))
-        throw new AppError(400, 'validation_failed', `${KIND_LABEL[kind]} „${value}“ kann nicht angelegt, nur zugeordnet werden.`);
+        throw new AppError(400, 'validation_failed', { key: 'validation_failed.import_not_creatable', params: { what: ENTITIES[kind], value } });
       if (r.action === 'create' && value.trim().length > 200)
-        throw new AppError(400, 'validation_failed', `${KIND_LABEL[kind]} „${value.slice(0, 40)}…“ ist als Name zu lang (höchstens 200 Zeichen).`);
+        throw new AppError(400, 'validation_failed', { key: 'validation_failed.import_name_too_long', params: { what: ENTITIES[kind], value: value.slice(0, 40), max: 200 } });
       m.set(normalizeName(value), r);
     }
     byKind.set(kind, m);

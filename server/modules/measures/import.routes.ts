@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { App } from '../../app';
 import { ImportEncoding, ImportMapping, ImportPreview, ImportResolutions, ImportResult, ImportSeparator } from '../../../contract/import';
 import { AppError } from '../../errors';
+import type { Localized } from '../../i18n/errors';
 import { fileBytes } from '../../upload';
 import { requireRole } from '../../plugins/actor';
 import { getConcept } from '../concept/concept.service';
@@ -10,23 +11,23 @@ import { readTable, suggestMapping } from './documents/read-sheet';
 import { preview, runImport } from './import.service';
 
 /** A JSON form field checked against its schema: a bad one is the client's error (400), never a 500. */
-function jsonField<T extends z.ZodType>(text: string | null, schema: T, what: string): z.infer<T> | undefined {
+function jsonField<T extends z.ZodType>(text: string | null, schema: T, what: Localized): z.infer<T> | undefined {
   if (text == null || text === '') return undefined;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new AppError(400, 'validation_failed', `${what} ist kein gültiges JSON.`);
+    throw new AppError(400, 'validation_failed', { key: 'validation_failed.field_json', params: { what } });
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new AppError(400, 'validation_failed', `${what} ist ungültig.`, parsed.error.issues);
+  if (!parsed.success) throw new AppError(400, 'validation_failed', { key: 'validation_failed.field_invalid', params: { what } }, parsed.error.issues);
   return parsed.data;
 }
 
-function enumField<T extends z.ZodType>(text: string | null, schema: T, what: string): z.infer<T> | undefined {
+function enumField<T extends z.ZodType>(text: string | null, schema: T, what: Localized): z.infer<T> | undefined {
   if (text == null || text === '') return undefined;
   const parsed = schema.safeParse(text);
-  if (!parsed.success) throw new AppError(400, 'validation_failed', `${what} „${text.slice(0, 40)}“ ist nicht vorgesehen.`);
+  if (!parsed.success) throw new AppError(400, 'validation_failed', { key: 'validation_failed.field_value', params: { what, value: text.slice(0, 40) } });
   return parsed.data;
 }
 
@@ -37,23 +38,23 @@ function enumField<T extends z.ZodType>(text: string | null, schema: T, what: st
 async function readUpload(req: FastifyRequest, limitBytes: number) {
   let file: { filename: string; data: Buffer } | null = null;
   const text: Record<string, string> = {};
-  if (!req.isMultipart()) throw new AppError(400, 'validation_failed', 'Bitte laden Sie eine Datei hoch (multipart/form-data).');
+  if (!req.isMultipart()) throw new AppError(400, 'validation_failed', 'validation_failed.multipart_required');
   for await (const part of req.parts()) {
     if (part.type === 'file' && part.fieldname === 'file') file = { filename: part.filename, data: await fileBytes(part, limitBytes) };
     else if (part.type === 'file') await fileBytes(part, limitBytes);
     else text[part.fieldname] = String(part.value);
   }
-  if (!file) throw new AppError(400, 'validation_failed', 'Bitte wählen Sie eine Datei (.xlsx oder .csv) aus.');
-  const encoding = enumField(text.encoding ?? null, ImportEncoding, 'Die Kodierung');
-  const separator = enumField(text.separator ?? null, ImportSeparator, 'Das Trennzeichen');
-  const given = jsonField(text.mapping ?? null, ImportMapping, 'Die Spaltenzuordnung');
-  const resolutions = jsonField(text.resolutions ?? null, ImportResolutions, 'Die Zuordnung der Werte');
+  if (!file) throw new AppError(400, 'validation_failed', 'validation_failed.sheet_missing');
+  const encoding = enumField(text.encoding ?? null, ImportEncoding, { de: 'Die Kodierung', en: 'The encoding' });
+  const separator = enumField(text.separator ?? null, ImportSeparator, { de: 'Das Trennzeichen', en: 'The separator' });
+  const given = jsonField(text.mapping ?? null, ImportMapping, { de: 'Die Spaltenzuordnung', en: 'The column mapping' });
+  const resolutions = jsonField(text.resolutions ?? null, ImportResolutions, { de: 'Die Zuordnung der Werte', en: 'The assignment of values' });
   let table;
   try {
     table = await readTable(file.data, file.filename, { encoding, separator });
   } catch (err) {
     if (err instanceof AppError) throw err; // a sheet over the limits: 413/422 with its own message
-    throw new AppError(400, 'unreadable_file', (err as Error).message);
+    throw new AppError(400, 'unreadable_file', { key: 'unreadable_file', params: { reason: (err as Error).message } });
   }
   const headers = table.sheet.headers;
   const mapping: ImportMapping = given ? { ...Object.fromEntries(headers.map((h) => [h, null])), ...given } : (suggestMapping(headers) as ImportMapping);

@@ -215,7 +215,7 @@ function rejected(errors: ImportRowError[]): AppError {
   const where = `${rowLabel(first)}${first.column ? `, Spalte „${first.column}“` : ''}`;
   return new AppError(
     422, 'import_invalid',
-    `${errors.length} Fehler in der Datei – es wurde nichts importiert. ${errors.length > 1 ? 'Erster Fehler: ' : ''}${where}: ${first.message}`,
+    { key: 'import_invalid', params: { n: errors.length, where, first: first.message } },
     { errors: errors.slice(0, 500) },
   );
 }
@@ -229,7 +229,7 @@ export async function runImport(db: Db, actor: Actor, table: Table, mapping: Imp
   const dry = standIns();
   const check = convertRows(table, mapping, concept, { resolutions, applyProposals: false, newId: dry.newId });
   if (check.errors.length) throw rejected(check.errors);
-  if (!check.measures.length) throw new AppError(422, 'import_invalid', 'Die Datei enthält keine Zeilen – es wurde nichts importiert.', { errors: [] });
+  if (!check.measures.length) throw new AppError(422, 'import_invalid', 'import_invalid.empty', { errors: [] });
   return db.tx(async (t) => {
     const created: NonNullable<ImportResult['created']> = [];
     const real = new Map<string, string>();

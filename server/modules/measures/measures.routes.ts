@@ -68,7 +68,7 @@ export async function measuresRoutes(app: App) {
   app.post('/measures/:id/attachments', { schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: Attachment } } }, async (req, reply) => {
     const actor = requireRole(req, 'admin', 'coordinator', 'department');
     const file = await req.file().catch(() => undefined);
-    if (!file) throw new AppError(400, 'validation_failed', 'Bitte wählen Sie eine Datei aus.');
+    if (!file) throw new AppError(400, 'validation_failed', 'validation_failed.file_missing');
     const data = await fileBytes(file, app.config.maxUploadBytes);
     reply.code(201);
     return addAttachment(app.db, actor, req.params.id, { filename: file.filename, mimeType: file.mimetype, data });

@@ -32,7 +32,7 @@ const iso = (r: Row) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(),
 
 async function getMeasureRow(db: Db, municipalityId: string, id: string): Promise<Measure> {
   const [row] = await db.query<Row>(`SELECT ${SELECT_FULL} FROM measure m WHERE m.municipality_id = $1 AND m.id = $2`, [municipalityId, id]);
-  if (!row) throw notFound('Maßnahme');
+  if (!row) throw notFound('measure');
   return iso(row) as unknown as Measure;
 }
 
@@ -58,11 +58,7 @@ export function canEdit(actor: Actor, leadDepartmentId: string | null): boolean 
 
 function assertCanEdit(actor: Actor, leadDepartmentId: string | null) {
   if (!canEdit(actor, leadDepartmentId)) {
-    throw forbidden(
-      actor.role === 'department'
-        ? 'Sie können nur Maßnahmen bearbeiten, für die Ihr Amt federführend ist.'
-        : 'Dafür fehlt Ihnen die Berechtigung.',
-    );
+    throw forbidden(actor.role === 'department' ? 'forbidden.lead_department_edit' : 'forbidden');
   }
 }
 
@@ -78,7 +74,7 @@ async function assertLinks(db: Db, municipalityId: string, m: Partial<MeasureCre
 /** Status and priority class must agree (domain/measure-state.ts); 400 with the rule's code otherwise. */
 function assertStatusFitsPriority(status: MeasureStatus, priority: Priority | null) {
   const problem = statusPriorityProblem(status, priority);
-  if (problem) throw new AppError(400, problem.code, problem.message, [{ path: ['status'], message: problem.message }]);
+  if (problem) throw new AppError(400, problem.code, { key: problem.code, params: { priority } }, [{ path: ['status'], message: problem.message, key: problem.code, params: { priority } }]);
 }
 
 /** The lead department is never also a partner; lists hold each id once. */
@@ -142,7 +138,7 @@ export async function updateMeasure(db: Db, actor: Actor, id: string, input: Mea
     const { version: _version, ...changes } = input;
     const next = normalise({ ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as MeasureCreate);
     if (next.plannedStart && next.plannedEnd && next.plannedEnd < next.plannedStart) {
-      throw new AppError(400, 'validation_failed', 'Das geplante Ende liegt vor dem Beginn.', [{ path: ['plannedEnd'], message: 'Ende vor Beginn' }]);
+      throw new AppError(400, 'validation_failed', 'validation_failed.measure_end_before_start', [{ path: ['plannedEnd'], message: 'Ende vor Beginn' }]);
     }
     // The class is not edited here (decisions set it), so the new status must fit the class it has.
     assertStatusFitsPriority(next.status, before.priority);

@@ -16,7 +16,7 @@ const joinText = (keep: string, dup: string, title: string) =>
  * united, texts appended, attachments moved, the higher cost kept; then the duplicate is deleted.
  */
 export async function mergeMeasures(db: Db, actor: Actor, keepId: string, input: { duplicateId: string; version: number; duplicateVersion: number }): Promise<MeasureDetail> {
-  if (keepId === input.duplicateId) throw new AppError(400, 'validation_failed', 'Eine Maßnahme kann nicht mit sich selbst zusammengeführt werden.');
+  if (keepId === input.duplicateId) throw new AppError(400, 'validation_failed', 'validation_failed.merge_self');
   await db.tx(async (t) => {
     await lockRow(t, 'measure', actor.municipalityId, keepId);
     await lockRow(t, 'measure', actor.municipalityId, input.duplicateId);

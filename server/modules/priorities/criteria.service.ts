@@ -59,7 +59,7 @@ export async function saveCriteria(db: Db, actor: Actor, input: { version: numbe
   const errors = problems(input.criteria);
   if (errors.length) {
     const code = errors.some((e) => e.path.length === 1) ? 'weights_invalid' : 'validation_failed';
-    throw new AppError(400, code, errors.map((e) => e.message).join(' '), errors);
+    throw new AppError(400, code, { key: code === 'weights_invalid' ? 'weights_invalid' : 'validation_failed.criteria', params: { problems: errors.map((e) => e.message).join(' ') } }, errors);
   }
   await db.tx(async (t) => {
     await t.query('SELECT 1 FROM priority_settings WHERE municipality_id = $1 FOR UPDATE', [actor.municipalityId]);

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../plugins/actor';
 import type { Decision, ScoringRoundDetail } from '../../../contract/priorities';
 import type { Horizon, Priority } from '../../../contract/measures';
-import { AppError, versionConflict } from '../../errors';
+import { AppError, versionConflict, type MessageKey } from '../../errors';
 import { classDeviation, suggestedClass } from '../../../domain/scoring';
 import { statusAfterDecision, type MeasureStatus } from '../../../domain/measure-state';
 import { diff, recordAudit } from '../audit/audit.service';
@@ -58,16 +58,16 @@ export async function decide(
 ): Promise<ScoringRoundDetail> {
   await db.tx(async (t) => {
     const r = await roundRow(t, actor.municipalityId, roundId, 'FOR SHARE');
-    if (r.status === 'open') throw new AppError(409, 'round_not_revealed', 'Bitte decken Sie die Bewertungen zuerst auf: entschieden wird über die sichtbare Rangfolge.');
+    if (r.status === 'open') throw new AppError(409, 'round_not_revealed');
     const ranking = await computeRanking(t, actor.municipalityId, r);
     const seen = new Set<string>();
-    const errors: { path: (string | number)[]; message: string }[] = [];
+    const errors: { path: (string | number)[]; message: string; key: MessageKey }[] = [];
     input.items.forEach((it, i) => {
-      if (!ranking.measureIds.includes(it.measureId)) errors.push({ path: ['items', i, 'measureId'], message: 'Die Maßnahme gehört nicht zu dieser Runde.' });
-      if (seen.has(it.measureId)) errors.push({ path: ['items', i, 'measureId'], message: 'Die Maßnahme steht doppelt in der Entscheidung.' });
+      if (!ranking.measureIds.includes(it.measureId)) errors.push({ path: ['items', i, 'measureId'], message: 'Die Maßnahme gehört nicht zu dieser Runde.', key: 'validation_failed.measure_not_in_round' });
+      if (seen.has(it.measureId)) errors.push({ path: ['items', i, 'measureId'], message: 'Die Maßnahme steht doppelt in der Entscheidung.', key: 'validation_failed.measure_twice' });
       seen.add(it.measureId);
     });
-    if (errors.length) throw new AppError(400, 'validation_failed', errors[0].message, errors);
+    if (errors.length) throw new AppError(400, 'validation_failed', errors[0].key, errors);
     const [{ id: decisionId }] = await t.query<{ id: string }>(
       `INSERT INTO priority_decision (municipality_id, round_id, body, decided_on, note, created_by, created_by_name) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [actor.municipalityId, roundId, input.body, input.decidedOn, input.note, actor.userId, actor.userName],

@@ -24,7 +24,7 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 export async function roundRow(db: Db, municipalityId: string, id: string, lock: '' | 'FOR UPDATE' | 'FOR SHARE' = ''): Promise<RoundRow> {
   const [r] = await db.query<RoundRow>(`SELECT * FROM scoring_round WHERE municipality_id = $1 AND id = $2 ${lock}`, [municipalityId, id]);
-  if (!r) throw notFound('Bewertungsrunde');
+  if (!r) throw notFound('scoringRound');
   return r;
 }
 
@@ -177,24 +177,24 @@ export async function getRound(db: Db, actor: Actor, id: string): Promise<Scorin
 async function assertMeasures(db: Db, municipalityId: string, ids: string[]) {
   const found = await db.query<{ id: string }>('SELECT id FROM measure WHERE municipality_id = $1 AND id = ANY($2::uuid[])', [municipalityId, ids]);
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw new AppError(400, 'validation_failed', 'Unbekannte Maßnahme in der Auswahl.', [{ path: ['measureIds'], message: 'Unbekannte Maßnahme', ids: missing }]);
+  if (missing.length) throw new AppError(400, 'validation_failed', { key: 'validation_failed.unknown_measures', params: { n: missing.length } }, [{ path: ['measureIds'], message: 'Unbekannte Maßnahme', ids: missing }]);
 }
 
 async function assertRaters(db: Db, municipalityId: string, ids: string[]) {
   const found = await db.query<{ user_id: string }>('SELECT user_id FROM membership WHERE municipality_id = $1 AND user_id = ANY($2::uuid[])', [municipalityId, ids]);
   const missing = ids.filter((id) => !found.some((f) => f.user_id === id));
-  if (missing.length) throw new AppError(400, 'validation_failed', 'Bewertende müssen Mitglieder der Kommune sein.', [{ path: ['raterIds'], message: 'Kein Mitglied der Kommune', ids: missing }]);
+  if (missing.length) throw new AppError(400, 'validation_failed', 'validation_failed.raters_not_members', [{ path: ['raterIds'], message: 'Kein Mitglied der Kommune', ids: missing }]);
 }
 
 /** Only a closed dot round on briefs counts: an open one would change the ranking under the raters' feet. */
 async function assertDotRound(db: Db, municipalityId: string, dotRoundId: string | null, dotWeight: number) {
   if (!dotRoundId) {
-    if (dotWeight > 0) throw new AppError(400, 'validation_failed', 'Ein Gewicht für die Punkte braucht eine Punkteabfrage.', [{ path: ['dotWeight'], message: 'Keine Punkteabfrage gewählt' }]);
+    if (dotWeight > 0) throw new AppError(400, 'validation_failed', 'validation_failed.dot_weight_without_round', [{ path: ['dotWeight'], message: 'Keine Punkteabfrage gewählt' }]);
     return;
   }
   const [v] = await db.query<{ status: string; subject: string }>('SELECT status, subject FROM vote_round WHERE municipality_id = $1 AND id = $2', [municipalityId, dotRoundId]);
   if (!v || v.status !== 'closed' || v.subject !== 'measures') {
-    throw new AppError(400, 'dot_round_invalid', 'Bitte eine abgeschlossene Punkteabfrage zu Maßnahmen wählen.', [{ path: ['dotRoundId'], message: 'Keine abgeschlossene Punkteabfrage zu Maßnahmen' }]);
+    throw new AppError(400, 'dot_round_invalid', 'dot_round_invalid', [{ path: ['dotRoundId'], message: 'Keine abgeschlossene Punkteabfrage zu Maßnahmen' }]);
   }
 }
 
@@ -248,7 +248,7 @@ export async function updateRound(
   await db.tx(async (t) => {
     const r = await roundRow(t, actor.municipalityId, id, 'FOR UPDATE');
     if (r.version !== input.version) throw versionConflict(await getRound(t, actor, id));
-    if (r.status === 'closed') throw new AppError(409, 'round_closed', 'Die Bewertungsrunde ist abgeschlossen.');
+    if (r.status === 'closed') throw new AppError(409, 'round_closed', 'round_closed.scoring');
     const measureIds = input.measureIds && uniq(input.measureIds);
     const raterIds = input.raterIds && uniq(input.raterIds);
     if (measureIds) await assertMeasures(t, actor.municipalityId, measureIds);
@@ -284,7 +284,7 @@ export async function changeStatus(db: Db, actor: Actor, id: string, version: nu
     if (r.version !== version) throw versionConflict(await getRound(t, actor, id));
     const allowed = to === 'revealed' ? r.status === 'open' : r.status !== 'closed';
     if (!allowed) {
-      throw new AppError(409, 'invalid_status', to === 'revealed' ? 'Die Bewertungen sind schon aufgedeckt.' : 'Die Bewertungsrunde ist schon abgeschlossen.');
+      throw new AppError(409, 'invalid_status', to === 'revealed' ? 'invalid_status' : 'invalid_status.closed');
     }
     await t.query(
       // clock_timestamp(), not now(): the moment the lock was held, after every score in flight committed

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../plugins/actor';
 import type { ScoringRoundDetail } from '../../../contract/priorities';
-import { AppError } from '../../errors';
+import { AppError, type MessageKey } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { getRound, roundRow } from './rounds.service';
 
@@ -16,18 +16,18 @@ export async function saveScores(db: Db, actor: Actor, roundId: string, scores: 
   await db.tx(async (t) => {
     const r = await roundRow(t, actor.municipalityId, roundId, 'FOR SHARE');
     const [rater] = await t.query('SELECT 1 FROM scoring_round_rater WHERE municipality_id = $1 AND round_id = $2 AND user_id = $3', [actor.municipalityId, roundId, actor.userId]);
-    if (!rater) throw new AppError(403, 'not_a_rater', 'Sie gehören in dieser Runde nicht zu den Bewertenden.');
-    if (r.status === 'closed') throw new AppError(409, 'round_closed', 'Die Bewertungsrunde ist abgeschlossen: Bewertungen können nicht mehr geändert werden.');
+    if (!rater) throw new AppError(403, 'not_a_rater');
+    if (r.status === 'closed') throw new AppError(409, 'round_closed');
     const measures = new Set(
       (await t.query<{ measure_id: string }>('SELECT measure_id FROM scoring_round_measure WHERE municipality_id = $1 AND round_id = $2', [actor.municipalityId, roundId])).map((x) => x.measure_id),
     );
     const criteria = new Set(r.criteria.map((c) => c.id));
-    const errors: { path: (string | number)[]; message: string }[] = [];
+    const errors: { path: (string | number)[]; message: string; key: MessageKey }[] = [];
     scores.forEach((s, i) => {
-      if (!measures.has(s.measureId)) errors.push({ path: ['scores', i, 'measureId'], message: 'Die Maßnahme gehört nicht zu dieser Runde.' });
-      if (!criteria.has(s.criterionId)) errors.push({ path: ['scores', i, 'criterionId'], message: 'Das Kriterium gehört nicht zu dieser Runde.' });
+      if (!measures.has(s.measureId)) errors.push({ path: ['scores', i, 'measureId'], message: 'Die Maßnahme gehört nicht zu dieser Runde.', key: 'validation_failed.measure_not_in_round' });
+      if (!criteria.has(s.criterionId)) errors.push({ path: ['scores', i, 'criterionId'], message: 'Das Kriterium gehört nicht zu dieser Runde.', key: 'validation_failed.criterion_not_in_round' });
     });
-    if (errors.length) throw new AppError(400, 'validation_failed', errors[0].message, errors);
+    if (errors.length) throw new AppError(400, 'validation_failed', errors[0].key, errors);
     for (const s of scores) {
       if (s.value == null) {
         await t.query(

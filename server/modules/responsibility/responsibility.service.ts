@@ -93,7 +93,7 @@ export async function getLoad(db: Db, municipalityId: string, q: Partial<MatrixQ
 
 async function getRow(db: Db, municipalityId: string, id: string): Promise<MatrixRow> {
   const [row] = await db.query<RowDb>(`SELECT ${ROW} FROM measure m WHERE m.municipality_id = $1 AND m.id = $2`, [municipalityId, id]);
-  if (!row) throw notFound('Maßnahme');
+  if (!row) throw notFound('measure');
   return toRow(row);
 }
 
@@ -108,18 +108,18 @@ export async function setCell(db: Db, actor: Actor, measureId: string, departmen
     await lockRow(t, 'measure', actor.municipalityId, measureId);
     const before = await getRow(t, actor.municipalityId, measureId);
     const [dept] = await t.query<{ name: string }>('SELECT name FROM department WHERE municipality_id = $1 AND id = $2', [actor.municipalityId, departmentId]);
-    if (!dept) throw notFound('Amt');
+    if (!dept) throw notFound('department');
     if (!canEdit(actor, before.leadDepartmentId)) {
-      throw forbidden(actor.role === 'department' ? 'Sie können nur Zuständigkeiten von Maßnahmen ändern, für die Ihr Amt federführend ist.' : undefined);
+      throw forbidden(actor.role === 'department' ? 'forbidden.lead_department_responsibilities' : undefined);
     }
     if (before.version !== version) throw versionConflict(before);
     const current = roleOf(before, departmentId);
     if (current === role) return { row: before, previousLeadId: null };
     if (current === 'lead' && role !== 'lead') {
-      throw new AppError(400, 'lead_required', 'Jede Maßnahme braucht ein federführendes Amt. Wählen Sie zuerst ein anderes Amt als federführend; das bisherige wird dann Partner.');
+      throw new AppError(400, 'lead_required');
     }
     if (role === 'lead' && actor.role === 'department' && departmentId !== actor.departmentId) {
-      throw forbidden('Die Federführung an ein anderes Amt abgeben kann nur die Koordination.');
+      throw forbidden('forbidden.hand_over_lead');
     }
     let lead = before.leadDepartmentId;
     let partners = without(before.partnerDepartmentIds, departmentId);

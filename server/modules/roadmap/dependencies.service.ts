@@ -21,7 +21,7 @@ export async function addDependency(db: Db, actor: Actor, measureId: string, dep
     try {
       predecessor = await getMeasureRef(t, actor.municipalityId, dependsOnId);
     } catch {
-      throw new AppError(400, 'validation_failed', 'Die Maßnahme, von der abhängen soll, gibt es in dieser Kommune nicht.', [{ path: ['dependsOnId'], message: 'unbekannt' }]);
+      throw new AppError(400, 'validation_failed', 'validation_failed.unknown_predecessor', [{ path: ['dependsOnId'], message: 'unbekannt' }]);
     }
     await t.query('SELECT 1 FROM municipality WHERE id = $1 FOR UPDATE', [actor.municipalityId]);
     const existing = await t.query<Dependency>(
@@ -29,7 +29,7 @@ export async function addDependency(db: Db, actor: Actor, measureId: string, dep
       [actor.municipalityId],
     );
     if (existing.some((d) => d.measureId === measureId && d.dependsOnId === dependsOnId)) {
-      throw conflict('Diese Abhängigkeit gibt es schon.');
+      throw conflict('conflict.dependency_exists');
     }
     const cycle = cycleIfAdded(existing, { measureId, dependsOnId });
     if (cycle) {
@@ -39,9 +39,7 @@ export async function addDependency(db: Db, actor: Actor, measureId: string, dep
       throw new AppError(
         400,
         'dependency_cycle',
-        cycle.length === 2
-          ? 'Eine Maßnahme kann nicht von sich selbst abhängen.'
-          : `Diese Abhängigkeit ergäbe einen Kreis (${chain}): keine der Maßnahmen könnte je beginnen.`,
+        cycle.length === 2 ? 'dependency_cycle.self' : { key: 'dependency_cycle', params: { chain: { de: chain, en: chain.replaceAll('Nr. ', 'No. ') } } },
         { cycle },
       );
     }
@@ -61,7 +59,7 @@ export async function removeDependency(db: Db, actor: Actor, measureId: string, 
        RETURNING p.number, p.title`,
       [actor.municipalityId, measureId, dependsOnId],
     );
-    if (!gone) throw notFound('Abhängigkeit');
+    if (!gone) throw notFound('dependency');
     await recordAudit(t, actor, { entityType: 'measure', entityId: measureId, action: 'update', before: { 'Abhängig von': label(gone) }, after: { 'Abhängig von': null } });
   });
 }

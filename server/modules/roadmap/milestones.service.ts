@@ -8,7 +8,7 @@ import { assertCanPlan, getMeasureRef, MILESTONE } from './roadmap.service';
 
 async function getMilestone(db: Db, municipalityId: string, id: string, lock = false): Promise<Milestone> {
   const [m] = await db.query<Milestone>(`SELECT ${MILESTONE} FROM milestone WHERE municipality_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [municipalityId, id]);
-  if (!m) throw notFound('Meilenstein');
+  if (!m) throw notFound('milestone');
   return m;
 }
 

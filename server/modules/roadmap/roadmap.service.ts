@@ -102,7 +102,7 @@ export async function getMeasureRef(db: Db, municipalityId: string, id: string) 
     `SELECT ${REF}, m.lead_department_id AS "leadDepartmentId", m.version FROM measure m WHERE m.municipality_id = $1 AND m.id = $2`,
     [municipalityId, id],
   );
-  if (!m) throw notFound('Maßnahme');
+  if (!m) throw notFound('measure');
   return m;
 }
 
@@ -127,8 +127,6 @@ export async function measureRoadmap(db: Db, municipalityId: string, id: string)
 /** Milestones and dependencies follow the measure's rule: coordinators, or the lead department. */
 export function assertCanPlan(actor: Actor, leadDepartmentId: string | null) {
   if (!canEdit(actor, leadDepartmentId)) {
-    throw forbidden(
-      actor.role === 'department' ? 'Sie können nur Maßnahmen planen, für die Ihr Amt federführend ist.' : 'Dafür fehlt Ihnen die Berechtigung.',
-    );
+    throw forbidden(actor.role === 'department' ? 'forbidden.lead_department_plan' : 'forbidden');
   }
 }

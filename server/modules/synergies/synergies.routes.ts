@@ -19,7 +19,7 @@ export async function synergiesRoutes(app: App) {
   app.get('/synergies/in-my-districts', { schema: { tags, querystring: NeighbourQuery, response: { 200: Neighbours } } }, async (req) => {
     const actor = requireRole(req, ...ALL_ROLES);
     const department = req.query.department ?? actor.departmentId;
-    if (!department) throw invalid('Bitte wählen Sie ein Amt.', [{ path: ['department'], message: 'erforderlich' }]);
+    if (!department) throw invalid('validation_failed.department_required', [{ path: ['department'], message: 'erforderlich' }]);
     return neighbours(app.db, actor.municipalityId, department);
   });
 

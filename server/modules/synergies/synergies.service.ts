@@ -77,7 +77,7 @@ export async function synergyIndex(db: Db, municipalityId: string): Promise<Syne
 async function assertDepartment(db: Db, municipalityId: string, departmentId: string | undefined) {
   if (!departmentId) return;
   const [d] = await db.query('SELECT 1 FROM department WHERE municipality_id = $1 AND id = $2', [municipalityId, departmentId]);
-  if (!d) throw notFound('Amt');
+  if (!d) throw notFound('department');
 }
 
 interface MarkRow { a: string; b: string; by: string | null; at: Date }
@@ -179,11 +179,11 @@ interface PairMeasure { id: string; lead: string | null }
  * pair, a department member only on pairs that touch a measure their department leads.
  */
 async function authorisePair(db: Db, actor: Actor, ids: [string, string]): Promise<[string, string]> {
-  if (ids[0] === ids[1]) throw invalid('Ein Paar besteht aus zwei verschiedenen Maßnahmen.', [{ path: ['measureIds'], message: 'gleiche Maßnahme' }]);
+  if (ids[0] === ids[1]) throw invalid('validation_failed.same_measure', [{ path: ['measureIds'], message: 'gleiche Maßnahme' }]);
   const rows = await db.query<PairMeasure>('SELECT id, lead_department_id AS lead FROM measure WHERE municipality_id = $1 AND id = ANY($2::uuid[])', [actor.municipalityId, ids]);
-  if (rows.length !== 2) throw notFound('Maßnahme');
+  if (rows.length !== 2) throw notFound('measure');
   if (actor.role === 'department' && !rows.some((r) => actor.departmentId != null && r.lead === actor.departmentId)) {
-    throw forbidden('Sie können nur Paare bearbeiten, an denen eine Maßnahme Ihres Amtes beteiligt ist.');
+    throw forbidden('forbidden.synergy_pair');
   }
   return orderedPair(ids[0], ids[1]);
 }
@@ -204,7 +204,7 @@ export async function relate(db: Db, actor: Actor, ids: [string, string]): Promi
        ON CONFLICT DO NOTHING RETURNING measure_a AS a, measure_b AS b, created_by_name AS by, created_at AS at`,
       [actor.municipalityId, a, b, score, actor.userId, actor.userName],
     );
-    if (!row) throw conflict('Diese Maßnahmen sind bereits als verwandt verknüpft.');
+    if (!row) throw conflict('conflict.already_related');
     await t.query('DELETE FROM synergy_dismissal WHERE municipality_id = $1 AND measure_a = $2 AND measure_b = $3', [actor.municipalityId, a, b]);
     await recordAudit(t, actor, { entityType: 'measure_relation', entityId: pairKey(a, b), action: 'create', before: null, after: { measureIds: [a, b], score } });
     return record(row);
@@ -216,13 +216,13 @@ export async function dismiss(db: Db, actor: Actor, ids: [string, string]): Prom
   return db.tx(async (t) => {
     const [a, b] = await authorisePair(t, actor, ids);
     const [related] = await t.query('SELECT 1 FROM measure_relation WHERE municipality_id = $1 AND measure_a = $2 AND measure_b = $3', [actor.municipalityId, a, b]);
-    if (related) throw conflict('Diese Maßnahmen sind als verwandt verknüpft; lösen Sie erst die Verknüpfung.');
+    if (related) throw conflict('conflict.related_first');
     const [row] = await t.query<MarkRow>(
       `INSERT INTO synergy_dismissal (municipality_id, measure_a, measure_b, dismissed_by, dismissed_by_name) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING RETURNING measure_a AS a, measure_b AS b, dismissed_by_name AS by, dismissed_at AS at`,
       [actor.municipalityId, a, b, actor.userId, actor.userName],
     );
-    if (!row) throw conflict('Dieses Paar wurde bereits verworfen.');
+    if (!row) throw conflict('conflict.already_dismissed');
     await recordAudit(t, actor, { entityType: 'synergy_dismissal', entityId: pairKey(a, b), action: 'create', before: null, after: { measureIds: [a, b] } });
     return record(row);
   });
@@ -234,7 +234,7 @@ export async function removeMark(db: Db, actor: Actor, kind: 'relation' | 'dismi
     const [a, b] = await authorisePair(t, actor, ids);
     const table = kind === 'relation' ? 'measure_relation' : 'synergy_dismissal';
     const rows = await t.query<{ a: string }>(`DELETE FROM ${table} WHERE municipality_id = $1 AND measure_a = $2 AND measure_b = $3 RETURNING measure_a AS a`, [actor.municipalityId, a, b]);
-    if (!rows.length) throw notFound(kind === 'relation' ? 'Verknüpfung' : 'Verworfenes Paar');
+    if (!rows.length) throw notFound(kind === 'relation' ? 'relation' : 'dismissedPair');
     await recordAudit(t, actor, { entityType: table, entityId: pairKey(a, b), action: 'delete', before: { measureIds: [a, b] }, after: null });
   });
 }
@@ -242,7 +242,7 @@ export async function removeMark(db: Db, actor: Actor, kind: 'relation' | 'dismi
 /** The measures confirmed as related to one measure (both directions). */
 export async function relatedMeasures(db: Db, municipalityId: string, measureId: string): Promise<RelatedMeasure[]> {
   const [exists] = await db.query('SELECT 1 FROM measure WHERE municipality_id = $1 AND id = $2', [municipalityId, measureId]);
-  if (!exists) throw notFound('Maßnahme');
+  if (!exists) throw notFound('measure');
   return (
     await db.query<Omit<RelatedMeasure, 'at'> & { at: Date }>(
       `SELECT m.id, m.number, m.title, m.lead_department_id AS "leadDepartmentId", m.version, m.status, r.created_by_name AS by, r.created_at AS at

@@ -14,7 +14,7 @@ export const listUsers = (db: Db, municipalityId: string) => db.query<UserRow>(`
 
 async function getUser(db: Db, municipalityId: string, userId: string): Promise<UserRow> {
   const [row] = await db.query<UserRow>(`${SELECT} AND u.id = $2`, [municipalityId, userId]);
-  if (!row) throw notFound('Person');
+  if (!row) throw notFound('person');
   return row;
 }
 
@@ -30,11 +30,11 @@ export async function addUser(
     await assertIdsExist(t, actor.municipalityId, 'department', input.departmentId ? [input.departmentId] : [], 'departmentId');
     let [existing] = await t.query<{ id: string }>('SELECT id FROM app_user WHERE lower(email) = lower($1)', [input.email]);
     if (!existing) {
-      if (!passwordHash) throw new AppError(400, 'validation_failed', 'Für ein neues Konto ist ein Passwort nötig.', [{ path: ['password'], message: 'Pflichtfeld für neue Konten' }]);
+      if (!passwordHash) throw new AppError(400, 'validation_failed', 'validation_failed.password_required', [{ path: ['password'], message: 'Pflichtfeld für neue Konten' }]);
       [existing] = await t.query<{ id: string }>('INSERT INTO app_user (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id', [input.email, input.name, passwordHash]);
     } else {
       const [member] = await t.query('SELECT 1 FROM membership WHERE municipality_id = $1 AND user_id = $2', [actor.municipalityId, existing.id]);
-      if (member) throw conflict(`${input.email} gehört bereits zu dieser Kommune.`);
+      if (member) throw conflict({ key: 'conflict.already_member', params: { email: input.email } });
     }
     await t.query('INSERT INTO membership (municipality_id, user_id, role, department_id) VALUES ($1, $2, $3, $4)', [actor.municipalityId, existing.id, input.role, input.departmentId]);
     const row = await getUser(t, actor.municipalityId, existing.id);
@@ -47,7 +47,7 @@ export async function addUser(
 async function assertAnotherAdmin(db: Db, municipalityId: string, userId: string) {
   await db.query('SELECT 1 FROM municipality WHERE id = $1 FOR UPDATE', [municipalityId]);
   const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM membership WHERE municipality_id = $1 AND role = 'admin' AND user_id <> $2`, [municipalityId, userId]);
-  if (n === 0) throw conflict('Die Kommune braucht mindestens eine Administratorin oder einen Administrator.');
+  if (n === 0) throw conflict('conflict.last_admin');
 }
 
 export async function updateUser(
@@ -90,7 +90,7 @@ async function assertOwnsAccount(db: Db, actor: Actor, userId: string) {
        SELECT 1 FROM membership a WHERE a.user_id = $2 AND a.municipality_id = m.municipality_id AND a.role = 'admin')`,
     [userId, actor.userId],
   );
-  if (n > 0) throw forbidden('Diese Person gehört auch zu einer anderen Kommune. Passwort und Name kann nur sie selbst oder die Administration aller ihrer Kommunen ändern.');
+  if (n > 0) throw forbidden('forbidden.shared_account');
 }
 
 export async function removeUser(db: Db, actor: Actor, userId: string) {

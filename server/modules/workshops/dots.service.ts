@@ -3,7 +3,7 @@ import type { MyRound } from '../../../contract/workshops';
 import type { Actor } from '../../plugins/actor';
 import { AppError, notFound } from '../../errors';
 import { workshopEnded } from './join.service';
-import { checkPlacement, checkRemoval, describeRules } from '../../../domain/voting';
+import { checkPlacement, checkRemoval, describeRules, maxDotsOnOneItem } from '../../../domain/voting';
 import { rulesOf, toRound, type RoundRow } from './rounds.service';
 
 type Who = { actor: Actor | null; deviceHash: string | null };
@@ -20,10 +20,10 @@ async function roundAndParticipant(db: Db, roundId: string, who: Who): Promise<{
      FROM vote_round r WHERE r.id = $1`,
     [roundId, who.actor?.userId ?? null, who.actor?.municipalityId ?? null, who.deviceHash],
   );
-  if (!row) throw notFound('Abstimmungsrunde');
+  if (!row) throw notFound('voteRound');
   // A round left open by mistake takes no dots (and gives none back) once its workshop is over.
   if (row.workshop_status === 'done') throw workshopEnded();
-  if (!row.participant_id) throw new AppError(401, 'not_joined', 'Bitte treten Sie dem Workshop zuerst mit dem Code bei.');
+  if (!row.participant_id) throw new AppError(401, 'not_joined');
   const { participant_id, workshop_status: _status, ...round } = row;
   return { round, participantId: participant_id };
 }
@@ -76,11 +76,14 @@ export async function placeDot(db: Db, who: Who, roundId: string, input: { itemI
       [roundId, participantId, input.itemId, input.dotId, r.municipality_id],
     );
     if (s.existing_participant) {
-      if (s.existing_participant !== participantId || s.existing_item !== input.itemId) throw new AppError(409, 'conflict', 'Diese Punkt-Kennung wurde schon für einen anderen Punkt verwendet.');
+      if (s.existing_participant !== participantId || s.existing_item !== input.itemId) throw new AppError(409, 'conflict', 'conflict.dot_id_reused');
       return afterTap(t, r, participantId);
     }
     const refusal = checkPlacement(rulesOf(r), { placedTotal: s.total, placedOnItem: s.on_item, roundOpen: isOpen(r), itemExists: s.item_exists });
-    if (refusal) throw new AppError(refusal.code === 'unknown_item' ? 400 : 409, refusal.code, refusal.message);
+    if (refusal) {
+      const params = { n: rulesOf(r).dotsPerParticipant, placed: Number(s.on_item), max: maxDotsOnOneItem(rulesOf(r)) };
+      throw new AppError(refusal.code === 'unknown_item' ? 400 : 409, refusal.code, { key: refusal.code === 'round_closed' ? 'round_closed.dot_place' : refusal.code, params });
+    }
     await t.query(
       `WITH ins AS (INSERT INTO dot (municipality_id, id, round_id, item_id, participant_id) VALUES ($1, $2, $3, $4, $5) RETURNING round_id)
        SELECT pg_notify('rf_round', round_id::text) FROM ins`,
@@ -99,7 +102,7 @@ export async function removeDot(db: Db, who: Who, roundId: string, input: { item
       [roundId, participantId, input.itemId],
     );
     const refusal = checkRemoval({ placedOnItem: last?.n ?? 0, roundOpen: isOpen(r) });
-    if (refusal) throw new AppError(409, refusal.code, refusal.message);
+    if (refusal) throw new AppError(409, refusal.code, refusal.code === 'round_closed' ? 'round_closed.dot_remove' : refusal.code);
     await t.query(
       `WITH del AS (DELETE FROM dot WHERE municipality_id = $1 AND id = $2 RETURNING round_id) SELECT pg_notify('rf_round', round_id::text) FROM del`,
       [r.municipality_id, last.id],

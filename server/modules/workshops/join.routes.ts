@@ -1,3 +1,4 @@
+import { requestLanguage } from '../../i18n/language';
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app';
@@ -47,7 +48,7 @@ export async function joinRoutes(app: App) {
     const w = await workshopByCode(app.db, req.params.code);
     const who = participantOf(app, req);
     const p = await requireParticipant(app.db, w, who.actor, who.deviceHash);
-    return participantHome(app.db, w, p, req.query.lang);
+    return participantHome(app.db, w, p, requestLanguage(req));
   });
 
   app.get('/join/:code/events', { schema: { tags, params: CodeParams } }, async (req, reply) => {
@@ -82,10 +83,10 @@ export async function joinRoutes(app: App) {
     const who = participantOf(app, req);
     const p = await requireParticipant(app.db, w, who.actor, who.deviceHash);
     const [m] = await app.db.query('SELECT 1 FROM measure WHERE municipality_id = $1 AND id = $2 AND origin_workshop_id = $3', [w.municipality_id, req.params.measureId, w.id]);
-    if (!m) throw notFound('Steckbrief dieses Workshops');
+    if (!m) throw notFound('workshopBrief');
     const file = await req.file().catch(() => undefined);
-    if (!file) throw new AppError(400, 'validation_failed', 'Bitte wählen Sie ein Foto aus.');
-    if (!file.mimetype.startsWith('image/')) throw new AppError(415, 'unsupported_type', 'Bitte laden Sie ein Foto (Bild) hoch.');
+    if (!file) throw new AppError(400, 'validation_failed', 'validation_failed.photo_missing');
+    if (!file.mimetype.startsWith('image/')) throw new AppError(415, 'unsupported_type', 'unsupported_type.photo');
     const data = await fileBytes(file, app.config.maxUploadBytes);
     // The workshop's own brief: participants may add photos as the coordinator would (stored with no account).
     const as = { municipalityId: w.municipality_id, userId: p.userId as string, userName: p.name, role: 'coordinator' as const, departmentId: null, sessionHash: '' };

@@ -41,16 +41,16 @@ export async function workshopByCode(db: Db, code: string): Promise<WorkshopRef>
       `${WORKSHOP_REF.replace('SELECT', 'SELECT p.id AS personal_id, p.name AS personal_name,')} JOIN participant p ON p.workshop_id = w.id WHERE p.personal_code = $1`,
       [normal],
     );
-    if (!row) throw notFound('Workshop mit diesem Code');
+    if (!row) throw notFound('workshopByCode');
     const { personal_id, personal_name, ...w } = row;
     return { ...w, personal: { id: personal_id, name: personal_name } };
   }
   const [w] = await db.query<Omit<WorkshopRef, 'personal'>>(`${WORKSHOP_REF} WHERE w.join_code = $1`, [normal]);
-  if (!w) throw notFound('Workshop mit diesem Code');
+  if (!w) throw notFound('workshopByCode');
   return { ...w, personal: null };
 }
 
-export const workshopEnded = () => new AppError(409, 'workshop_ended', 'Dieser Workshop ist beendet. Beitreten, Punkte vergeben und neue Steckbriefe sind nicht mehr möglich.');
+export const workshopEnded = () => new AppError(409, 'workshop_ended');
 
 /** Participants may look back at a finished workshop, but change nothing in it. */
 export function assertNotEnded(w: { status: string }) {
@@ -79,7 +79,7 @@ export async function findParticipant(db: Db, workshop: { id: string; municipali
 
 export async function requireParticipant(db: Db, workshop: { id: string; municipality_id: string }, actor: Actor | null, deviceHashValue: string | null) {
   const p = await findParticipant(db, workshop, actor, deviceHashValue);
-  if (!p) throw new AppError(401, 'not_joined', 'Bitte treten Sie dem Workshop zuerst mit dem Code bei.');
+  if (!p) throw new AppError(401, 'not_joined');
   return p;
 }
 
@@ -96,7 +96,7 @@ export async function join(db: Db, w: WorkshopRef, who: Joiner, input: { name: s
   return db.tx(async (t) => {
     if (input.groupId) {
       const [g] = await t.query('SELECT 1 FROM workshop_group WHERE workshop_id = $1 AND id = $2', [w.id, input.groupId]);
-      if (!g) throw new AppError(400, 'validation_failed', 'Unbekannte Gruppe.', [{ path: ['groupId'], message: 'Unbekannte Gruppe' }]);
+      if (!g) throw new AppError(400, 'validation_failed', 'validation_failed.unknown_group', [{ path: ['groupId'], message: 'Unbekannte Gruppe' }]);
     }
     const member = who.actor && who.actor.municipalityId === w.municipality_id ? who.actor : null;
     // Serialise joins of one workshop so a double tap cannot create two participants for one device; the
@@ -120,7 +120,7 @@ export async function join(db: Db, w: WorkshopRef, who: Joiner, input: { name: s
       return getParticipant(t, w.municipality_id, existing.id);
     }
     if (now.admission === 'named') {
-      throw new AppError(403, 'named_only', 'An diesem Workshop nehmen nur eingeladene Personen teil. Bitte geben Sie Ihren persönlichen Code ein.');
+      throw new AppError(403, 'named_only');
     }
     await admitWithinLimit(t, w.id, who);
     const [{ id }] = await t.query<{ id: string }>(
@@ -142,8 +142,7 @@ async function admitWithinLimit(t: Db, workshopId: string, who: Joiner) {
   const [{ n }] = await t.query<{ n: number }>('SELECT count(*)::int AS n FROM workshop_join WHERE workshop_id = $1 AND client_hash = $2', [workshopId, who.clientHash]);
   if (n >= limit) {
     throw new AppError(
-      429, 'join_limited',
-      `Aus diesem Netzwerk sind in den letzten ${JOIN_WINDOW_MINUTES} Minuten schon ${limit} Personen beigetreten. Bitte versuchen Sie es in einigen Minuten noch einmal oder fragen Sie die Moderation.`,
+      429, 'join_limited', { key: 'join_limited', params: { minutes: JOIN_WINDOW_MINUTES, limit } },
     );
   }
   await t.query('INSERT INTO workshop_join (workshop_id, client_hash) VALUES ($1, $2)', [workshopId, who.clientHash]);

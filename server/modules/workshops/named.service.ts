@@ -22,7 +22,7 @@ export async function newPersonalCode(db: Db): Promise<string> {
     const [taken] = await db.query('SELECT 1 FROM participant WHERE personal_code = $1', [code]);
     if (!taken) return code;
   }
-  throw new AppError(503, 'unavailable', 'Kein freier persönlicher Code gefunden.');
+  throw new AppError(503, 'unavailable', 'unavailable.personal_code');
 }
 
 /**
@@ -35,7 +35,7 @@ export async function prepareNamedAdmission(t: Db, municipalityId: string, works
     [municipalityId, workshopId],
   );
   if (n > 0) {
-    throw conflict(`Es sind bereits ${n} Gäste mit dem Workshop-Code beigetreten. Entfernen Sie sie unter „Teilnehmende“, bevor nur namentlich eingeladene Personen teilnehmen.`);
+    throw conflict({ key: 'conflict.guests_joined', params: { n } });
   }
   const accounts = await t.query<{ id: string }>('SELECT id FROM participant WHERE municipality_id = $1 AND workshop_id = $2 AND personal_code IS NULL', [municipalityId, workshopId]);
   for (const a of accounts) await t.query('UPDATE participant SET personal_code = $2 WHERE id = $1', [a.id, await newPersonalCode(t)]);
@@ -63,8 +63,8 @@ export async function renewPersonalCode(db: Db, municipalityId: string, workshop
       'SELECT personal_code FROM participant WHERE municipality_id = $1 AND workshop_id = $2 AND id = $3 FOR UPDATE',
       [municipalityId, workshopId, participantId],
     );
-    if (!p) throw notFound('Teilnehmende Person');
-    if (!p.personal_code) throw conflict('Diese Person ist ohne persönlichen Code beigetreten.');
+    if (!p) throw notFound('participant');
+    if (!p.personal_code) throw conflict('conflict.no_personal_code');
     const code = await newPersonalCode(t);
     await t.query('UPDATE participant SET personal_code = $2, device_hash = NULL WHERE id = $1', [participantId, code]);
     await t.query('DELETE FROM named_device WHERE participant_id = $1', [participantId]);

@@ -62,7 +62,7 @@ export async function roundsRoutes(app: App) {
     const p = await findParticipant(app.db, { id: r.workshop_id, municipality_id: r.municipality_id }, req.actor, participantOf(app, req).deviceHash);
     // Neither a member nor a participant: the same answer as for an id that does not exist, so another
     // municipality cannot tell its rounds apart from random ids (issue 14).
-    if (!p) throw notFound('Abstimmungsrunde');
+    if (!p) throw notFound('voteRound');
     return { r, facilitator: false };
   }
 

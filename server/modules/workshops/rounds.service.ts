@@ -31,7 +31,7 @@ export async function roundRow(db: Db, id: string, municipalityId?: string): Pro
     `SELECT * FROM vote_round WHERE id = $1 AND ($2::uuid IS NULL OR municipality_id = $2)`,
     [id, municipalityId ?? null],
   );
-  if (!row) throw notFound('Abstimmungsrunde');
+  if (!row) throw notFound('voteRound');
   return row;
 }
 
@@ -59,7 +59,7 @@ export async function listRounds(db: Db, municipalityId: string, workshopId: str
 
 function checkRules(rules: VotingRules) {
   const problems = validateRules(rules);
-  if (problems.length) throw new AppError(400, 'validation_failed', problems.join(' '), problems.map((message) => ({ path: ['rules'], message })));
+  if (problems.length) throw new AppError(400, 'validation_failed', { key: 'validation_failed.round_rules', params: { problems: problems.join(' '), n: problems.length } }, problems.map((message) => ({ path: ['rules'], message })));
 }
 
 /** Tells every app instance that a round changed; delivered when the transaction commits. */
@@ -81,7 +81,7 @@ export async function createRound(
   return db.tx(async (t) => {
     await getWorkshop(t, actor.municipalityId, workshopId);
     const items = await itemsFor(t, actor.municipalityId, workshopId, input);
-    if (items.length < 2) throw new AppError(400, 'validation_failed', 'Eine Abstimmung braucht mindestens zwei Einträge.', [{ path: ['refIds'], message: 'Mindestens zwei Einträge' }]);
+    if (items.length < 2) throw new AppError(400, 'validation_failed', 'validation_failed.min_two_items', [{ path: ['refIds'], message: 'Mindestens zwei Einträge' }]);
     const [{ id }] = await t.query<{ id: string }>(
       `INSERT INTO vote_round (municipality_id, workshop_id, title, subject, dots_per_participant, allow_cumulation, max_dots_per_item,
          anonymous, results_visibility, timer_seconds, top_n, parent_round_id)
@@ -115,7 +115,7 @@ async function itemsFor(t: Db, municipalityId: string, workshopId: string, input
   if (missing > 0) {
     const what = input.subject === 'measures' ? 'Steckbriefe' : 'Ziele';
     const message = `${missing} der gewählten ${what} gibt es in dieser Kommune nicht (mehr).`;
-    throw new AppError(400, 'validation_failed', message, [{ path: ['refIds'], message }]);
+    throw new AppError(400, 'validation_failed', { key: input.subject === 'measures' ? 'validation_failed.unknown_briefs' : 'validation_failed.unknown_goals', params: { n: missing } }, [{ path: ['refIds'], message }]);
   }
   return rows.map((r) => ({ refId: r.id, label: r.label }));
 }
@@ -129,7 +129,7 @@ export async function updateRound(db: Db, actor: Actor, id: string, input: { ver
   return db.tx(async (t) => {
     const r = await lockedRound(t, actor, id);
     if (r.version !== input.version) throw versionConflict(await toRound(t, r));
-    if (r.status !== 'draft') throw new AppError(409, 'round_not_draft', 'Die Regeln einer geöffneten Runde ändern sich nicht mehr.');
+    if (r.status !== 'draft') throw new AppError(409, 'round_not_draft');
     const rules = { ...rulesOf(r), ...input.rules };
     if (!rules.allowCumulation) rules.maxDotsPerItem = 1;
     checkRules(rules);
@@ -148,7 +148,7 @@ export async function updateRound(db: Db, actor: Actor, id: string, input: { ver
 export async function deleteRound(db: Db, actor: Actor, id: string) {
   await db.tx(async (t) => {
     const r = await lockedRound(t, actor, id);
-    if (r.status !== 'draft') throw new AppError(409, 'round_not_draft', 'Eine geöffnete oder geschlossene Runde bleibt als Protokoll erhalten.');
+    if (r.status !== 'draft') throw new AppError(409, 'round_not_draft', 'round_not_draft.delete');
     await t.query('DELETE FROM vote_round WHERE municipality_id = $1 AND id = $2', [actor.municipalityId, id]);
     await recordAudit(t, actor, { entityType: 'voteRound', entityId: id, action: 'delete', before: { title: r.title, subject: r.subject, rules: rulesOf(r) }, after: null });
     await notifyRound(t, r, true);
@@ -158,7 +158,7 @@ export async function deleteRound(db: Db, actor: Actor, id: string) {
 export async function openRound(db: Db, actor: Actor, id: string) {
   return db.tx(async (t) => {
     const r = await lockedRound(t, actor, id);
-    if (r.status !== 'draft') throw new AppError(409, 'round_not_draft', r.status === 'open' ? 'Die Runde ist bereits geöffnet.' : 'Eine geschlossene Runde kann nicht wieder geöffnet werden.');
+    if (r.status !== 'draft') throw new AppError(409, 'round_not_draft', r.status === 'open' ? 'round_not_draft.open' : 'round_not_draft.reopen');
     await t.query(
       `UPDATE vote_round SET status = 'open', opened_at = now(), closes_at = CASE WHEN timer_seconds IS NULL THEN NULL ELSE now() + make_interval(secs => timer_seconds) END, version = version + 1
        WHERE municipality_id = $1 AND id = $2`,
@@ -177,7 +177,7 @@ export async function closeRound(db: Db, actor: Pick<Actor, 'municipalityId' | '
     await lockRow(t, 'vote_round', municipalityId, id);
     const r = await roundRow(t, id, municipalityId);
     if (r.status === 'closed') return getRound(t, municipalityId, id);
-    if (r.status !== 'open') throw new AppError(409, 'round_not_open', 'Nur eine geöffnete Runde kann geschlossen werden.');
+    if (r.status !== 'open') throw new AppError(409, 'round_not_open');
     await t.query(`UPDATE vote_round SET status = 'closed', closed_at = now(), version = version + 1 WHERE id = $1`, [id]);
     const closed = await roundRow(t, id, municipalityId);
     const results = await computeResults(t, closed, { facilitator: true });
@@ -271,9 +271,9 @@ async function votersByItem(db: Db, roundId: string) {
 /** A run-off among the items tied at the Top-N cut: a new draft round with the same rules, for the open seats. */
 export async function createRunoff(db: Db, actor: Actor, id: string): Promise<Round> {
   const r = await roundRow(db, id, actor.municipalityId);
-  if (r.status !== 'closed') throw new AppError(409, 'round_not_closed', 'Eine Stichwahl ist erst nach dem Schließen der Runde möglich.');
+  if (r.status !== 'closed') throw new AppError(409, 'round_not_closed');
   const results = await computeResults(db, r, { facilitator: true });
-  if (!results.cutTie) throw new AppError(409, 'no_tie', 'An der Grenze der Top N gibt es keinen Gleichstand.');
+  if (!results.cutTie) throw new AppError(409, 'no_tie');
   const labels = new Map(results.rows.map((x) => [x.itemId, x.label]));
   const seats = results.cutTie.seatsLeft;
   return db.tx(async (t) => {
@@ -304,20 +304,19 @@ export async function recordDecision(
 ): Promise<RoundResults> {
   return db.tx(async (t) => {
     const r = await lockedRound(t, actor, id);
-    if (r.status !== 'closed') throw new AppError(409, 'round_not_closed', 'Eine Entscheidung wird erst nach dem Schließen der Runde festgehalten.');
+    if (r.status !== 'closed') throw new AppError(409, 'round_not_closed', 'round_not_closed.decision');
     if (r.decision && !input.revise) {
-      throw new AppError(409, 'decision_already_recorded',
-        `Für diese Runde hat ${r.decision.by} bereits eine Entscheidung festgehalten. Sie lässt sich nur als Revision mit Begründung ändern.`,
+      throw new AppError(409, 'decision_already_recorded', { key: 'decision_already_recorded', params: { by: r.decision.by } },
         { current: r.decision });
     }
-    if (!r.decision && input.revise) throw new AppError(409, 'no_decision_recorded', 'Für diese Runde ist noch keine Entscheidung festgehalten, die geändert werden könnte.');
+    if (!r.decision && input.revise) throw new AppError(409, 'no_decision_recorded');
     const results = await computeResults(t, { ...r, decision: null }, { facilitator: true });
-    if (!results.cutTie) throw new AppError(409, 'no_tie', 'An der Grenze der Top N gibt es keinen Gleichstand.');
+    if (!results.cutTie) throw new AppError(409, 'no_tie');
     const ranked = rank(results.rows.map((x) => ({ itemId: x.itemId, label: x.label, dots: x.dots, supporters: x.supporters })), { useSupporters: true });
     try {
       resolveCut(topN(ranked, r.top_n), { kind: 'decision', chosenIds: input.chosenItemIds, reason: input.reason });
     } catch (err) {
-      throw new AppError(400, 'validation_failed', (err as Error).message, [{ path: ['chosenItemIds'], message: (err as Error).message }]);
+      throw new AppError(400, 'validation_failed', { key: 'validation_failed.decision_choice', params: { problem: (err as Error).message } }, [{ path: ['chosenItemIds'], message: (err as Error).message }]);
     }
     const revisionReason = input.revise ? input.revisionReason : undefined;
     const decision: RoundDecision = {

@@ -125,7 +125,7 @@ export async function workshopsRoutes(app: App) {
   app.get('/workshops/:id/participants/:participantId/qr.svg', { schema: { tags, params: ParticipantParams } }, async (req, reply) => {
     const actor = requireRole(req, ...EDITORS);
     const code = await personalCodeOf(app.db, actor.municipalityId, req.params.id, req.params.participantId);
-    if (!code) throw notFound('Persönlicher Code');
+    if (!code) throw notFound('personalCode');
     return reply.header('content-type', 'image/svg+xml').header('cache-control', 'private, no-store').send(await svg(`${baseUrl(req)}/join/${code}`));
   });
 }

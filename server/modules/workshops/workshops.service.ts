@@ -38,7 +38,7 @@ const toWorkshop = (r: WorkshopRow, groups: WorkshopGroup[]): Workshop => ({
 
 export async function getWorkshop(db: Db, municipalityId: string, id: string): Promise<Workshop> {
   const [row] = await db.query<WorkshopRow>(`${SELECT} WHERE w.municipality_id = $1 AND w.id = $2`, [municipalityId, id]);
-  if (!row) throw notFound('Workshop');
+  if (!row) throw notFound('workshop');
   return toWorkshop(row, await groupsOf(db, municipalityId, id));
 }
 
@@ -65,7 +65,7 @@ export async function createWorkshop(db: Db, actor: Actor, input: WorkshopInput)
       const code = newCode();
       const [taken] = await t.query('SELECT 1 FROM workshop WHERE join_code = $1', [code]);
       if (taken) {
-        if (attempt > 20) throw new AppError(503, 'unavailable', 'Kein freier Beitrittscode gefunden.');
+        if (attempt > 20) throw new AppError(503, 'unavailable');
         continue;
       }
       [{ id }] = await t.query<{ id: string }>(
@@ -95,7 +95,7 @@ export async function updateWorkshop(db: Db, actor: Actor, id: string, input: Pa
     if (before.version !== input.version) throw versionConflict(before);
     const next = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
     if (next.startsOn && next.endsOn && next.endsOn < next.startsOn) {
-      throw new AppError(400, 'validation_failed', 'Das Ende liegt vor dem Beginn.', [{ path: ['endsOn'], message: 'Ende vor Beginn' }]);
+      throw new AppError(400, 'validation_failed', 'validation_failed.end_before_start', [{ path: ['endsOn'], message: 'Ende vor Beginn' }]);
     }
     if (input.admission === 'named' && before.admission !== 'named') await prepareNamedAdmission(t, actor.municipalityId, id);
     const fields = Object.keys(COLUMNS).filter((f) => (input as Record<string, unknown>)[f] !== undefined);
@@ -140,7 +140,7 @@ export async function addGroup(db: Db, actor: Actor, workshopId: string, input: 
     await getWorkshop(t, actor.municipalityId, workshopId);
     await assertIdsExist(t, actor.municipalityId, 'district', input.districtId ? [input.districtId] : [], 'districtId');
     const [dup] = await t.query('SELECT 1 FROM workshop_group WHERE workshop_id = $1 AND lower(name) = lower($2)', [workshopId, input.name]);
-    if (dup) throw conflict(`Die Gruppe „${input.name}“ gibt es schon.`);
+    if (dup) throw conflict({ key: 'conflict.group_name', params: { name: input.name } });
     await t.query(
       `INSERT INTO workshop_group (municipality_id, workshop_id, name, district_id, position)
        VALUES ($1, $2, $3, $4, (SELECT coalesce(max(position), -1) + 1 FROM workshop_group WHERE workshop_id = $2))`,
@@ -157,7 +157,7 @@ export async function updateGroup(db: Db, actor: Actor, workshopId: string, grou
       'SELECT name, district_id FROM workshop_group WHERE municipality_id = $1 AND workshop_id = $2 AND id = $3 FOR UPDATE',
       [actor.municipalityId, workshopId, groupId],
     );
-    if (!g) throw notFound('Gruppe');
+    if (!g) throw notFound('group');
     if (input.districtId) await assertIdsExist(t, actor.municipalityId, 'district', [input.districtId], 'districtId');
     await t.query(
       `UPDATE workshop_group SET name = coalesce($3, name), district_id = CASE WHEN $4::boolean THEN $5::uuid ELSE district_id END
@@ -176,7 +176,7 @@ export async function deleteGroup(db: Db, actor: Actor, workshopId: string, grou
       'DELETE FROM workshop_group WHERE municipality_id = $1 AND workshop_id = $2 AND id = $3 RETURNING name, district_id',
       [actor.municipalityId, workshopId, groupId],
     );
-    if (!g) throw notFound('Gruppe');
+    if (!g) throw notFound('group');
     await touch(t, actor, workshopId, { name: g.name, districtId: g.district_id }, null);
     return getWorkshop(t, actor.municipalityId, workshopId);
   });
@@ -194,14 +194,14 @@ export async function listParticipants(db: Db, municipalityId: string, workshopI
 
 export async function getParticipant(db: Db, municipalityId: string, id: string): Promise<Participant> {
   const [row] = await db.query<ParticipantRow>(`${PARTICIPANT} WHERE municipality_id = $1 AND id = $2`, [municipalityId, id]);
-  if (!row) throw notFound('Teilnehmende Person');
+  if (!row) throw notFound('participant');
   return toParticipant(row);
 }
 
 async function assertGroup(db: Db, workshopId: string, groupId: string | null | undefined) {
   if (!groupId) return;
   const [g] = await db.query('SELECT 1 FROM workshop_group WHERE workshop_id = $1 AND id = $2', [workshopId, groupId]);
-  if (!g) throw new AppError(400, 'validation_failed', 'Unbekannte Gruppe.', [{ path: ['groupId'], message: 'Unbekannte Gruppe' }]);
+  if (!g) throw new AppError(400, 'validation_failed', 'validation_failed.unknown_group', [{ path: ['groupId'], message: 'Unbekannte Gruppe' }]);
 }
 
 /**
@@ -218,9 +218,9 @@ export async function addParticipant(db: Db, actor: Actor, workshopId: string, i
         'SELECT u.name FROM membership m JOIN app_user u ON u.id = m.user_id WHERE m.municipality_id = $1 AND m.user_id = $2',
         [actor.municipalityId, input.userId],
       );
-      if (!user) throw new AppError(400, 'validation_failed', 'Diese Person gehört nicht zur Kommune.', [{ path: ['userId'], message: 'Unbekannt' }]);
+      if (!user) throw new AppError(400, 'validation_failed', 'validation_failed.not_a_member', [{ path: ['userId'], message: 'Unbekannt' }]);
       const [exists] = await t.query('SELECT 1 FROM participant WHERE workshop_id = $1 AND user_id = $2', [workshopId, input.userId]);
-      if (exists) throw conflict(`${user.name} nimmt bereits teil.`);
+      if (exists) throw conflict({ key: 'conflict.already_participant', params: { name: user.name } });
       name = user.name;
     }
     const [{ id }] = await t.query<{ id: string }>(
@@ -235,7 +235,7 @@ export async function updateParticipant(db: Db, actor: Actor, workshopId: string
   return db.tx(async (t) => {
     const p = await getParticipant(t, actor.municipalityId, participantId);
     const [inWorkshop] = await t.query('SELECT 1 FROM participant WHERE id = $1 AND workshop_id = $2', [participantId, workshopId]);
-    if (!inWorkshop) throw notFound('Teilnehmende Person');
+    if (!inWorkshop) throw notFound('participant');
     await assertGroup(t, workshopId, input.groupId);
     await t.query(
       'UPDATE participant SET name = coalesce($2, name), group_id = CASE WHEN $3::boolean THEN $4::uuid ELSE group_id END WHERE id = $1',
@@ -248,7 +248,7 @@ export async function updateParticipant(db: Db, actor: Actor, workshopId: string
 export async function removeParticipant(db: Db, actor: Actor, workshopId: string, participantId: string) {
   const [{ n }] = await db.query<{ n: number }>('SELECT count(*) AS n FROM dot WHERE municipality_id = $1 AND participant_id = $2', [actor.municipalityId, participantId]);
   // Removing a voter would silently drop their dots from the tallies: refuse instead.
-  if (n > 0) throw new AppError(409, 'in_use', `Diese Person hat bereits ${n} Punkt(e) vergeben und kann nicht mehr entfernt werden.`);
+  if (n > 0) throw new AppError(409, 'in_use', { key: 'in_use.participant_dots', params: { n } });
   const [row] = await db.query('DELETE FROM participant WHERE municipality_id = $1 AND workshop_id = $2 AND id = $3 RETURNING id', [actor.municipalityId, workshopId, participantId]);
-  if (!row) throw notFound('Teilnehmende Person');
+  if (!row) throw notFound('participant');
 }

@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/client';
+import { ApiError, uiLanguage } from '../../api/client';
 
 export interface UploadProgress {
   /** 'upload' while bytes go out (with fraction 0…1), 'processing' while the server works */
@@ -14,6 +14,7 @@ export function uploadForm<T>(path: string, form: FormData, onProgress: (p: Uplo
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${path}`);
+    xhr.setRequestHeader('accept-language', uiLanguage());
     xhr.withCredentials = true;
     xhr.responseType = 'text';
     xhr.upload.onprogress = (e) => {

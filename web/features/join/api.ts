@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/client';
+import { ApiError, uiLanguage } from '../../api/client';
 import type { JoinInfo, MyRound, Participant, RoundResults } from '../../../contract/workshops';
 
 export interface JoinHome {
@@ -23,7 +23,7 @@ export async function send<T>(method: string, path: string, body?: unknown): Pro
     res = await fetch(`/api/v1${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body !== undefined ? { 'content-type': 'application/json' } : undefined,
+      headers: { 'accept-language': uiLanguage(), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
   } catch {

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, uiLanguage } from '../../api/client';
 import { ConfirmDialog, ErrorMessage, Spinner } from '../../components/ui';
 import { StatusMessage } from '../../app/forms';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -14,6 +14,7 @@ function upload(path: string, file: File, onProgress: (p: number) => void): Prom
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', api.url(path));
+    xhr.setRequestHeader('accept-language', uiLanguage());
     xhr.withCredentials = true;
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onerror = () => reject(new ApiError(0, 'network', 'Netzwerkfehler – bitte erneut versuchen.'));

@@ -53,7 +53,7 @@ export async function readTable(data: Buffer, filename: string, options: ReadOpt
 
 /** A CSV file within the row and column limits of an .xlsx file (its size is already bounded by MAX_UPLOAD_MB). */
 function refuseOversized(grid: string[][]) {
-  const refuse = (f: SheetFailure) => new AppError(f.status, f.code, f.message, f.details);
+  const refuse = (f: SheetFailure) => new AppError(f.status, f.code, { key: f.key, params: f.params }, f.details);
   if (grid.length > XLSX_LIMITS.maxRows + 1) throw refuse(tooManyRows(grid.length, XLSX_LIMITS.maxRows));
   const wide = grid.findIndex((row) => row.length > XLSX_LIMITS.maxColumns);
   if (wide >= 0) throw refuse(tooManyColumns(wide + 1, grid[wide].length, XLSX_LIMITS.maxColumns));

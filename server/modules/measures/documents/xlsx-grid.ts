@@ -1,6 +1,7 @@
 /** The first worksheet of an .xlsx file as rows of trimmed strings — run inside the worker (xlsx-worker.ts). */
 import ExcelJS from 'exceljs';
 import { checkXlsxZip } from './xlsx-zip';
+import type { MessageKey, MessageParams } from '../../../i18n/errors';
 
 export interface XlsxLimits {
   /** all entries of the archive together, inflated */
@@ -14,6 +15,9 @@ export interface SheetFailure {
   status: number;
   code: string;
   message: string;
+  /** the message in the catalogue (server/i18n/errors.ts), for the request's language */
+  key: MessageKey;
+  params: MessageParams;
   details?: unknown;
 }
 
@@ -25,12 +29,12 @@ export class SheetRefused extends Error {
 
 /** A table longer than `maxRows` data rows (plus the header): refused for .xlsx and CSV alike. */
 export const tooManyRows = (rows: number, maxRows: number): SheetFailure => ({
-  status: 422, code: 'sheet_too_complex', details: { maxRows },
+  status: 422, code: 'sheet_too_complex', details: { maxRows }, key: 'sheet_too_complex.rows', params: { rows, maxRows },
   message: `Die Tabelle hat ${rows.toLocaleString('de-DE')} Zeilen; gelesen werden höchstens ${maxRows.toLocaleString('de-DE')} Zeilen (und eine Kopfzeile). Bitte die Liste aufteilen.`,
 });
 
 export const tooManyColumns = (row: number, columns: number, maxColumns: number): SheetFailure => ({
-  status: 422, code: 'sheet_too_complex', details: { maxColumns },
+  status: 422, code: 'sheet_too_complex', details: { maxColumns }, key: 'sheet_too_complex.columns', params: { row, columns, maxColumns },
   message: `Zeile ${row} der Tabelle hat ${columns} Spalten; gelesen werden höchstens ${maxColumns}. Bitte überzählige Spalten löschen.`,
 });
 

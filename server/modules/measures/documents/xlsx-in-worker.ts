@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../errors';
+import type { MessageParams } from '../../../i18n/errors';
 import type { SheetFailure, XlsxLimits } from './xlsx-grid';
 
 export interface XlsxRun extends XlsxLimits {
@@ -20,7 +21,7 @@ export interface XlsxRun extends XlsxLimits {
  */
 export const XLSX_LIMITS: XlsxRun = { maxUncompressedBytes: 32 * 1024 * 1024, maxRows: 20_000, maxColumns: 200, maxMemoryMb: 512, timeoutMs: 30_000 };
 
-const tooComplex = (why: string) => new AppError(422, 'sheet_too_complex', `Die Excel-Datei kann nicht gelesen werden: ${why} Bitte die Tabelle verkleinern oder als CSV-Datei hochladen.`);
+const tooComplex = (why: 'sheet_too_complex.timeout' | 'sheet_too_complex.memory', params: MessageParams = {}) => new AppError(422, 'sheet_too_complex', { key: why, params });
 
 // One worker at a time: each may take hundreds of megabytes, and imports are rare.
 let queue: Promise<unknown> = Promise.resolve();
@@ -46,16 +47,16 @@ function runWorker(data: Buffer, run: XlsxRun): Promise<string[][]> {
       void worker.terminate();
       fn();
     };
-    const timer = setTimeout(() => settle(() => reject(tooComplex(`Das Lesen dauerte länger als ${Math.round(timeoutMs / 1000)} Sekunden.`))), timeoutMs);
+    const timer = setTimeout(() => settle(() => reject(tooComplex('sheet_too_complex.timeout', { seconds: Math.round(timeoutMs / 1000) }))), timeoutMs);
     worker.on('message', (msg: { grid?: string[][]; failure?: SheetFailure; unreadable?: string }) =>
       settle(() => {
         if (msg.grid) resolve(msg.grid);
-        else if (msg.failure) reject(new AppError(msg.failure.status, msg.failure.code, msg.failure.message, msg.failure.details));
+        else if (msg.failure) reject(new AppError(msg.failure.status, msg.failure.code, { key: msg.failure.key, params: msg.failure.params }, msg.failure.details));
         else reject(new Error(msg.unreadable ?? 'Die Excel-Datei kann nicht gelesen werden.'));
       }),
     );
     worker.on('error', (err: Error & { code?: string }) =>
-      settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex('Sie braucht zu viel Arbeitsspeicher.') : err)),
+      settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex('sheet_too_complex.memory') : err)),
     );
     worker.on('exit', () => settle(() => reject(new Error('Die Excel-Datei kann nicht gelesen werden.'))));
   });

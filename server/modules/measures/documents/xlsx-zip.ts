@@ -15,7 +15,7 @@ const DEFLATED = 8;
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 export const sheetTooLarge = (maxBytes: number) =>
-  new AppError(413, 'sheet_too_large', `Die Excel-Datei ist entpackt größer als ${mb(maxBytes)} MB und wird nicht gelesen. Bitte nur die benötigte Tabelle speichern oder als CSV-Datei hochladen.`, { maxUncompressedBytes: maxBytes });
+  new AppError(413, 'sheet_too_large', { key: 'sheet_too_large', params: { mb: mb(maxBytes) } }, { maxUncompressedBytes: maxBytes });
 
 class Corrupt extends Error {}
 
