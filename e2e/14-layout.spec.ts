@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ADMIN, ensureDemoSetup, signIn } from './helpers';
+import { ADMIN, ensureDemoSetup, expectAccessible, signIn } from './helpers';
 
 /**
  * Pages that fit their content (issue 13): every page of the app on the demo data, on a phone (390×844) and
@@ -103,7 +103,12 @@ async function check(browser: Browser, viewport: (typeof VIEWPORTS)[number]) {
   const failures: string[] = [];
   for (const path of paths) {
     await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1 }).first(), path).toBeVisible();
+    // a page that does not render is a failure of its own; the others are still measured
+    const rendered = await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 }).then(() => true, () => false);
+    if (!rendered) {
+      failures.push(`${viewport.name} ${path}: no h1 within 30 s`);
+      continue;
+    }
     await page.waitForLoadState('networkidle');
     await expect(page.locator('main .spinner'), `${path}: still loading`).toHaveCount(0);
     for (const p of await page.evaluate(findProblems)) failures.push(`${viewport.name} ${path}: ${p.kind} (${p.detail})`);
@@ -119,3 +124,68 @@ for (const viewport of VIEWPORTS) {
     expect(await check(browser, viewport)).toEqual([]);
   });
 }
+
+/** Twelve proposals with long titles, as a workshop writes them. */
+const LONG_TITLES = [
+  'Neugestaltung des Marktplatzes mit Wasserspiel, Sitzstufen und barrierefreiem Zugang zum Rathaus',
+  'Quartiersgarage am Bahnhof mit Fahrradparkhaus, Carsharing-Station und Ladesäulen für Elektrofahrzeuge',
+  'Klimaresiliente Umgestaltung der Schulhöfe zu grünen Lernorten mit Regenwasserrückhaltung und Schatten',
+  'Sanierung und Erweiterung der Stadtbibliothek zum Dritten Ort mit Makerspace und Jugendetage',
+  'Durchgängiger Radschnellweg entlang der Bahntrasse zwischen Nordstadt, Innenstadt und Gewerbegebiet Süd',
+  'Aufwertung des Stadtparks mit Spielplatz für alle Generationen, Bewegungsparcours und neuen Wegen',
+  'Leerstandsmanagement für die Innenstadt mit Zwischennutzungen, Pop-up-Läden und Verfügungsfonds',
+  'Energetische Quartierssanierung der Werkssiedlung mit Nahwärmenetz und Beratungsangebot für Eigentümer',
+  'Mehrgenerationenhaus im ehemaligen Postgebäude mit Kita, Tagespflege, Café und Beratungsräumen',
+  'Öffnung und Renaturierung des verrohrten Mühlbachs im Stadtzentrum mit Uferpromenade und Stegen',
+  'Digitale Bürgerdienste im Stadtteilbüro: Terminvergabe, Beratung und WLAN-Lernwerkstatt für Ältere',
+  'Sichere Schulwege durch Tempo 30, Querungshilfen, Elterntaxi-Haltestellen und Schulstraßen-Versuche',
+];
+
+test('the projector fits 12 long titles and the tie banner on 1920×1080, with the join QR code and a large timer', async ({ page, browser }) => {
+  await ensureDemoSetup(page);
+  const baseURL = test.info().project.use.baseURL;
+  const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'de-DE', baseURL });
+  const screen = await ctx.newPage();
+  await signIn(screen);
+  const api = screen.request;
+  const w = await (await api.post('/api/v1/workshops', { data: { title: 'Beamer mit zwölf Vorschlägen', status: 'running' } })).json();
+  const res = await api.post(`/api/v1/workshops/${w.id}/rounds`, {
+    data: {
+      title: 'Welche Projekte gehen wir zuerst an?', subject: 'options', options: LONG_TITLES,
+      rules: { dotsPerParticipant: 5, allowCumulation: true, maxDotsPerItem: 5, anonymous: true, resultsVisibility: 'live', timerSeconds: 900, topN: 5 },
+    },
+  });
+  expect(res.status()).toBe(201);
+  const round = await res.json();
+  expect((await api.post(`/api/v1/rounds/${round.id}/open`)).status()).toBe(200);
+  // three guests, 15 dots: 4, 3, 2, 2, then four items with 1 each — a tie at the Top-5 cut
+  const dots = [4, 3, 2, 2, 1, 1, 1, 1].flatMap((n, i) => Array<number>(n).fill(i));
+  for (let g = 0; g < 3; g++) {
+    const guest = await browser.newContext({ baseURL });
+    expect((await guest.request.post(`/api/v1/join/${w.joinCode}`, { data: { name: `Gast ${g + 1}` } })).status()).toBe(200);
+    for (const i of dots.slice(g * 5, g * 5 + 5)) {
+      expect((await guest.request.post(`/api/v1/rounds/${round.id}/dots`, { data: { itemId: round.items[i].id, dotId: crypto.randomUUID() } })).status()).toBe(200);
+    }
+    await guest.close();
+  }
+
+  await screen.goto(`/workshops/${w.id}/rounds/${round.id}/projector`);
+  await expect(screen.getByText('3 von 3 haben abgestimmt', { exact: true })).toBeVisible();
+  const bars = screen.getByRole('list', { name: 'Punkte je Eintrag, nach Rang' });
+  await expect(bars.getByRole('listitem')).toHaveCount(12);
+  const tie = screen.locator('.bars-note');
+  await expect(tie).toBeVisible();
+  // nothing to scroll: the last title and the tie note lie within the screen
+  expect(await screen.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.scrollWidth])).toEqual([1080, 1920]);
+  await expect(tie).toBeInViewport({ ratio: 1 });
+  await expect(bars.getByRole('listitem').last()).toBeInViewport({ ratio: 1 });
+  // how to join: the QR code (same image as the join screen) and the code; the time left, large
+  const qr = screen.getByRole('img', { name: new RegExp(`QR-Code zum Beitreten: .*/join/${w.joinCode}`) });
+  await expect(qr).toBeInViewport({ ratio: 1 });
+  expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const timer = screen.getByRole('timer');
+  await expect(timer).toHaveText(/^1[0-5]:\d\d$/);
+  expect(await timer.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(80);
+  await expectAccessible(screen, 'projector with 12 long titles');
+  await ctx.close();
+});

@@ -11,6 +11,7 @@ import { ME_KEY, permissions, useMe } from './session';
 import { setSkipLinkText } from './skipLink';
 import { SavedSearchNavItem } from '../features/funding/SavedSearchNavItem';
 import './layout.css';
+import { TwoFactorGuard } from '../features/auth/TwoFactorGuard';
 
 export function Layout() {
   const t = useT(appMessages);
@@ -107,7 +108,7 @@ function Shell({ me }: { me: Me }) {
 
   return (
     <>
-      <header className="app-header">
+      <header className={`app-header ${navOpen ? 'nav-open' : ''}`}>
         <Link to="/" className="brand" aria-label={`${t('brand')} – ${me.current.municipalityName}`}>
           <span aria-hidden="true" className="brand-mark">⟿</span>
           <span>{t('brand')}</span>
@@ -117,13 +118,15 @@ function Shell({ me }: { me: Me }) {
           type="button"
           className="btn small nav-toggle"
           aria-expanded={navOpen}
-          aria-controls="app-nav"
+          aria-controls="app-nav header-tools"
           onClick={() => setNavOpen((o) => !o)}
         >
           {t('menu')}
         </button>
         <span className="spacer" />
         {navigation.state === 'loading' && <span className="header-busy"><Spinner label={t('loadingPage')} /></span>}
+        {/* On a phone these fold into the menu's disclosure, so that the header keeps to one row. */}
+        <div id="header-tools" className="header-tools">
         {me.memberships.length > 1 && (
           <span className="header-field">
             <label htmlFor="municipality-switch">{t('municipality')}</label>
@@ -152,6 +155,7 @@ function Shell({ me }: { me: Me }) {
           {me.user.name}
         </Link>
         <button type="button" className="btn small header-logout" onClick={logout}>{t('logout')}</button>
+        </div>
       </header>
       {(switching || error != null) && (
         <div className="header-message">
@@ -199,11 +203,13 @@ function Shell({ me }: { me: Me }) {
               <ul aria-labelledby="nav-admin">
                 {can.canImport && item('/measures/import', t('import'))}
                 {can.isAdmin && item('/admin/users', t('users'))}
+                {can.isAdmin && item('/admin/audit', t('audit'))}
               </ul>
             </>
           )}
         </nav>
         <main id="main" tabIndex={-1} ref={mainRef}>
+          <TwoFactorGuard />
           <Outlet />
         </main>
       </div>

@@ -1,11 +1,15 @@
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
 import { ErrorMessage, Spinner } from '../../components/ui';
 import { usePageTitle } from '../../app/title';
 import { useLocale, useT } from '../../i18n/i18n';
+import { formatRank, type Locale } from '../../../domain/format';
 import type { Round, RoundResults } from '../../../contract/workshops';
-import { useRounds, useWorkshop, wsKeys } from './api';
+import { joinUrl, useRounds, useWorkshop, wsKeys } from './api';
+import { JoinCode } from './JoinTab';
+import { wsMessages } from './messages';
 import { ResultBars, useThrottledText } from './ResultBars';
 import { orderedRows } from './ResultsTable';
 import { roundMessages, type RoundT } from './roundMessages';
@@ -49,44 +53,62 @@ function Live({ round }: { round: Round }) {
     if (r && r.status !== round.status) void qc.invalidateQueries({ queryKey: wsKeys.rounds(round.workshopId) });
   }, [r, round.status, round.workshopId, qc]);
 
-  const summary = useThrottledText(r ? summarize(r, showTally(round.rules, r), t) : '', 10_000, status);
+  const summary = useThrottledText(r ? summarize(r, showTally(round.rules, r), t, locale) : '', 10_000, status);
   const statusText = status === 'open' ? t('statusOpen') : status === 'closed' ? t('statusClosed') : t('statusDraft');
   const code = workshop.data?.joinCode;
+  // Until the round is closed, a column beside the bars shows how to join (QR code, code) and the timer, large.
+  const join = code && status !== 'closed' ? code : null;
+  const voters = r && <span className="proj-voters">{t('voted', { voters: r.voters, eligible: r.eligible })}</span>;
+  const timer = left != null && (
+    <span className="proj-timer" role="timer" aria-label={left > 0 ? t('timeLeft', { time: clock(left) }) : t('timeUp')}>
+      {left > 0 ? clock(left) : t('timeUp')}
+    </span>
+  );
   return (
-    <div className="proj">
+    <div className={`proj ${join ? 'with-join' : ''}`}>
       <header className="proj-head">
         <h1>{round.title}</h1>
         <span className={`proj-status s-${status}`}>{statusText}</span>
       </header>
       <p className="proj-rules">{rulesLine(round.rules, locale)}</p>
-      <div className="proj-meta">
-        {r && <span className="proj-voters">{t('voted', { voters: r.voters, eligible: r.eligible })}</span>}
-        {left != null && (
-          <span className="proj-timer" role="timer" aria-label={left > 0 ? t('timeLeft', { time: clock(left) }) : t('timeUp')}>
-            {left > 0 ? clock(left) : t('timeUp')}
-          </span>
-        )}
-      </div>
+      {!join && <div className="proj-meta">{voters}{timer}</div>}
       <div role="status" className="proj-conn-wrap">
         {stream !== 'open' && <p className="proj-conn">{stream === 'reconnecting' ? t('reconnecting') : t('connecting')}</p>}
       </div>
       <ErrorMessage error={error} />
-      {r && (showTally(round.rules, r) ? <ResultBars results={r} className={r.rows.length > 12 ? 'bars-large bars-dense' : 'bars-large'} /> : <p className="proj-hidden">{t('hidden')}</p>)}
-      {code && status !== 'closed' && (
-        <p className="proj-join">{t('joinHint', { url: `${window.location.host}/join/${code}` })}</p>
-      )}
+      {r && (showTally(round.rules, r) ? (
+        // the type size follows the number of rows, so that up to a dozen long titles fit a 1080-pixel screen
+        <div className="proj-bars" style={{ '--rows': r.rows.length } as CSSProperties}>
+          <ResultBars results={r} className="bars-large" />
+        </div>
+      ) : <p className="proj-hidden">{t('hidden')}</p>)}
+      {join && <JoinAside workshopId={round.workshopId} code={join} timer={timer} voters={voters} />}
       <div aria-live="polite" aria-atomic="true" className="visually-hidden">{summary}</div>
     </div>
   );
 }
 
+function JoinAside({ workshopId, code, timer, voters }: { workshopId: string; code: string; timer: ReactNode; voters: ReactNode }) {
+  const t = useT(roundMessages);
+  const ws = useT(wsMessages);
+  return (
+    <aside className="proj-side" aria-label={t('joinAside')}>
+      {timer}
+      {voters}
+      <img className="proj-qr" src={api.url(`/workshops/${workshopId}/qr.svg`)} alt={ws('qrAlt', { url: joinUrl(code) })} />
+      <p className="proj-join">{t('joinHint', { url: `${window.location.host}/join` })}</p>
+      <JoinCode code={code} className="proj-code" />
+    </aside>
+  );
+}
+
 /** "Platz 1: … mit 12 Punkten. … 8 von 20 haben abgestimmt." — the top three only. */
-function summarize(r: RoundResults, visible: boolean, t: RoundT): string {
+function summarize(r: RoundResults, visible: boolean, t: RoundT, locale: Locale): string {
   const parts: string[] = [];
   if (r.status === 'closed') parts.push(t('summaryClosed'));
   if (visible) {
     for (const row of orderedRows(r).filter((x) => x.dots > 0).slice(0, 3)) {
-      parts.push(t(row.dots === 1 ? 'summaryOne' : 'summary', { rank: row.rankLabel, label: row.label, dots: row.dots }));
+      parts.push(t(row.dots === 1 ? 'summaryOne' : 'summary', { rank: formatRank(row.rank, row.tied, locale), label: row.label, dots: row.dots }));
     }
   }
   parts.push(t('summaryVoters', { voters: r.voters, eligible: r.eligible }));
