@@ -21,6 +21,11 @@ export interface Db {
    * listens on its own connection, so a change made through one instance reaches the clients of all.
    */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * PGlite only: a consistent copy of the whole data dir as a gzipped tar, taken between two statements
+   * (after a CHECKPOINT), so it never holds half a transaction. PostgreSQL is backed up with pg_dump.
+   */
+  backup?(): Promise<Uint8Array>;
   readonly kind: 'pglite' | 'postgres';
 }
 
@@ -86,6 +91,11 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
       ),
     exec: (sql) => serial(async () => void (await lite.exec(sql))),
     tx: (fn) => afterOp(serial(() => lite.transaction((t) => fn(wrap(t))))),
+    backup: () =>
+      serial(async () => {
+        await lite.exec('CHECKPOINT');
+        return new Uint8Array(await (await lite.dumpDataDir('gzip')).arrayBuffer());
+      }),
     close: () => lite.close(),
   };
 }
