@@ -46,6 +46,8 @@ const Env = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** a session ends after this many minutes without a request (last activity is written at most once a minute) */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(2).max(525600).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
@@ -78,6 +80,8 @@ export interface Config {
   databaseUrl: string | undefined;
   sessionSecret: string;
   sessionDays: number;
+  /** minutes without a request after which a session ends; absent = 120 */
+  sessionIdleMinutes?: number;
   logLevel: string;
   production: boolean;
   maxUploadBytes: number;
@@ -118,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET ?? persistedSecret(dataDir, e.NODE_ENV === 'production' && !!e.DATABASE_URL),
     sessionDays: e.SESSION_DAYS,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,

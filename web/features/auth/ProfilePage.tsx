@@ -10,6 +10,9 @@ import { StatusMessage, TextField, issuesToErrors, type FieldErrors } from '../.
 import { ME_KEY, useMe } from '../../app/session';
 import { usePageTitle } from '../../app/title';
 import { authMessages } from './messages';
+import { ApiTokensSection } from './ApiTokensSection';
+import { TwoFactorSection } from './TwoFactorSection';
+import { SessionsSection } from './SessionsSection';
 
 export default function ProfilePage() {
   const t = useT(authMessages);
@@ -97,6 +100,11 @@ function ProfileForm({ me }: { me: Me }) {
           </ul>
         </section>
       </div>
+      <div className="grid-2" style={{ marginTop: '1rem' }}>
+        <TwoFactorSection />
+        <SessionsSection />
+      </div>
+      <ApiTokensSection municipalityName={me.current.municipalityName} />
     </>
   );
 }
