@@ -197,7 +197,9 @@ function Changes({ items }: { items: RecentChange[] }) {
   const t = useT(messages);
   const fmt = useFormat();
   const { names } = useConceptNames();
-  const { label } = useValueFormat(names);
+  const { label: fieldLabel } = useValueFormat(names);
+  // changes recorded by the funding plan and attachments, named as people read them
+  const label = (field: string) => (field === 'fundingPlan' ? t('fundingPlan') : field === 'attachment' ? t('attachment') : fieldLabel(field));
   const said = { create: 'createdBy', update: 'changedBy', delete: 'deletedBy' } as const;
   return (
     <section className="card home-wide" aria-labelledby="home-changes">

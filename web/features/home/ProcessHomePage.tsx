@@ -69,7 +69,7 @@ export default function ProcessHomePage() {
                   </div>
                   <ul className="home-figures">
                     {figures(step, p.counts).map(([value, key, total]) => (
-                      <li key={key}><strong>{value}</strong> {t(key, total == null ? undefined : { total })}</li>
+                      <li key={key}><strong>{value}</strong> {t(value === 1 && `${key}1` in messages.de ? (`${key}1` as Key) : key, total == null ? undefined : { total })}</li>
                     ))}
                   </ul>
                 </li>
