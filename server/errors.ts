@@ -18,7 +18,8 @@ export class AppError extends Error {
     message?: MessageRef,
     public details?: unknown,
   ) {
-    const ref = typeof message === 'object' ? message : { key: message ?? (code as MessageKey), params: {} };
+    // Without a key (or with one lost on the way, e.g. from a worker thread) the code is the key.
+    const ref = typeof message === 'object' && message.key ? message : { key: (typeof message === 'string' ? message : code) as MessageKey, params: {} };
     super(errorMessage(ref.key, 'de', ref.params));
     this.key = ref.key;
     this.params = ref.params ?? {};

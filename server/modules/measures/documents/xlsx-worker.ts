@@ -9,7 +9,7 @@ readXlsxGrid(Buffer.from(data.buffer, data.byteOffset, data.byteLength), limits)
   (grid) => parentPort!.postMessage({ grid }),
   (err: unknown) => {
     if (err instanceof SheetRefused) parentPort!.postMessage({ failure: err.failure });
-    else if (err instanceof AppError) parentPort!.postMessage({ failure: { status: err.status, code: err.code, message: err.message, details: err.details } });
+    else if (err instanceof AppError) parentPort!.postMessage({ failure: { status: err.status, code: err.code, message: err.message, key: err.key, params: err.params, details: err.details } });
     else parentPort!.postMessage({ unreadable: (err as Error).message });
   },
 );
