@@ -113,6 +113,9 @@ export const JoinInfo = z.object({
   personalName: z.string().nullable(),
 });
 export type JoinInfo = z.infer<typeof JoinInfo>;
+/** GET /join/:code: the workshop, and whether the asking device (or account) has joined it already */
+export const JoinInfoForDevice = JoinInfo.extend({ joined: z.boolean() });
+export type JoinInfoForDevice = z.infer<typeof JoinInfoForDevice>;
 
 // ---- dot voting ----
 
@@ -195,7 +198,10 @@ export const TallyRow = z.object({
   dots: z.number().int(),
   supporters: z.number().int(),
   rank: z.number().int(),
+  /** German display form: "5", or "5 (gleichauf)" when shared (domain/format formatRank) */
   rankLabel: z.string(),
+  /** another item shares this rank */
+  tied: z.boolean(),
   share: z.number(),
   /** names of the supporters with their dots (named rounds only, after close or for the facilitator) */
   voters: z.array(z.object({ name: z.string(), dots: z.number().int() })).optional(),

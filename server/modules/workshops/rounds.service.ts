@@ -237,7 +237,7 @@ export async function computeResults(db: Db, r: RoundRow, viewer: { facilitator:
   const names = !r.anonymous && (viewer.facilitator || r.status === 'closed') ? await votersByItem(db, r.id) : null;
   return {
     ...base,
-    rows: ranked.map((x) => ({ itemId: x.itemId, label: x.label, dots: x.dots, supporters: x.supporters, rank: x.rank, rankLabel: x.rankLabel, share: x.share, ...(names ? { voters: names.get(x.itemId) ?? [] } : {}) })),
+    rows: ranked.map((x) => ({ itemId: x.itemId, label: x.label, dots: x.dots, supporters: x.supporters, rank: x.rank, rankLabel: x.rankLabel, tied: x.tied, share: x.share, ...(names ? { voters: names.get(x.itemId) ?? [] } : {}) })),
     selectedItemIds: top.selected.map((x) => x.itemId),
     cutTie: top.cutTie ? { rank: top.cutTie.rank, candidateItemIds: top.cutTie.candidates.map((c) => c.itemId), seatsLeft: top.cutTie.seatsLeft } : null,
   };
