@@ -158,8 +158,9 @@ for (const size of SIZES) {
       await page.keyboard.press('Tab');
       const second = (await points.nth(1).getAttribute('aria-label'))!;
       await expect(tip).toContainText(second.slice(0, second.indexOf(': Nutzen')));
-      await points.nth(2).hover();
-      const third = (await points.nth(2).getAttribute('aria-label'))!;
+      // hover: the last point is drawn on top of the others, so the pointer reaches it
+      await points.last().locator('circle').hover();
+      const third = (await points.last().getAttribute('aria-label'))!;
       await expect(tip).toContainText(third.slice(0, third.indexOf(': Nutzen')));
       const values = page.getByRole('table', { name: 'Werte als Tabelle' });
       await expect(values.getByRole('row')).toHaveCount(count + 1);
