@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { Db } from './db/client';
 import { unauthenticated } from './errors';
 import { actorFromToken } from './modules/auth/auth.service';
+import { bearerActor } from './modules/tokens/bearer';
 
 export const API_DOCS_PREFIX = '/api/docs';
 
@@ -17,6 +18,8 @@ export async function registerApiDocs(app: FastifyInstance, config: Config, db: 
   if (mode === 'off') return;
   // The plugin's routes live in their own context, registered before the app's session hook: read the session here.
   const signedIn = async (req: FastifyRequest) => {
+    // A script may read the OpenAPI document with its personal API token (401 for a bad one).
+    if (req.headers.authorization !== undefined) return void (await bearerActor(db, config.sessionSecret, req));
     const token = req.cookies[sessionCookie];
     if (!token || !(await actorFromToken(db, config.sessionSecret, token))) throw unauthenticated();
   };

@@ -159,3 +159,21 @@ describe('personal API tokens', () => {
     expect((await call(app, null, 'POST', '/tokens', { name: 'anonym' })).statusCode).toBe(401);
   });
 });
+
+describe('the API docs with API_DOCS=signed-in', () => {
+  it('serve the OpenAPI document to a script with a valid token, and refuse a bad one (401)', async () => {
+    const made = await createTestApp({ production: true, apiDocs: 'signed-in' });
+    try {
+      const t = await createTenant(made.app, 'Dokudorf');
+      const res = await call(made.app, t.cookies.reader, 'POST', '/tokens', { name: 'Doku', readOnly: true });
+      const { secret } = json<{ secret: string }>(res);
+      const ok = await made.app.inject({ method: 'GET', url: '/api/docs/json', headers: { authorization: `Bearer ${secret}` } });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json().paths['/tokens']).toBeDefined();
+      expect((await made.app.inject({ method: 'GET', url: '/api/docs/json', headers: { authorization: 'Bearer rf_nein' } })).statusCode).toBe(401);
+      expect((await made.app.inject({ method: 'GET', url: '/api/docs/json' })).statusCode).toBe(401);
+    } finally {
+      await made.close();
+    }
+  });
+});

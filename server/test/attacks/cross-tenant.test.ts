@@ -21,6 +21,8 @@ let a: Tenant;
 let b: Tenant;
 let worldA: World;
 let worldB: World;
+/** A script of municipality A with a coordinator's personal API token (Authorization: Bearer), beside the sessions. */
+let tokenA: string;
 
 beforeAll(async () => {
   ({ app, close } = await createTestApp());
@@ -28,6 +30,7 @@ beforeAll(async () => {
   b = await createTenant(app, 'Kommune B');
   worldA = await buildWorld(app, a);
   worldB = await buildWorld(app, b);
+  tokenA = (await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { cookie: a.cookies.coordinator }, payload: { name: 'Skript' } })).json().secret;
 }, 120_000);
 afterAll(() => close());
 
@@ -65,10 +68,14 @@ describe('generated attacks: ids of another municipality', () => {
       const bodies = op.body ? [base, ...oneMore, ...fc.sample(valueFor(op.body, idsB, 0, 0), { numRuns: BODIES_PER_CALL - 1, seed: 14 + i })] : [undefined];
       // the version query of a DELETE: the objects are new, so version 1 is the right one
       const query = op.params.some((p) => p.in === 'query' && p.name === 'version') ? '?version=1' : '';
-      for (const role of ROLES) {
+      const actors: [string, Record<string, string>][] = [
+        ...ROLES.map((r): [string, Record<string, string>] => [r, { cookie: a.cookies[r] }]),
+        ['API token (coordinator)', { authorization: `Bearer ${tokenA}` }],
+      ];
+      for (const [role, headers] of actors) {
         for (const body of bodies) {
           const res = await withTimeout(
-            app.inject({ method: op.method, url: url + query, headers: { cookie: a.cookies[role] }, ...(body === undefined ? {} : { payload: body as object }) }),
+            app.inject({ method: op.method, url: url + query, headers, ...(body === undefined ? {} : { payload: body as object }) }),
             10_000,
           ).catch((err: Error) => ({ statusCode: 0, body: err.message }));
           requests++;
@@ -87,7 +94,7 @@ describe('generated attacks: ids of another municipality', () => {
     const neverChecked = [...byRoute].filter(([r, c]) => !c[403] && !c[404] && !notJoined.has(r)).map(([r]) => r);
     console.log(
       [
-        `cross-tenant: ${requests} requests over ${idOps.length} routes with ids, as ${ROLES.join(', ')} of municipality A`,
+        `cross-tenant: ${requests} requests over ${idOps.length} routes with ids, as ${ROLES.join(', ')} and an API token of municipality A`,
         `by status: ${JSON.stringify(byStatus)}`,
         'by route:',
         ...[...byRoute].map(([r, c]) => `  ${r.padEnd(60)} ${JSON.stringify(c)}`),
