@@ -19,7 +19,7 @@ import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, devices, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, devices, type Browser, type BrowserContext } from '@playwright/test';
 import { arg, freePort } from './db';
 
 const runs = Number(arg('runs', '3'));
@@ -46,18 +46,23 @@ async function startServer(dataDir: string, paths: string[]): Promise<{ server: 
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise((r) => child.once('exit', r));
   const server = { child, base, exited };
-  const ms = await Promise.all(
-    paths.map(async (p) => {
-      for (;;) {
-        if (child.exitCode != null) throw new Error(`server exited with ${child.exitCode}`);
-        if (performance.now() - t0 > 90_000) throw new Error(`${p} not 200 after 90 s`);
-        const ok = await fetch(base + p).then(async (r) => (await r.arrayBuffer(), r.status === 200), () => false);
-        if (ok) return performance.now() - t0;
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    }),
-  );
-  return { server, ms };
+  try {
+    const ms = await Promise.all(
+      paths.map(async (p) => {
+        for (;;) {
+          if (child.exitCode != null) throw new Error(`server exited with ${child.exitCode}`);
+          if (performance.now() - t0 > 300_000) throw new Error(`${p} not 200 after 300 s`);
+          const ok = await fetch(base + p).then(async (r) => (await r.arrayBuffer(), r.status === 200), () => false);
+          if (ok) return performance.now() - t0;
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }),
+    );
+    return { server, ms };
+  } catch (err) {
+    await stopServer(server);
+    throw err;
+  }
 }
 
 async function stopServer(s: Server) {
@@ -113,6 +118,11 @@ async function guestRun(browser: Browser, base: string, code: string) {
     const acked = performance.now() - t0;
     return { form, ballot: ballot - t0, acked, ...bytes, page };
   } catch (err) {
+    const page = ctx.pages()[0];
+    if (page) {
+      await page.screenshot({ path: '.bench-data/guest-path-failed.png', fullPage: true }).catch(() => {});
+      console.error(`page at failure: ${(await page.locator('main').innerText().catch(() => '?')).slice(0, 800)}`);
+    }
     await ctx.close();
     throw err;
   }

@@ -4,13 +4,13 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app';
 import { Id, text } from '../../../contract/common';
 import { Attachment, MeasureDetail } from '../../../contract/measures';
-import { JoinBody, JoinInfo, MyRound, Participant, WorkshopBriefBody } from '../../../contract/workshops';
+import { JoinBody, JoinInfo, JoinInfoForDevice, MyRound, Participant, WorkshopBriefBody } from '../../../contract/workshops';
 import { AppError, notFound } from '../../errors';
 import { addAttachment } from '../measures/attachments.service';
 import { fileBytes } from '../../upload';
 import { getMeasure, insertMeasure } from '../measures/measures.service';
 import {
-  assertNotEnded, clientHash, DEVICE_COOKIE, deviceHash, join, JOIN_LIMIT, joinInfo, newDeviceToken, participantHome, requireParticipant, workshopByCode,
+  assertNotEnded, clientHash, DEVICE_COOKIE, deviceHash, findParticipant, join, JOIN_LIMIT, joinInfo, newDeviceToken, participantHome, requireParticipant, workshopByCode,
 } from './join.service';
 
 const CodeParams = z.object({ code: text(20).min(4) });
@@ -26,8 +26,12 @@ export function participantOf(app: App, req: FastifyRequest) {
 
 export async function joinRoutes(app: App) {
   const tags = ['join'];
-  app.get('/join/:code', { schema: { tags, params: CodeParams, response: { 200: JoinInfo } } }, async (req) => {
-    return joinInfo(app.db, await workshopByCode(app.db, req.params.code));
+  app.get('/join/:code', { schema: { tags, params: CodeParams, response: { 200: JoinInfoForDevice } } }, async (req) => {
+    const w = await workshopByCode(app.db, req.params.code);
+    // Said here so that a new guest's page does not ask for /me only to be refused (a 401 the browser logs as an error).
+    const who = participantOf(app, req);
+    const joined = who.actor || who.deviceHash ? (await findParticipant(app.db, w, who.actor, who.deviceHash)) !== null : false;
+    return { ...(await joinInfo(app.db, w)), joined };
   });
 
   app.post('/join/:code', { schema: { tags, params: CodeParams, body: JoinBody, response: { 200: Participant } } }, async (req, reply) => {

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
 import { usePageTitle } from '../../app/title';
 import { useT } from '../../i18n/i18n';
 import { JoinShell } from './JoinShell';
 import { joinMessages } from './messages';
+import { go } from './nav';
 
 /**
  * "k7m 4qp" → "K7M-4QP", and a personal code of 10 characters → "ABCDE-FGHJK" (the server ignores
@@ -18,7 +18,6 @@ export function normaliseCode(input: string): string {
 /** /join — type the code from the screen. */
 export default function JoinCodePage() {
   const t = useT(joinMessages);
-  const navigate = useNavigate();
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
   usePageTitle(t('codeTitle'));
@@ -28,7 +27,7 @@ export default function JoinCodePage() {
     const c = normaliseCode(code);
     if (!c) setError(t('codeMissing'));
     else if (c.replace('-', '').length < 6) setError(t('codeShort'));
-    else return navigate(`/join/${c}`);
+    else return go(`/join/${c}`);
     document.getElementById('join-code')?.focus();
   }
 

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ui';
 import { useFormat, useT } from '../../i18n/i18n';
 import type { JoinInfo, Participant } from '../../../contract/workshops';
 import { isTransient, send } from './api';
 import { joinMessages } from './messages';
+import { JoinLink } from './nav';
 
 /**
  * Name and group → POST /join/:code (the device cookie makes a rejoin the same participant). With a
@@ -51,7 +51,7 @@ export function JoinForm({ code, info, onJoined }: { code: string; info: JoinInf
       <>
         {heading}
         <div className="alert info" role="status">{t('namedOnly')}</div>
-        <Link className="btn primary join-big" to="/join">{t('personalCode')}</Link>
+        <JoinLink className="btn primary join-big" to="/join">{t('personalCode')}</JoinLink>
       </>
     );
   }

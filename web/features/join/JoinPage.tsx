@@ -1,27 +1,29 @@
-import { Link, useParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
 import { Spinner } from '../../components/ui';
 import { usePageTitle } from '../../app/title';
 import { useLocale, useT } from '../../i18n/i18n';
-import type { JoinInfo } from '../../../contract/workshops';
+import type { JoinInfoForDevice } from '../../../contract/workshops';
 import { joinKeys, retryTransient, send, type JoinHome } from './api';
 import { JoinForm } from './JoinForm';
 import { JoinShell } from './JoinShell';
 import { joinMessages } from './messages';
+import { JoinLink, joinCodeOf, usePath } from './nav';
 import { ParticipantHome } from './ParticipantHome';
 
 /**
  * /join/:code — the workshop for a participant: join with a name and group, or (when this device
- * already joined: GET /me answers 200) straight to their home with briefs and voting.
+ * already joined, as GET /join/:code says) straight to their home with briefs and voting. A new guest's
+ * page never asks for /me: the 401 would be the expected answer, but browsers log it as an error.
  */
 export default function JoinPage() {
-  const { code = '' } = useParams();
+  const code = joinCodeOf(usePath());
   const t = useT(joinMessages);
   const { locale } = useLocale();
+  const qc = useQueryClient();
   const info = useQuery({
     queryKey: joinKeys.info(code),
-    queryFn: () => send<JoinInfo>('GET', `/join/${encodeURIComponent(code)}`),
+    queryFn: () => send<JoinInfoForDevice>('GET', `/join/${encodeURIComponent(code)}`),
     retry: retryTransient,
     staleTime: 60_000,
   });
@@ -29,20 +31,21 @@ export default function JoinPage() {
     queryKey: joinKeys.me(code, locale),
     queryFn: () => send<JoinHome>('GET', `/join/${encodeURIComponent(code)}/me?lang=${locale}`),
     retry: retryTransient,
-    enabled: info.isSuccess,
+    enabled: info.data?.joined === true,
     placeholderData: (prev) => prev,
   });
   usePageTitle(info.data?.title ?? t('codeTitle'));
 
   const unknown = info.error instanceof ApiError && info.error.status === 404;
-  const notJoined = me.error instanceof ApiError && me.error.status >= 400 && me.error.status < 500;
+  // Not joined yet, or no longer (the participant was removed: /me refuses with a 4xx).
+  const notJoined = info.data?.joined === false || (me.error instanceof ApiError && me.error.status >= 400 && me.error.status < 500);
   let body;
   if (unknown) {
     body = (
       <>
         <h1>{t('codeTitle')}</h1>
         <div className="alert error" role="alert">{t('unknownCode')}</div>
-        <Link className="btn primary join-big" to="/join">{t('otherCode')}</Link>
+        <JoinLink className="btn primary join-big" to="/join">{t('otherCode')}</JoinLink>
       </>
     );
   } else if (info.error || (me.error && !notJoined && !me.data)) {
@@ -64,7 +67,12 @@ export default function JoinPage() {
   } else if (me.data) {
     body = <ParticipantHome code={code} home={me.data} />;
   } else if (info.data && notJoined) {
-    body = <JoinForm code={code} info={info.data} onJoined={() => me.refetch()} />;
+    // The home first (refetch runs a disabled query too), then "joined", which keeps /me current from now on.
+    const joined = async () => {
+      await me.refetch();
+      qc.setQueryData<JoinInfoForDevice>(joinKeys.info(code), (i) => i && { ...i, joined: true });
+    };
+    body = <JoinForm code={code} info={info.data} onJoined={joined} />;
   } else {
     body = <Spinner label={t('loading')} />;
   }

@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useLocale, useT } from '../../i18n/i18n';
 import type { MyRound } from '../../../contract/workshops';
 import { checkPlacement, checkRemoval, maxDotsOnOneItem, remainingText } from '../../../domain/voting';
+import { formatRank } from '../../../domain/format';
 import { clock, secondsLeft } from '../workshops/rules';
 import { useNow } from '../workshops/useLiveResults';
 import { joinMessages, type JoinT } from './messages';
 import { useDotQueue } from './useDotQueue';
+import { markRulesSeen, rulesSeen } from './rulesSeen';
 
 /** A refusal (from the local check or a 409) in the page's language. */
 function refusalText(code: string, t: JoinT, r: MyRound['round']['rules'], onItem: number, fallback: string): string {
@@ -50,6 +52,9 @@ export function VoteRound({
   const [onlyMine, setOnlyMine] = useState(false);
   const round = mine.round;
   const rules = round.rules;
+  // Open on this device's first view of the round, folded from then on (rulesSeen.ts).
+  const [rulesOpen] = useState(() => !rulesSeen(round.id));
+  useEffect(() => markRulesSeen(round.id), [round.id]);
   const q = useDotQueue({
     code,
     mine,
@@ -90,7 +95,7 @@ export function VoteRound({
   return (
     <article className="join-card vote" aria-labelledby={headingId}>
       <h3 id={headingId}>{round.title}</h3>
-      <details className="vote-rules" open>
+      <details className="vote-rules" open={rulesOpen}>
         <summary>{t('rules')}</summary>
         <ul>{mine.rulesText.map((s) => <li key={s}>{s}</li>)}</ul>
       </details>
@@ -135,7 +140,7 @@ export function VoteRound({
                 {sending > 0 && <span className="muted"> ({t('sending')})</span>}
               </p>
               {mine.results?.visible && (
-                <p className="vote-tally">{!row || row.dots === 0 ? t('tallyNone') : row.dots === 1 ? t('tallyOne', { rank: row.rankLabel }) : t('tally', { n: row.dots, rank: row.rankLabel })}</p>
+                <p className="vote-tally">{!row || row.dots === 0 ? t('tallyNone') : row.dots === 1 ? t('tallyOne', { rank: formatRank(row.rank, row.tied, locale) }) : t('tally', { n: row.dots, rank: formatRank(row.rank, row.tied, locale) })}</p>
               )}
               <div className="vote-buttons">
                 <button type="button" className="btn vote-btn" aria-disabled={!canRemove} onClick={() => tap('remove', item.id)}>
