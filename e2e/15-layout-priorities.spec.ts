@@ -130,10 +130,17 @@ for (const size of SIZES) {
       await signIn(page);
       const rounds = await (await page.request.get('/api/v1/priorities/rounds')).json();
       const list: { id: string; status: string }[] = Array.isArray(rounds) ? rounds : rounds.items;
-      const round = list.find((r) => r.status !== 'open') ?? list[0];
-      const detail = await (await page.request.get(`/api/v1/priorities/rounds/${round.id}`)).json();
-      expect(detail.results.some((r: { tied: boolean }) => r.tied), 'the demo ranking has a shared rank').toBe(true);
-      await page.goto(`/priorities/rounds/${round.id}`);
+      // the demo story's round (revealed, decided, with shared ranks); other journeys may have added rounds
+      let round: { id: string } | undefined;
+      for (const r of list.filter((x) => x.status === 'revealed')) {
+        const detail = await (await page.request.get(`/api/v1/priorities/rounds/${r.id}`)).json();
+        if (detail.isRater && detail.results?.some((x: { tied: boolean }) => x.tied)) {
+          round = r;
+          break;
+        }
+      }
+      expect(round, 'the demo ranking has a shared rank').toBeDefined();
+      await page.goto(`/priorities/rounds/${round!.id}`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
 
       // results: fit at 1440 px; shared ranks read "n (gleichauf)", never "n="
