@@ -22,6 +22,7 @@ export const CALLERS = {
   rater: 'alle Rollen, aber nur wer als bewertende Person der Runde eingetragen ist',
   savedSearchOwner: 'admin, coordinator; nur die eigenen gespeicherten Suchen',
   calendarToken: 'alle, die den geheimen Abo-Link kennen (das Token im Pfad ist der Schlüssel)',
+  departmentHome: 'admin, coordinator (jedes Amt der Kommune); department nur für das eigene Amt',
 } as const;
 export type Callers = keyof typeof CALLERS;
 
@@ -290,11 +291,11 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'DELETE /auth/sessions/{id}': op('session', 'Eigene Sitzung beenden', 'Beendet eine andere eigene Sitzung.'),
   'POST /auth/sessions/end-others': op('session', 'Andere Sitzungen beenden', 'Beendet alle eigenen Sitzungen außer der aktuellen.'),
   'GET /security/settings': op('admin', 'Sicherheitseinstellungen', 'Sicherheitseinstellungen der Kommune.'),
-  'PUT /security/settings': op('admin', 'Sicherheitseinstellungen ändern', 'Ändert die Sicherheitseinstellungen der Kommune. Nur mit Sitzung (403 `session_required` mit API-Token).', ['403 session_required']),
-  'GET /audit/events': op('admin', 'Änderungsprotokoll der Kommune', 'Das Audit-Protokoll der Kommune, gefiltert und seitenweise.'),
-  'GET /audit/events.csv': op('admin', 'Änderungsprotokoll als CSV', 'Das gefilterte Audit-Protokoll als CSV.'),
-  'GET /audit/events.xlsx': op('admin', 'Änderungsprotokoll als Excel', 'Das gefilterte Audit-Protokoll als .xlsx.'),
-  'GET /home/department': op('measureEditors', 'Startseite eines Amtes', 'Was das Amt als Nächstes zu tun hat.'),
+  'PUT /security/settings': op('admin', 'Sicherheitseinstellungen ändern', 'Ändert die Sicherheitseinstellungen der Kommune. Nur mit Sitzung (403 `session_required` mit API-Token). Verlangen darf es nur, wer selbst den zweiten Faktor nutzt (409 `two_factor_needed_first`).', ['403 session_required', '409 two_factor_needed_first']),
+  'GET /audit/trail': op('admin', 'Änderungsprotokoll der Kommune', 'Das Audit-Protokoll der Kommune, gefiltert und seitenweise.'),
+  'GET /audit/trail.csv': op('admin', 'Änderungsprotokoll als CSV', 'Das gefilterte Audit-Protokoll als CSV.'),
+  'GET /audit/trail.xlsx': op('admin', 'Änderungsprotokoll als Excel', 'Das gefilterte Audit-Protokoll als .xlsx.'),
+  'GET /home/department': op('departmentHome', 'Startseite eines Amtes', 'Was das Amt als Nächstes zu tun hat.'),
   'GET /home/process': op('editors', 'Stand im ISEK-Prozess', 'Die Schritte des Prozesses und die nächste Aktion.'),
 
   // ---- tokens (texts also in the route)
