@@ -207,6 +207,10 @@ const MESSAGES = {
     de: 'Ihre Kommune verlangt für Administratorinnen und Administratoren die Anmeldung mit zweitem Faktor. Bitte richten Sie sie zuerst in Ihrem Profil ein.',
     en: 'Your municipality requires two-factor sign-in for administrators. Please set it up in your profile first.',
   },
+  two_factor_needed_first: {
+    de: 'Bitte schalten Sie zuerst für sich selbst die Anmeldung mit zweitem Faktor ein, bevor Sie sie für alle Administratorinnen und Administratoren verlangen.',
+    en: 'Please turn on two-factor sign-in for yourself before requiring it of all administrators.',
+  },
   two_factor_already_on: { de: 'Die Anmeldung mit zweitem Faktor ist bereits eingeschaltet.', en: 'Two-factor sign-in is already on.' },
   two_factor_not_on: { de: 'Die Anmeldung mit zweitem Faktor ist nicht eingeschaltet.', en: 'Two-factor sign-in is not on.' },
   two_factor_not_started: { de: 'Bitte richten Sie die Anmeldung mit zweitem Faktor zuerst ein.', en: 'Please set up two-factor sign-in first.' },

@@ -16,7 +16,7 @@ export async function auditRoutes(app: App) {
     'Filter: `from`/`to` (calendar days in Europe/Berlin, inclusive), `kind` (change, role_change, sign_in, sign_in_failed, sign_out, two_factor, export), ' +
     '`actorId`, `entityType`, `entityId`. Only events of the current municipality; admins only (others 403).';
 
-  app.get('/audit/events', {
+  app.get('/audit/trail', {
     schema: {
       tags,
       summary: 'Audit trail of the municipality (admins)',
@@ -27,7 +27,7 @@ export async function auditRoutes(app: App) {
   }, async (req) => listAuditEvents(app.db, requireRole(req, 'admin').municipalityId, req.query));
 
   for (const format of ['csv', 'xlsx'] as const) {
-    app.get(`/audit/events.${format}`, {
+    app.get(`/audit/trail.${format}`, {
       schema: {
         tags,
         summary: `Audit trail as ${format === 'csv' ? 'CSV (UTF-8 with BOM, ";" for Excel)' : 'Excel workbook'} (admins)`,

@@ -20,11 +20,11 @@ type Ev = { action: string; actorId: string | null; actorName: string | null; en
 describe('the admins\' audit view', () => {
   it('is for admins only', async () => {
     for (const role of ['coordinator', 'department', 'reader'] as const) {
-      expect((await call(app, a.cookies[role], 'GET', '/audit/events')).statusCode).toBe(403);
-      expect((await call(app, a.cookies[role], 'GET', '/audit/events.csv')).statusCode).toBe(403);
-      expect((await call(app, a.cookies[role], 'GET', '/audit/events.xlsx')).statusCode).toBe(403);
+      expect((await call(app, a.cookies[role], 'GET', '/audit/trail')).statusCode).toBe(403);
+      expect((await call(app, a.cookies[role], 'GET', '/audit/trail.csv')).statusCode).toBe(403);
+      expect((await call(app, a.cookies[role], 'GET', '/audit/trail.xlsx')).statusCode).toBe(403);
     }
-    expect((await call(app, null, 'GET', '/audit/events')).statusCode).toBe(401);
+    expect((await call(app, null, 'GET', '/audit/trail')).statusCode).toBe(401);
   });
 
   it('shows sign-ins, failed sign-ins, sign-outs, role changes and changes of its own municipality only', async () => {
@@ -35,7 +35,7 @@ describe('the admins\' audit view', () => {
     expect((await call(app, a.cookies.admin, 'PATCH', `/users/${a.userIds.reader}`, { role: 'coordinator' })).statusCode).toBe(200);
     expect((await call(app, a.cookies.admin, 'POST', '/measures', { title: 'Radweg am Fluss' })).statusCode).toBe(201);
 
-    const page = json(await call(app, a.cookies.admin, 'GET', '/audit/events?pageSize=200'));
+    const page = json(await call(app, a.cookies.admin, 'GET', '/audit/trail?pageSize=200'));
     const items = page.items as Ev[];
     const actions = new Set(items.map((e) => e.action));
     for (const x of ['sign_in', 'sign_in_failed', 'sign_out', 'update', 'create']) expect(actions).toContain(x);
@@ -47,12 +47,12 @@ describe('the admins\' audit view', () => {
     expect(page.actors.map((x: { id: string }) => x.id)).not.toContain(b.userIds.admin);
     expect(page.actors.map((x: { id: string }) => x.id)).toContain(a.userIds.reader);
     // B's admin sees none of A's events, even when filtering for A's people.
-    const foreign = json(await call(app, b.cookies.admin, 'GET', `/audit/events?actorId=${a.userIds.reader}`));
+    const foreign = json(await call(app, b.cookies.admin, 'GET', `/audit/trail?actorId=${a.userIds.reader}`));
     expect(foreign.total).toBe(0);
   });
 
   it('filters by kind, person, entity and time, and pages', async () => {
-    const byKind = async (kind: string) => json(await call(app, a.cookies.admin, 'GET', `/audit/events?kind=${kind}&pageSize=200`)).items as Ev[];
+    const byKind = async (kind: string) => json(await call(app, a.cookies.admin, 'GET', `/audit/trail?kind=${kind}&pageSize=200`)).items as Ev[];
     expect((await byKind('sign_in')).every((e) => e.action === 'sign_in')).toBe(true);
     expect((await byKind('sign_out')).every((e) => ['sign_out', 'session_end'].includes(e.action))).toBe(true);
     const roles = await byKind('role_change');
@@ -61,26 +61,26 @@ describe('the admins\' audit view', () => {
     expect(roles[0].changes.role).toEqual(['reader', 'coordinator']);
     expect((await byKind('change')).every((e) => ['create', 'update', 'delete'].includes(e.action))).toBe(true);
 
-    const mine = json(await call(app, a.cookies.admin, 'GET', `/audit/events?actorId=${a.userIds.reader}&pageSize=200`)).items as Ev[];
+    const mine = json(await call(app, a.cookies.admin, 'GET', `/audit/trail?actorId=${a.userIds.reader}&pageSize=200`)).items as Ev[];
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((e) => e.actorId === a.userIds.reader)).toBe(true);
-    const measures = json(await call(app, a.cookies.admin, 'GET', '/audit/events?entityType=measure')).items as Ev[];
+    const measures = json(await call(app, a.cookies.admin, 'GET', '/audit/trail?entityType=measure')).items as Ev[];
     expect(measures.length).toBe(1);
 
     const today = new Date().toISOString().slice(0, 10);
-    const all = json(await call(app, a.cookies.admin, 'GET', '/audit/events?pageSize=1'));
-    expect(json(await call(app, a.cookies.admin, 'GET', `/audit/events?from=2000-01-01&to=2000-12-31`)).total).toBe(0);
-    expect(json(await call(app, a.cookies.admin, 'GET', `/audit/events?from=2000-01-01&to=2999-12-31`)).total).toBe(all.total);
-    expect(json(await call(app, a.cookies.admin, 'GET', `/audit/events?from=${today}`)).total).toBeGreaterThan(0);
+    const all = json(await call(app, a.cookies.admin, 'GET', '/audit/trail?pageSize=1'));
+    expect(json(await call(app, a.cookies.admin, 'GET', `/audit/trail?from=2000-01-01&to=2000-12-31`)).total).toBe(0);
+    expect(json(await call(app, a.cookies.admin, 'GET', `/audit/trail?from=2000-01-01&to=2999-12-31`)).total).toBe(all.total);
+    expect(json(await call(app, a.cookies.admin, 'GET', `/audit/trail?from=${today}`)).total).toBeGreaterThan(0);
     expect(all.items).toHaveLength(1);
-    const p2 = json(await call(app, a.cookies.admin, 'GET', '/audit/events?pageSize=1&page=2'));
+    const p2 = json(await call(app, a.cookies.admin, 'GET', '/audit/trail?pageSize=1&page=2'));
     expect(p2.items[0].id).toBeLessThan(all.items[0].id);
-    expect((await call(app, a.cookies.admin, 'GET', '/audit/events?kind=unknown')).statusCode).toBe(400);
-    expect((await call(app, a.cookies.admin, 'GET', '/audit/events?pageSize=201')).statusCode).toBe(400);
+    expect((await call(app, a.cookies.admin, 'GET', '/audit/trail?kind=unknown')).statusCode).toBe(400);
+    expect((await call(app, a.cookies.admin, 'GET', '/audit/trail?pageSize=201')).statusCode).toBe(400);
   });
 
   it('exports CSV (UTF-8 with BOM, ";") and XLSX with the filter, and records each export', async () => {
-    const csv = await call(app, a.cookies.admin, 'GET', '/audit/events.csv?kind=sign_in');
+    const csv = await call(app, a.cookies.admin, 'GET', '/audit/trail.csv?kind=sign_in');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="Protokoll-\d{4}-\d{2}-\d{2}\.csv"/);
@@ -91,7 +91,7 @@ describe('the admins\' audit view', () => {
     expect(lines.length).toBeGreaterThan(1);
     expect(csv.body).toMatch(/\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2};Anmeldung;admin user;Konto;/);
 
-    const xlsx = await call(app, a.cookies.admin, 'GET', '/audit/events.xlsx?lang=en&kind=sign_in_failed');
+    const xlsx = await call(app, a.cookies.admin, 'GET', '/audit/trail.xlsx?lang=en&kind=sign_in_failed');
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -100,11 +100,19 @@ describe('the admins\' audit view', () => {
     expect(ws.getRow(2).getCell(2).value).toBe('Failed sign-in');
     expect(ws.getRow(2).getCell(6).value).toContain('reason: password');
 
-    const exports = json(await call(app, a.cookies.admin, 'GET', '/audit/events?kind=export')).items as Ev[];
+    const exports = json(await call(app, a.cookies.admin, 'GET', '/audit/trail?kind=export')).items as Ev[];
     expect(exports.map((e) => e.changes.format).sort()).toEqual(['csv', 'xlsx']);
     expect(exports[0]).toMatchObject({ actorId: a.userIds.admin, entityType: 'auditTrail' });
     // B's admin does not see A's exports.
-    expect(json(await call(app, b.cookies.admin, 'GET', '/audit/events?kind=export')).total).toBe(0);
+    expect(json(await call(app, b.cookies.admin, 'GET', '/audit/trail?kind=export')).total).toBe(0);
+  });
+
+  it('records the download of a workshop protocol (it names the participants) as an export', async () => {
+    const w = json(await call(app, a.cookies.coordinator, 'POST', '/workshops', { title: 'Zukunftswerkstatt', kind: 'leadership', startsOn: '2026-06-22', endsOn: '2026-06-23', groups: [] }));
+    expect((await call(app, a.cookies.reader, 'GET', `/workshops/${w.id}/protocol.docx`)).statusCode).toBe(200);
+    const items = json(await call(app, a.cookies.admin, 'GET', `/audit/trail?kind=export&entityType=workshop&entityId=${w.id}`)).items as Ev[];
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ actorId: a.userIds.reader, changes: { document: 'protocol', format: 'docx' } });
   });
 
   it('records two-factor on and off for each municipality of the account', async () => {
@@ -115,7 +123,7 @@ describe('the admins\' audit view', () => {
     expect((await call(app, a.cookies.coordinator, 'POST', '/auth/two-factor/confirm', { code: totp(setup.secret, Date.now() / 1000) })).statusCode).toBe(200);
     expect((await call(app, a.cookies.coordinator, 'POST', '/auth/two-factor/disable', { password: PASSWORD })).statusCode).toBe(204);
     for (const t of [a, b]) {
-      const items = json(await call(app, t.cookies.admin, 'GET', '/audit/events?kind=two_factor')).items as Ev[];
+      const items = json(await call(app, t.cookies.admin, 'GET', '/audit/trail?kind=two_factor')).items as Ev[];
       expect(items.map((e) => e.action)).toEqual(['two_factor_off', 'two_factor_on']);
     }
   });

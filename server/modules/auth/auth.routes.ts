@@ -5,6 +5,11 @@ import { LoginBody, Me, ProfileBody, SetupBody, SetupStatus, SwitchBody } from '
 import { requireActor } from '../../plugins/actor';
 import { createSession, deleteSession, login, me, switchMunicipality, updateProfile } from './auth.service';
 import { needsSetup, runSetup } from './setup.service';
+import { SecondFactorNeeded } from '../../../contract/security';
+import { recordAccountEvent } from '../audit/account-events';
+import { completeSignIn } from './sign-in';
+import { startPendingSignIn } from './second-factor.service';
+import { isTwoFactorOn } from './two-factor.service';
 import { fromThisMachine, SetupKey } from './setup-token';
 import { AppError } from '../../errors';
 
@@ -51,21 +56,26 @@ export async function authRoutes(app: App) {
     }
     const { userId, municipalityId } = await runSetup(app.db, req.body);
     key.spend();
-    const token = await createSession(app.db, app.config.sessionSecret, userId, municipalityId, app.config.sessionDays);
+    const token = await createSession(app.db, app.config.sessionSecret, userId, municipalityId, app.config.sessionDays, { userAgent: String(req.headers['user-agent'] ?? ''), address: req.ip });
     setSessionCookie(app, req, reply, token);
     reply.code(201);
     return me(app.db, userId, municipalityId);
   });
 
-  app.post('/auth/login', { schema: { tags, body: LoginBody, response: { 200: Me } } }, async (req, reply) => {
+  // With two-factor sign-in on, the right password gives no session yet: 202 and a pending token for
+  // POST /auth/login/second-factor (security.routes.ts).
+  app.post('/auth/login', { schema: { tags, body: LoginBody, response: { 200: Me, 202: SecondFactorNeeded } } }, async (req, reply) => {
     const { userId, municipalityId } = await login(app.db, req.body.email, req.body.password, req.ip);
-    const token = await createSession(app.db, app.config.sessionSecret, userId, municipalityId, app.config.sessionDays);
-    setSessionCookie(app, req, reply, token);
-    return me(app.db, userId, municipalityId);
+    if (await isTwoFactorOn(app.db, userId)) {
+      reply.code(202);
+      return { secondFactorRequired: true as const, pendingToken: await startPendingSignIn(app.db, app.config.sessionSecret, userId, municipalityId) };
+    }
+    return completeSignIn(app, req, reply, userId, municipalityId, 'password');
   });
 
   app.post('/auth/logout', { schema: { tags } }, async (req, reply) => {
     const actor = requireActor(req);
+    await recordAccountEvent(app.db, actor.userId, 'sign_out', {}, actor.municipalityId);
     await deleteSession(app.db, actor.sessionHash);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     reply.code(204);

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../plugins/actor';
 import type { SecuritySettings } from '../../../contract/security';
-import { versionConflict } from '../../errors';
+import { AppError, versionConflict } from '../../errors';
+import { isTwoFactorOn } from './two-factor.service';
 import { recordAudit } from '../audit/audit.service';
 
 export async function getSecuritySettings(db: Db, municipalityId: string): Promise<SecuritySettings> {
@@ -22,6 +23,8 @@ export async function saveSecuritySettings(db: Db, actor: Actor, input: { requir
     );
     const before = { requireAdminTwoFactor: row.require_admin_two_factor, version: row.version };
     if (row.version !== input.version) throw versionConflict(before);
+    // Whoever requires it must use it: otherwise the admin would lock themselves out of everything but the setup.
+    if (input.requireAdminTwoFactor && !(await isTwoFactorOn(t, actor.userId))) throw new AppError(409, 'two_factor_needed_first');
     const [saved] = await t.query<{ version: number }>(
       'UPDATE security_settings SET require_admin_two_factor = $2, version = version + 1 WHERE municipality_id = $1 RETURNING version',
       [actor.municipalityId, input.requireAdminTwoFactor],

@@ -10,6 +10,7 @@ import { notFound } from '../../errors';
 import { listCodes, personalCodeOf, renewPersonalCode } from './named.service';
 import { ALL_ROLES, EDITORS, requireRole } from '../../plugins/actor';
 import { listMeasures } from '../measures/measures.service';
+import { recordExport } from '../audit/account-events';
 import { contentDisposition } from '../../http';
 import { protocolView } from './protocol.service';
 import { protocolPdf } from './protocol/protocol-pdf';
@@ -92,6 +93,8 @@ export async function workshopsRoutes(app: App) {
     app.get(`/workshops/:id/protocol.${format}`, { schema: { tags, params: IdParams, querystring: LangQuery } }, async (req, reply) => {
       const actor = requireRole(req, ...ALL_ROLES);
       const view = await protocolView(app.db, actor.municipalityId, req.params.id, req.query.lang);
+      // The protocol names the participants: a download of personal data, recorded in the audit trail.
+      await recordExport(app.db, actor, { entityType: 'workshop', entityId: req.params.id, details: { document: 'protocol', format } });
       const ctx = { locale: req.query.lang, generatedAt: new Date() };
       const data = format === 'pdf' ? await protocolPdf(view, ctx) : await protocolDocx(view, ctx);
       const name = `Protokoll ${view.workshop.title}`.replace(/[^\p{L}\p{N} .-]+/gu, ' ').trim().slice(0, 80);

@@ -38,7 +38,7 @@ function AuditView() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const query = useQuery({
     queryKey: ['audit-events', filter, page],
-    queryFn: () => api.get<AuditEventPage>('/audit/events', { ...filter, page, pageSize: PAGE_SIZE }),
+    queryFn: () => api.get<AuditEventPage>('/audit/trail', { ...filter, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const [draft, setDraft] = useState(filter);
@@ -107,8 +107,8 @@ function AuditView() {
       </form>
 
       <div className="actions" style={{ margin: '1rem 0' }}>
-        <a className="btn" href={api.url('/audit/events.csv', exportQuery)} download>{t('exportCsv')}</a>
-        <a className="btn" href={api.url('/audit/events.xlsx', exportQuery)} download>{t('exportXlsx')}</a>
+        <a className="btn" href={api.url('/audit/trail.csv', exportQuery)} download>{t('exportCsv')}</a>
+        <a className="btn" href={api.url('/audit/trail.xlsx', exportQuery)} download>{t('exportXlsx')}</a>
         <span className="muted">{t('exportHint')}</span>
       </div>
 
