@@ -14,9 +14,14 @@ import { requestLanguage } from './i18n/language';
 import { validationDetails } from './i18n/validation';
 import { fileTooLarge } from './upload';
 import { registerApiDocs } from './api-docs';
+import { enrichOpenApi } from './openapi-docs';
 import { registerSecurityHeaders } from './security-headers';
+import { pageFor, registerCompression, webStaticOptions } from './web-delivery';
 import { actorFromToken } from './modules/auth/auth.service';
 import { authRoutes } from './modules/auth/auth.routes';
+import { securityRoutes } from './modules/auth/security.routes';
+import { twoFactorGate } from './modules/auth/two-factor-gate';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { conceptRoutes } from './modules/concept/concept.routes';
 import { measuresRoutes } from './modules/measures/measures.routes';
@@ -34,6 +39,8 @@ import { mapRoutes } from './modules/map/map.routes';
 import { responsibilityRoutes } from './modules/responsibility/responsibility.routes';
 import { roadmapRoutes } from './modules/roadmap/roadmap.routes';
 import { homeRoutes } from './modules/home/home.routes';
+import { tokensRoutes } from './modules/tokens/tokens.routes';
+import { bearerActor } from './modules/tokens/bearer';
 import { createMailer } from './modules/funding/mailer';
 import { sendDueReminders } from './modules/funding/reminders.service';
 import { createLiveHub, type LiveHub } from './modules/workshops/live';
@@ -149,23 +156,37 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
   });
 
   await app.register(cookie);
+  // Compressed answers (before every route: its hooks reach only what is registered after it).
+  await registerCompression(app);
   // Before every route (hooks reach only what is registered after them): pages, API, docs and errors alike.
   await registerSecurityHeaders(app, config);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Roter Faden API', version: '1' }, servers: [{ url: '/api/v1' }] },
     transform: jsonSchemaTransform,
+    // Summaries, descriptions, callers, error codes, upload fields and field texts (server/openapi-docs.ts).
+    transformObject: (d) => enrichOpenApi('openapiObject' in d ? d.openapiObject : d.swaggerObject),
   });
   await registerApiDocs(app, config, db, SESSION_COOKIE);
 
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
+    // A script's personal API token (Authorization: Bearer) replaces the cookie; see modules/tokens/bearer.ts.
+    if (req.headers.authorization !== undefined) {
+      req.actor = await bearerActor(db, config.sessionSecret, req);
+      return;
+    }
     const token = req.cookies[SESSION_COOKIE];
-    if (token) req.actor = await actorFromToken(db, config.sessionSecret, token);
+    if (token) req.actor = await actorFromToken(db, config.sessionSecret, token, config.sessionIdleMinutes);
   });
+  // An admin whom the municipality requires to use two-factor sign-in may do nothing else until it is set up.
+  app.addHook('onRequest', twoFactorGate);
   // Cookie-authenticated writes must come from our own pages (defence in depth next to SameSite=Lax).
   app.addHook('onRequest', async (req) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
+    // A bearer request ignores the cookie, and a foreign page cannot send an Authorization header here (no
+    // CORS), so the forgery this check prevents cannot happen with it.
+    if (req.actor?.apiToken) return;
     const origin = req.headers.origin;
     if (origin && hostOf(origin) !== req.host) {
       throw new AppError(403, 'forbidden', 'forbidden.foreign_origin');
@@ -177,6 +198,8 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       const a = api as unknown as App;
       a.get('/health', async () => ({ ok: true }));
       await authRoutes(a);
+      await securityRoutes(a);
+      await auditRoutes(a);
       await usersRoutes(a);
       await conceptRoutes(a);
       await importRoutes(a);
@@ -194,20 +217,22 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await responsibilityRoutes(a);
       await roadmapRoutes(a);
       await homeRoutes(a);
+      await tokensRoutes(a);
     },
     { prefix: '/api/v1' },
   );
 
   if (config.webDir) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
-    // The web app routes on the client: every non-API path gets index.html.
+    const webDir = config.webDir;
+    await app.register(fastifyStatic, webStaticOptions(webDir));
+    // The web app routes on the client: every non-API path gets index.html (the participant pages join.html).
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') {
         return reply.code(404).send({ error: { code: 'not_found', message: errorMessage('not_found.address', requestLanguage(req)), requestId: req.id } });
       }
       const path = req.url.split('?')[0];
       if (/\.[a-z0-9]+$/i.test(path)) return reply.sendFile(path.slice(1));
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').sendFile(pageFor(path, webDir));
     });
   } else {
     app.setNotFoundHandler((req, reply) =>
