@@ -69,7 +69,8 @@ function errorCodes(method: string, path: string, o: Json, who: Callers | undefi
   const add = (code: string) => out.push([GENERIC[code][0], code]);
   if ((o.parameters ?? []).length || o.requestBody) add('validation_failed');
   add('invalid_token');
-  if (who && who !== 'public' && who !== 'calendarToken' && who !== 'participant') add('unauthenticated');
+  // Participants are known by their device cookie (401 not_joined), and results answer 404 to strangers.
+  if (who && !['public', 'calendarToken', 'participant', 'roundViewer'].includes(who)) add('unauthenticated');
   if (who && !NO_ROLE_CHECK.includes(who)) add('forbidden');
   if (WRITE.has(method)) add('read_only_token');
   if (who === 'session') add('session_required');

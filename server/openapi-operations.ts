@@ -90,7 +90,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   // ---- users
   'GET /users': op('admin', 'Personen der Kommune', 'Alle Mitglieder der aktuellen Kommune mit Rolle und Amt.'),
   'POST /users': op('admin', 'Person hinzufügen', 'Fügt eine Person mit Rolle (und bei `department` ihrem Amt) der Kommune hinzu; ist die E-Mail neu, wird das Konto mit dem Passwort angelegt (Passwortregeln: Länge, keine häufigen Passwörter). Audit-Eintrag.', ['409 conflict']),
-  'PATCH /users/{id}': op('admin', 'Person ändern', 'Ändert Name, Rolle, Amt oder setzt ein neues Passwort (beendet dann die anderen Sitzungen der Person). Die letzte Administration kann nicht herabgestuft werden; Name und Passwort einer Person, die auch zu einer anderen Kommune gehört, nicht ändern (403).', ['409 conflict']),
+  'PATCH /users/{id}': op('admin', 'Person ändern', 'Ändert Name, Rolle, Amt oder setzt ein neues Passwort (beendet dann die anderen Sitzungen der Person; nicht mit API-Token: 403 `session_required`). Die letzte Administration kann nicht herabgestuft werden; Name und Passwort einer Person, die auch zu einer anderen Kommune gehört, nicht ändern (403).', ['409 conflict', '403 session_required']),
   'DELETE /users/{id}': op('admin', 'Person entfernen', 'Entfernt die Mitgliedschaft in der aktuellen Kommune (das Konto bleibt für andere Kommunen). Ihre API-Tokens dieser Kommune wirken danach nicht mehr. Die letzte Administration bleibt (409).', ['409 conflict']),
   'POST /municipalities': op('admin', 'Weitere Kommune anlegen', 'Legt eine neue Kommune an (optional mit der Standardstruktur aus Dimensionen und Handlungsfeldern); die anlegende Person wird dort admin. Antwortet mit `Me`.', ['409 conflict']),
 
@@ -291,10 +291,10 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'DELETE /auth/sessions/{id}': op('session', 'Eigene Sitzung beenden', 'Beendet eine andere eigene Sitzung.'),
   'POST /auth/sessions/end-others': op('session', 'Andere Sitzungen beenden', 'Beendet alle eigenen Sitzungen außer der aktuellen.'),
   'GET /security/settings': op('admin', 'Sicherheitseinstellungen', 'Sicherheitseinstellungen der Kommune.'),
-  'PUT /security/settings': op('admin', 'Sicherheitseinstellungen ändern', 'Ändert die Sicherheitseinstellungen der Kommune. Nur mit Sitzung (403 `session_required` mit API-Token).', ['403 session_required']),
-  'GET /audit/events': op('admin', 'Änderungsprotokoll der Kommune', 'Das Audit-Protokoll der Kommune, gefiltert und seitenweise.'),
-  'GET /audit/events.csv': op('admin', 'Änderungsprotokoll als CSV', 'Das gefilterte Audit-Protokoll als CSV.'),
-  'GET /audit/events.xlsx': op('admin', 'Änderungsprotokoll als Excel', 'Das gefilterte Audit-Protokoll als .xlsx.'),
+  'PUT /security/settings': op('admin', 'Sicherheitseinstellungen ändern', 'Ändert die Sicherheitseinstellungen der Kommune. Nur mit Sitzung (403 `session_required` mit API-Token). Verlangen darf es nur, wer selbst den zweiten Faktor nutzt (409 `two_factor_needed_first`).', ['403 session_required', '409 two_factor_needed_first']),
+  'GET /audit/trail': op('admin', 'Änderungsprotokoll der Kommune', 'Das Audit-Protokoll der Kommune, gefiltert und seitenweise.'),
+  'GET /audit/trail.csv': op('admin', 'Änderungsprotokoll als CSV', 'Das gefilterte Audit-Protokoll als CSV.'),
+  'GET /audit/trail.xlsx': op('admin', 'Änderungsprotokoll als Excel', 'Das gefilterte Audit-Protokoll als .xlsx.'),
   'GET /home/department': op('departmentHome', 'Startseite eines Amtes', 'Was das Amt als Nächstes zu tun hat.'),
   'GET /home/process': op('editors', 'Stand im ISEK-Prozess', 'Die Schritte des Prozesses und die nächste Aktion.'),
 

@@ -105,6 +105,13 @@ describe('personal API tokens', () => {
     }
   });
 
+  it('cannot set a password, not even an admin\'s token through user management (403 session_required); other user edits work', async () => {
+    const { secret } = await newToken(a.cookies.admin);
+    const res = await bearer(secret, 'PATCH', `/users/${a.userIds.admin}`, { password: 'Ganz-neues-Kennwort-42' });
+    expect([res.statusCode, json(res).error.code]).toEqual([403, 'session_required']);
+    expect((await bearer(secret, 'PATCH', `/users/${a.userIds.reader}`, { name: 'Lesende Person' })).statusCode).toBe(200);
+  });
+
   it('are refused after revocation (401), and only their owner can revoke them (another user\'s id → 404)', async () => {
     const { token, secret } = await newToken(a.cookies.coordinator);
     expect((await bearer(secret, 'GET', '/measures')).statusCode).toBe(200);

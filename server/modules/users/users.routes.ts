@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../app';
 import { CreateMunicipalityBody, CreateUserBody, Me, UpdateUserBody, UserRow } from '../../../contract/auth';
 import { IdParams } from '../../../contract/common';
-import { requireRole } from '../../plugins/actor';
+import { requireRole, requireSession } from '../../plugins/actor';
 import { me } from '../auth/auth.service';
 import { addUser, createMunicipality, listUsers, removeUser, updateUser } from './users.service';
 
@@ -19,6 +19,8 @@ export async function usersRoutes(app: App) {
   });
   app.patch('/users/:id', { schema: { tags, params: IdParams, body: UpdateUserBody, response: { 200: UserRow } } }, async (req) => {
     const actor = requireRole(req, 'admin');
+    // Setting a password belongs to a person at the app, never to a script's API token.
+    if (req.body.password !== undefined) requireSession(req);
     return updateUser(app.db, actor, req.params.id, req.body);
   });
   app.delete('/users/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
