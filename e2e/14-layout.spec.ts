@@ -189,3 +189,33 @@ test('the projector fits 12 long titles and the tie banner on 1920×1080, with t
   await expectAccessible(screen, 'projector with 12 long titles');
   await ctx.close();
 });
+
+test('the district map names every district on the map, the names readable and apart', async ({ page, browser }) => {
+  await ensureDemoSetup(page);
+  const baseURL = test.info().project.use.baseURL;
+  for (const viewport of VIEWPORTS) {
+    const ctx = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: 'de-DE', baseURL });
+    const p = await ctx.newPage();
+    await signIn(p);
+    const concept = await (await p.request.get('/api/v1/concept')).json();
+    const mapped = (concept.districts as { name: string; boundary: unknown }[]).filter((d) => d.boundary);
+    await p.goto('/map');
+    const labels = p.locator('.map-labels .map-label');
+    await expect(labels).toHaveCount(mapped.length);
+    const boxes = await labels.evaluateAll((els) => els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { name: el.textContent ?? '', x: r.x, y: r.y, w: r.width, h: r.height, size: parseFloat(getComputedStyle(el).fontSize) };
+    }));
+    expect(boxes.map((b) => b.name).sort()).toEqual(mapped.map((d) => d.name).sort());
+    for (const b of boxes) expect(b.size, `${viewport.name}: ${b.name}`).toBeGreaterThanOrEqual(9.5);
+    // overlaps of two names: at most a sliver (2 px) where two narrow districts meet
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) {
+        const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+        const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+        expect(ox > 2 && oy > 2, `${viewport.name}: "${a.name}" overlaps "${b.name}"`).toBe(false);
+      }
+    await expectAccessible(p, `map (${viewport.name})`);
+    await ctx.close();
+  }
+});
