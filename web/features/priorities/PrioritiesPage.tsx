@@ -49,7 +49,7 @@ export default function PrioritiesPage() {
           <EmptyState>
             <p><strong>{t('noRounds')}</strong></p>
             <p>{t('noRoundsHint')}</p>
-            {can.canEditConcept && <button type="button" className="btn primary" onClick={() => setCreating(true)}>{t('newRound')}</button>}
+            {can.canEditConcept && <button type="button" className="btn primary" onClick={() => setCreating(true)}>{t('firstRound')}</button>}
           </EmptyState>
         )
       ) : (

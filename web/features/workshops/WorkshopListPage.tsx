@@ -40,7 +40,7 @@ export default function WorkshopListPage() {
         <EmptyState>
           <p><strong>{t('empty')}</strong></p>
           <p>{t('emptyHint')}</p>
-          {canFacilitate && <button type="button" className="btn primary" onClick={() => setCreating(true)}>{t('newWorkshop')}</button>}
+          {canFacilitate && <button type="button" className="btn primary" onClick={() => setCreating(true)}>{t('firstWorkshop')}</button>}
         </EmptyState>
       )}
       {q.data && q.data.length > 0 && (
