@@ -185,10 +185,10 @@ test('prioritisation: two raters score independently, divergence, reveal, decisi
   await expect(page.getByRole('link', { name: topTitle.replace(/^Nr\. \d+ /, '') })).toBeVisible();
 
   // coordination goes on in the shared roadmap and the responsibility matrix
-  await page.getByRole('link', { name: 'Fahrplan' }).click();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Fahrplan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Fahrplan' })).toBeVisible();
   await expectAccessible(page, 'roadmap');
-  await page.getByRole('link', { name: 'Zuständigkeiten' }).click();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zuständigkeiten' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Zuständigkeiten' })).toBeVisible();
   await expectAccessible(page, 'responsibility matrix');
   // … and in the synergy finder: confirm the best pair of two departments as related

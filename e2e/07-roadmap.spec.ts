@@ -16,7 +16,7 @@ test('responsibility matrix and shared roadmap: change a lead, measures without 
   const orphan = await post({ title: `Ohne Federführung ${tag}` });
 
   // --- the matrix: find the new measures, hand the lead to another department
-  await page.getByRole('link', { name: 'Zuständigkeiten' }).click();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zuständigkeiten' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Zuständigkeiten' })).toBeVisible();
   await page.getByLabel('Suche (Titel, Text)').fill(tag);
   await page.getByRole('button', { name: 'Suchen' }).click();
