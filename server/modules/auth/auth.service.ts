@@ -88,12 +88,6 @@ export async function failureCounts(db: Db, keys: ReturnType<typeof failureKeys>
   return { pair: n(keys.pair), client: n(keys.client), account: n(keys.account) };
 }
 
-const RATE_LIMITED: Record<'pair' | 'client' | 'account', string> = {
-  pair: `Zu viele fehlgeschlagene Anmeldeversuche für dieses Konto. Bitte warten Sie ${WINDOW_MINUTES} Minuten.`,
-  client: `Zu viele fehlgeschlagene Anmeldeversuche von diesem Gerät. Bitte warten Sie ${WINDOW_MINUTES} Minuten.`,
-  account: `Für dieses Konto gab es viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie ${WINDOW_MINUTES} Minuten oder melden Sie sich von einem anderen Gerät an.`,
-};
-
 /** `client` is the address the server sees (TRUST_PROXY decides whether proxies' headers count). */
 export async function login(db: Db, email: string, password: string, client: string): Promise<{ userId: string; municipalityId: string }> {
   const keys = failureKeys(email, client);
