@@ -21,7 +21,7 @@ export async function registerApiDocs(app: FastifyInstance, config: Config, db: 
     // A script may read the OpenAPI document with its personal API token (401 for a bad one).
     if (req.headers.authorization !== undefined) return void (await bearerActor(db, config.sessionSecret, req));
     const token = req.cookies[sessionCookie];
-    if (!token || !(await actorFromToken(db, config.sessionSecret, token))) throw unauthenticated();
+    if (!token || !(await actorFromToken(db, config.sessionSecret, token, config.sessionIdleMinutes))) throw unauthenticated();
   };
   await app.register(swaggerUi, {
     routePrefix: API_DOCS_PREFIX,
