@@ -40,6 +40,8 @@ import { responsibilityRoutes } from './modules/responsibility/responsibility.ro
 import { roadmapRoutes } from './modules/roadmap/roadmap.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { registerOutboxWorker } from './modules/notifications/worker';
 import { bearerActor } from './modules/tokens/bearer';
 import { createMailer } from './modules/funding/mailer';
 import { sendDueReminders } from './modules/funding/reminders.service';
@@ -124,6 +126,8 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
     mailer?.close();
     await live.stop();
   });
+  // Every e-mail goes through the notification outbox (modules/notifications/outbox.ts), only with SMTP configured.
+  registerOutboxWorker(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -218,6 +222,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await roadmapRoutes(a);
       await homeRoutes(a);
       await tokensRoutes(a);
+      await notificationsRoutes(a);
     },
     { prefix: '/api/v1' },
   );

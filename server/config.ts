@@ -62,6 +62,8 @@ const Env = z.object({
     .default('14,3')
     .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean).map(Number))
     .refine((days) => days.length > 0 && days.every((d) => Number.isInteger(d) && d >= 0 && d <= 365), 'a comma-separated list of whole days (0–365), e.g. 14,3'),
+  /** hour of the day (Europe/Berlin) from which the daily notification digest is mailed */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   /** the address people open the app at, e.g. https://isek.musterstadt.de; makes the links in e-mails absolute */
   PUBLIC_URL: z.url().optional(),
   /** base map tiles, e.g. https://tile.example.org/{z}/{x}/{y}.png; without it the map draws districts only and fetches nothing */
@@ -98,6 +100,8 @@ export interface Config {
   reminderDays?: number[];
   /** base of links in e-mails, without a trailing slash */
   publicUrl?: string;
+  /** hour (Europe/Berlin, 0–23) from which the daily notification digest goes out; absent = 7 */
+  digestHour?: number;
   /** tile URL template with {z}/{x}/{y} for the map's optional base map */
   mapTileUrl?: string;
   /** who may read /api/docs; absent = `signed-in` in production, `public` otherwise */
@@ -133,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     reminderDays: [...new Set(e.REMINDER_DAYS)].sort((a, b) => b - a),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    digestHour: e.DIGEST_HOUR,
     mapTileUrl: e.MAP_TILE_URL,
     apiDocs: e.API_DOCS ?? (e.NODE_ENV === 'production' ? 'signed-in' : 'public'),
   };

@@ -302,4 +302,15 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'GET /tokens': op('session', 'Eigene API-Tokens auflisten', 'Die eigenen API-Tokens in der aktuellen Kommune.'),
   'POST /tokens': op('session', 'API-Token erstellen', 'Erstellt ein persönliches API-Token; es wird nur einmal gezeigt.'),
   'DELETE /tokens/{id}': op('session', 'API-Token widerrufen', 'Widerruft eines der eigenen Tokens sofort.'),
+
+  // ---- notifications (issue 14)
+  'GET /notifications': op('member', 'Eigene Benachrichtigungen', 'Die Benachrichtigungen der angemeldeten Person in der aktuellen Kommune, neueste zuerst, seitenweise (`page`, `pageSize`, `unread=true` nur ungelesene), mit der Zahl der ungelesenen (`unread`). Der Satz (`title`) steht in der Sprache der Anfrage.'),
+  'POST /notifications/{id}/read': op('member', 'Benachrichtigung gelesen', 'Markiert eine eigene Benachrichtigung als gelesen und gibt die neue Zahl der ungelesenen zurück. Die einer anderen Person oder Kommune: 404.'),
+  'POST /notifications/read-all': op('member', 'Alle gelesen', 'Markiert alle eigenen Benachrichtigungen der aktuellen Kommune als gelesen.'),
+  'GET /notifications/preferences': op('member', 'Einstellungen zu Benachrichtigungen', 'Je Art, wie sie per E-Mail ankommt: `immediate` sofort, `digest` in der täglichen Zusammenfassung (ab `DIGEST_HOUR`, Europe/Berlin), `off` gar nicht; in der App erscheint jede Benachrichtigung. Gilt für die Person in allen ihren Kommunen. `mailEnabled` false: ohne `SMTP_URL` werden keine E-Mails versendet.'),
+  'PUT /notifications/preferences': op('member', 'Einstellungen ändern', 'Setzt die genannten Arten; nicht genannte bleiben. Noch nicht versendete Benachrichtigungen folgen der neuen Wahl. Jede Art nur einmal (400 `validation_failed`).'),
+  'GET /notifications/unsubscribe': op('public', 'Abbestellen: Bestätigungsseite', 'Der Link aus jeder E-Mail (`List-Unsubscribe`): eine kleine HTML-Seite mit der Schaltfläche „Abbestellen“, ohne Anmeldung. Ändert selbst nichts (Link-Prüfer der Mailserver öffnen jeden Link). Ein ungültiges Token: Seite mit Status 400.'),
+  'POST /notifications/unsubscribe': op('public', 'Abbestellen (One-Click, RFC 8058)', 'Ohne Anmeldung: das Token (je Person und Art, signiert) schaltet diese Art für die Person auf `off` (Token `digest`: alle Arten der täglichen Zusammenfassung). Mail-Programme senden `List-Unsubscribe=One-Click` als Formular. Wiederholbar.', ['400 unsubscribe_invalid']),
+  'GET /admin/mail-outbox': op('admin', 'Postausgang der E-Mails', 'Die E-Mails der Kommune im Postausgang, neueste zuerst (`status` filtert), mit Versuchen und letztem Fehler; `failed` zählt die aufgegebenen.'),
+  'POST /admin/mail-outbox/{id}/retry': op('admin', 'E-Mail erneut senden', 'Eine aufgegebene E-Mail wird sofort wieder fällig, mit neuer Zählung der Versuche. Nur bei Stand `failed` (sonst 409 `mail_not_failed`).', ['409 mail_not_failed']),
 };

@@ -82,6 +82,7 @@ const MESSAGES = {
   'validation_failed.password_required': { de: 'Für ein neues Konto ist ein Passwort nötig.', en: 'A new account needs a password.' },
   'validation_failed.merge_self': { de: 'Eine Maßnahme kann nicht mit sich selbst zusammengeführt werden.', en: 'A measure cannot be merged with itself.' },
   'validation_failed.file_missing': { de: 'Bitte wählen Sie eine Datei aus.', en: 'Please choose a file.' },
+  'validation_failed.duplicate_kind': { de: 'Jede Art von Benachrichtigung darf nur einmal vorkommen.', en: 'Each kind of notification may appear only once.' },
   'validation_failed.file_empty': { de: 'Die Datei ist leer.', en: 'The file is empty.' },
   'validation_failed.photo_missing': { de: 'Bitte wählen Sie ein Foto aus.', en: 'Please choose a photo.' },
   'validation_failed.multipart_required': {
@@ -386,6 +387,14 @@ const MESSAGES = {
   // ---- personal API tokens (server/modules/tokens)
   invalid_token: { de: 'Das API-Token ist ungültig, abgelaufen oder widerrufen.', en: 'The API token is invalid, expired or revoked.' },
   read_only_token: { de: 'Dieses API-Token darf nur lesen.', en: 'This API token may only read.' },
+  mail_not_failed: {
+    de: 'Nur aufgegebene E-Mails können erneut gesendet werden.',
+    en: 'Only e-mails that were given up can be sent again.',
+  },
+  unsubscribe_invalid: {
+    de: 'Dieser Abmelde-Link ist ungültig.',
+    en: 'This unsubscribe link is not valid.',
+  },
   session_required: {
     de: 'Das geht nur angemeldet in der App, nicht mit einem API-Token.',
     en: 'This needs a signed-in session in the app, not an API token.',

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.service';
 import { assertIdsExist, lockRow } from '../concept/concept.service';
 import { measureOrder, measureWhere, searchRank } from './measures.filter';
 import { cachedPage, pageJson } from './list-cache';
+import { notifyMeasureRoles } from '../notifications/measure-events';
 
 /** API field ↔ column of the editable fields of a measure. */
 const COLUMNS = {
@@ -125,7 +126,11 @@ export async function insertMeasure(
 export async function createMeasure(db: Db, actor: Actor, input: MeasureCreate): Promise<MeasureDetail> {
   if (actor.role === 'department' && input.leadDepartmentId == null) input = { ...input, leadDepartmentId: actor.departmentId };
   assertCanEdit(actor, input.leadDepartmentId);
-  const id = await db.tx((t) => insertMeasure(t, actor, input));
+  const id = await db.tx(async (t) => {
+    const newId = await insertMeasure(t, actor, input);
+    await notifyMeasureRoles(t, actor, null, await getMeasureRow(t, actor.municipalityId, newId));
+    return newId;
+  });
   return getMeasure(db, actor, id);
 }
 
@@ -152,6 +157,7 @@ export async function updateMeasure(db: Db, actor: Actor, id: string, input: Mea
     );
     const after = await getMeasureRow(t, actor.municipalityId, id);
     await recordAudit(t, actor, { entityType: 'measure', entityId: id, action: 'update', before, after });
+    await notifyMeasureRoles(t, actor, before, after);
   });
   return getMeasure(db, actor, id);
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.service';
 import { lockRow } from '../concept/concept.service';
 import { canEdit } from '../measures/measures.service';
 import { measureWhere } from '../measures/measures.filter';
+import { notifyMeasureRoles } from '../notifications/measure-events';
 
 const ROW = `m.id, m.number, m.title, m.status, m.priority, m.horizon, m.cost_cents AS "costCents",
   m.lead_department_id AS "leadDepartmentId", m.partner_department_ids AS "partnerDepartmentIds",
@@ -148,6 +149,7 @@ export async function setCell(db: Db, actor: Actor, measureId: string, departmen
       Informiert: r.informedDepartmentIds.map((id) => names.get(id) ?? id).join(', '),
     });
     await recordAudit(t, actor, { entityType: 'measure', entityId: measureId, action: 'update', before: pick(before), after: pick(after) });
+    await notifyMeasureRoles(t, actor, before, after);
     return { row: after, previousLeadId };
   });
 }
