@@ -40,6 +40,7 @@ import { responsibilityRoutes } from './modules/responsibility/responsibility.ro
 import { roadmapRoutes } from './modules/roadmap/roadmap.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
+import { ssoRoutes } from './modules/sso/sso.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { registerOutboxWorker } from './modules/notifications/worker';
 import { bearerActor } from './modules/tokens/bearer';
@@ -222,6 +223,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await roadmapRoutes(a);
       await homeRoutes(a);
       await tokensRoutes(a);
+      await ssoRoutes(a);
       await notificationsRoutes(a);
     },
     { prefix: '/api/v1' },

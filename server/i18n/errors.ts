@@ -203,6 +203,24 @@ const MESSAGES = {
     en: 'There were many failed sign-in attempts for this account. Please wait {minutes} minutes or sign in from another device.',
   },
 
+  // ---- single sign-on (server/modules/sso)
+  password_sign_in_off: {
+    de: 'Ihre Kommune hat die Anmeldung mit Passwort ausgeschaltet. Bitte melden Sie sich mit „{provider}“ an.',
+    en: 'Your municipality has turned off signing in with a password. Please sign in with “{provider}”.',
+  },
+  sso_session_bound: {
+    de: 'Diese Anmeldung über den Identitätsanbieter gilt nur für seine Kommune. Für eine andere Kommune melden Sie sich bitte dort an.',
+    en: "This sign-in through the identity provider is valid for its municipality only. Please sign in to the other municipality there.",
+  },
+  'validation_failed.sso_settings_missing': {
+    de: 'Für diese Art der Anmeldung fehlen Angaben (bei OpenID Connect: Issuer, Client-ID und beim ersten Speichern das Client-Geheimnis).',
+    en: 'Settings are missing for this kind of sign-in (for OpenID Connect: issuer, client id and, when first saved, the client secret).',
+  },
+  'validation_failed.sso_emergency_admin': {
+    de: 'Wer sich bei ausgeschalteten Passwörtern noch mit Passwort anmelden darf, muss eine Administratorin oder ein Administrator dieser Kommune sein.',
+    en: 'Who may still sign in with a password while passwords are off must be an administrator of this municipality.',
+  },
+
   // ---- two-factor sign-in and sessions (server/modules/auth/two-factor*.ts, second-factor.service.ts)
   two_factor_required: {
     de: 'Ihre Kommune verlangt für Administratorinnen und Administratoren die Anmeldung mit zweitem Faktor. Bitte richten Sie sie zuerst in Ihrem Profil ein.',

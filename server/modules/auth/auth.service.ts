@@ -9,6 +9,7 @@ import { failureKeys, signInVerdict, WINDOW_MINUTES, type FailureCounts } from '
 import { DEFAULT_IDLE_MINUTES, idleVerdict, shortenAddress } from '../../../domain/sessions';
 import { recordAccountEvent } from '../audit/account-events';
 import { markTwoFactorMissing } from './two-factor-gate';
+import { assertPasswordAllowed } from '../sso/sso-settings.service';
 
 // argon2id with OWASP's second recommended profile (19 MiB, t=2, p=1).
 // algorithm 2 = Argon2id (the package's const enum cannot be imported under isolatedModules).
@@ -58,7 +59,7 @@ export async function actorFromToken(db: Db, secret: string, token: string, idle
   const h = tokenHash(token, secret);
   const [row] = await db.query<ActorRow>(
     `SELECT s.user_id, u.name, s.municipality_id, m.role, m.department_id, s.last_active_at, now() AS now,
-       (m.role = 'admin' AND coalesce(ss.require_admin_two_factor, false)
+       (m.role = 'admin' AND coalesce(ss.require_admin_two_factor, false) AND s.sso_provider_id IS NULL
         AND NOT EXISTS (SELECT 1 FROM two_factor tf WHERE tf.user_id = s.user_id AND tf.enabled_at IS NOT NULL)) AS two_factor_missing
      FROM session s JOIN app_user u ON u.id = s.user_id
      JOIN membership m ON m.user_id = s.user_id AND m.municipality_id = s.municipality_id
@@ -111,6 +112,8 @@ export async function login(db: Db, email: string, password: string, client: str
     [user.id],
   );
   if (!m) throw forbidden('forbidden.no_municipality');
+  // With local passwords turned off by the municipality's single sign-on, only its emergency admin gets past here.
+  await assertPasswordAllowed(db, user.id);
   // Only this pair starts afresh: the client's and the account's counts keep protecting other accounts and clients.
   await db.query('DELETE FROM login_failure WHERE key = $1', [keys.pair]);
   return { userId: user.id, municipalityId: m.municipality_id };
@@ -143,6 +146,10 @@ export async function me(db: Db, userId: string, currentMunicipalityId: string):
 export async function switchMunicipality(db: Db, actor: Actor, municipalityId: string) {
   const [m] = await db.query('SELECT 1 FROM membership WHERE user_id = $1 AND municipality_id = $2', [actor.userId, municipalityId]);
   if (!m) throw notFound('municipality');
+  // A session from a municipality's identity provider stays in that municipality: its provider vouches for
+  // nobody elsewhere (modules/sso/sso-account.ts).
+  const [sso] = await db.query('SELECT 1 FROM session WHERE token_hash = $1 AND sso_provider_id IS NOT NULL', [actor.sessionHash]);
+  if (sso) throw new AppError(403, 'sso_session_bound');
   await db.query('UPDATE session SET municipality_id = $1 WHERE token_hash = $2', [municipalityId, actor.sessionHash]);
 }
 

@@ -1,0 +1,166 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../../app';
+import { SESSION_COOKIE } from '../../app';
+import { IdParams, text } from '../../../contract/common';
+import { SsoChoice, SsoLogoutResult, SsoProvider, SsoProviderBody, type SsoRefusal } from '../../../contract/sso';
+import { requireRole, requireSession } from '../../plugins/actor';
+import { shortenAddress } from '../../../domain/sessions';
+import { recordAccountEvent } from '../audit/account-events';
+import { createSession, deleteSession, tokenHash } from '../auth/auth.service';
+import { setSessionCookie } from '../auth/auth.routes';
+import { authorizationUrl, endSessionUrl, finishOidc, oidcConfiguration, SsoRefused } from './oidc';
+import { recordProviderFailure, resolveAccount } from './sso-account';
+import { callbackUrls, deleteProvider, getProvider, listChoices, providerById, saveProvider, type ProviderRow } from './sso-settings.service';
+import { seal, unseal } from './seal';
+
+/** Binds a sign-in under way to the browser that started it (against login CSRF): only its hash is stored. */
+export const SSO_BROWSER_COOKIE = 'rf_sso';
+const COOKIE_PATH = '/api/v1/auth/sso';
+const PENDING_MINUTES = 10;
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The app's own address: PUBLIC_URL, else as the request reached it (TRUST_PROXY decides about proxy headers). */
+export const baseUrl = (app: App, req: FastifyRequest) => app.config.publicUrl ?? `${req.protocol}://${req.host}`;
+
+const CallbackQuery = z.object({
+  code: text(4000).optional().describe('Autorisierungscode des Anbieters.'),
+  state: text(500).optional().describe('Der beim Start erzeugte Zustand (einmal verwendbar).'),
+  error: text(200).optional().describe('Fehlercode des Anbieters, z. B. `access_denied`.'),
+  error_description: text(2000).optional().describe('Fehlerbeschreibung des Anbieters.'),
+  iss: text(500).optional().describe('Aussteller der Antwort (RFC 9207).'),
+  session_state: text(500).optional().describe('Sitzungskennung des Anbieters.'),
+});
+
+export async function ssoRoutes(app: App) {
+  const tags = ['auth'];
+
+  /** Every refusal ends on the sign-in refusal page of the web app, which explains the reason; never a 500. */
+  const refuse = async (req: FastifyRequest, reply: FastifyReply, reason: SsoRefusal, p: ProviderRow | null, detail = '') => {
+    req.log.info({ reason, detail, provider: p?.id }, 'single sign-on refused');
+    if (p && !['no_group', 'email_unverified'].includes(reason)) await recordProviderFailure(app.db, p, reason, detail);
+    return reply.redirect(`/login/refused?reason=${reason}`, 303);
+  };
+
+  app.get('/auth/sso/providers', { schema: { tags, response: { 200: z.array(SsoChoice) } } }, async () => listChoices(app.db));
+
+  app.get('/auth/sso/:id/start', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    const p = await providerById(app.db, req.params.id);
+    if (!p) return refuse(req, reply, 'not_configured', null);
+    if (p.kind !== 'oidc') return refuse(req, reply, 'not_configured', p, 'SAML: see /auth/sso/saml');
+    let config;
+    try {
+      config = await oidcConfiguration(p, app.config.sessionSecret);
+    } catch (err) {
+      const e = err instanceof SsoRefused ? err : new SsoRefused('unreachable', String(err));
+      return refuse(req, reply, e.reason, p, e.detail);
+    }
+    const state = randomBytes(32).toString('base64url');
+    const nonce = randomBytes(32).toString('base64url');
+    const codeVerifier = randomBytes(48).toString('base64url');
+    const browser = randomBytes(32).toString('base64url');
+    await app.db.query('DELETE FROM sso_pending WHERE expires_at < now()');
+    await app.db.query(
+      `INSERT INTO sso_pending (state_hash, provider_id, browser_hash, nonce, code_verifier, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,
+      [sha(state), p.id, sha(browser), nonce, codeVerifier, PENDING_MINUTES],
+    );
+    reply.setCookie(SSO_BROWSER_COOKIE, browser, { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: PENDING_MINUTES * 60 });
+    const url = await authorizationUrl(config, callbackUrls(baseUrl(app, req)).redirectUri, state, nonce, codeVerifier);
+    return reply.redirect(url.href, 302);
+  });
+
+  app.get('/auth/sso/oidc/callback', { schema: { tags, querystring: CallbackQuery } }, async (req, reply) => {
+    const q = req.query;
+    // One-time use: the pending sign-in is deleted as it is read, so a replayed state finds nothing.
+    const [pending] = q.state
+      ? await app.db.query<{ provider_id: string; browser_hash: string; nonce: string; code_verifier: string }>(
+          'DELETE FROM sso_pending WHERE state_hash = $1 AND expires_at > now() RETURNING provider_id, browser_hash, nonce, code_verifier',
+          [sha(q.state)],
+        )
+      : [];
+    reply.clearCookie(SSO_BROWSER_COOKIE, { path: COOKIE_PATH });
+    if (!pending) return refuse(req, reply, 'state_unknown', null, 'unknown, used or expired state');
+    const p = await providerById(app.db, pending.provider_id);
+    if (!p || p.kind !== 'oidc') return refuse(req, reply, 'not_configured', null);
+    const browser = req.cookies[SSO_BROWSER_COOKIE];
+    if (!browser || sha(browser) !== pending.browser_hash) return refuse(req, reply, 'state_unknown', p, 'state from another browser');
+    if (q.error) return refuse(req, reply, q.error === 'access_denied' ? 'denied' : 'provider_error', p, `${q.error} ${q.error_description ?? ''}`.trim());
+    const base = baseUrl(app, req);
+    try {
+      const config = await oidcConfiguration(p, app.config.sessionSecret);
+      const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+      const result = await finishOidc(config, new URL(`${callbackUrls(base).redirectUri}${query}`), { state: q.state!, nonce: pending.nonce, codeVerifier: pending.code_verifier });
+      const c = result.claims;
+      const { userId } = await resolveAccount(app.db, p, {
+        subject: result.subject, email: c.email, emailVerified: c.email_verified, name: c.name, groups: c[p.group_claim],
+      });
+      await startSsoSession(app, req, reply, p, userId, seal(app.config.sessionSecret, result.idToken));
+      return reply.redirect('/', 303);
+    } catch (err) {
+      if (err instanceof SsoRefused) return refuse(req, reply, err.reason, p, err.detail);
+      throw err;
+    }
+  });
+
+  app.post('/auth/sso/logout', { schema: { tags, response: { 200: SsoLogoutResult } } }, async (req, reply) => {
+    const actor = requireSession(req);
+    const [s] = await app.db.query<{ sso_provider_id: string | null; sso_logout_hint: string | null }>(
+      'SELECT sso_provider_id, sso_logout_hint FROM session WHERE token_hash = $1',
+      [actor.sessionHash],
+    );
+    await recordAccountEvent(app.db, actor.userId, 'sign_out', {}, actor.municipalityId);
+    await deleteSession(app.db, actor.sessionHash);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { providerLogoutUrl: await providerLogoutUrl(app, req, s?.sso_provider_id ?? null, s?.sso_logout_hint ?? null) };
+  });
+
+  app.get('/sso/provider', { schema: { tags: ['sso'], response: { 200: SsoProvider } } }, async (req) => {
+    const actor = requireRole(req, 'admin');
+    return getProvider(app.db, actor, baseUrl(app, req));
+  });
+
+  app.put('/sso/provider', { schema: { tags: ['sso'], body: SsoProviderBody, response: { 200: SsoProvider } } }, async (req) => {
+    requireRole(req, 'admin');
+    const actor = requireSession(req);
+    return saveProvider(app.db, actor, req.body, app.config.sessionSecret, baseUrl(app, req));
+  });
+
+  app.delete('/sso/provider', { schema: { tags: ['sso'] } }, async (req, reply) => {
+    requireRole(req, 'admin');
+    const actor = requireSession(req);
+    await deleteProvider(app.db, actor);
+    reply.code(204);
+  });
+}
+
+/**
+ * The app session after a provider's sign-in: the usual rf_session, marked with the provider (for sign-out,
+ * and because the provider's own multi-factor sign-in counts — no TOTP is asked after single sign-on).
+ */
+export async function startSsoSession(app: App, req: FastifyRequest, reply: FastifyReply, p: ProviderRow, userId: string, logoutHint: string) {
+  const token = await createSession(app.db, app.config.sessionSecret, userId, p.municipality_id, app.config.sessionDays, {
+    userAgent: String(req.headers['user-agent'] ?? ''), address: req.ip,
+  });
+  await app.db.query('UPDATE session SET sso_provider_id = $1, sso_logout_hint = $2 WHERE token_hash = $3', [p.id, logoutHint, tokenHash(token, app.config.sessionSecret)]);
+  setSessionCookie(app, req, reply, token);
+  await recordAccountEvent(app.db, userId, 'sign_in', { method: p.kind, provider: p.display_name, address: shortenAddress(req.ip) }, p.municipality_id);
+}
+
+/** Where the browser goes to end the provider's session too (OIDC: end_session_endpoint with id_token_hint). */
+async function providerLogoutUrl(app: App, req: FastifyRequest, providerId: string | null, hint: string | null): Promise<string | null> {
+  if (!providerId || !hint) return null;
+  const p = await providerById(app.db, providerId);
+  if (!p || p.kind !== 'oidc') return null;
+  const idToken = unseal(app.config.sessionSecret, hint);
+  if (!idToken) return null;
+  try {
+    const config = await oidcConfiguration(p, app.config.sessionSecret);
+    return endSessionUrl(config, idToken, callbackUrls(baseUrl(app, req)).postLogoutRedirectUri);
+  } catch (err) {
+    // Signed out here all the same; the provider's session ends when it expires there.
+    req.log.warn({ err }, 'provider sign-out address unavailable');
+    return null;
+  }
+}
