@@ -5,7 +5,7 @@ import { Id, IsoDate, Page, text } from './common';
 export const AuditAction = z.enum([
   'create', 'update', 'delete',
   'sign_in', 'sign_in_failed', 'sign_out', 'session_end',
-  'two_factor_on', 'two_factor_off', 'export',
+  'two_factor_on', 'two_factor_off', 'export', 'erasure',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -13,7 +13,7 @@ export type AuditAction = z.infer<typeof AuditAction>;
  * The kinds the admin filters by: `change` = any create/update/delete; `role_change` = a membership
  * added, removed or its role changed; `sign_out` includes ended sessions; `two_factor` = on or off.
  */
-export const AuditKind = z.enum(['change', 'role_change', 'sign_in', 'sign_in_failed', 'sign_out', 'two_factor', 'export']);
+export const AuditKind = z.enum(['change', 'role_change', 'sign_in', 'sign_in_failed', 'sign_out', 'two_factor', 'export', 'erasure']);
 export type AuditKind = z.infer<typeof AuditKind>;
 
 export const AuditFilter = z.object({

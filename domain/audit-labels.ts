@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Record<Locale, string>> = {
   two_factor_on: { de: 'Zweiter Faktor eingeschaltet', en: 'Two-factor on' },
   two_factor_off: { de: 'Zweiter Faktor ausgeschaltet', en: 'Two-factor off' },
   export: { de: 'Export', en: 'Export' },
+  erasure: { de: 'Löschung (Pseudonymisierung)', en: 'Erasure (pseudonymised)' },
 };
 
 export const AUDIT_KIND_LABELS: Record<string, Record<Locale, string>> = {
@@ -22,6 +23,7 @@ export const AUDIT_KIND_LABELS: Record<string, Record<Locale, string>> = {
   sign_out: { de: 'Abmeldungen und beendete Sitzungen', en: 'Sign-outs and ended sessions' },
   two_factor: { de: 'Zweiter Faktor an/aus', en: 'Two-factor on/off' },
   export: { de: 'Exporte personenbezogener Daten', en: 'Exports of personal data' },
+  erasure: { de: 'Löschungen von Personen', en: 'Erasures of people' },
 };
 
 /** What an event is about; an unknown type is shown as it is stored. */
@@ -32,6 +34,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, Record<Locale, string>> = {
   municipality: { de: 'Kommune', en: 'Municipality' },
   securitySettings: { de: 'Sicherheitseinstellungen', en: 'Security settings' },
   auditTrail: { de: 'Protokoll', en: 'Audit trail' },
+  personalData: { de: 'Personenbezogene Daten', en: 'Personal data' },
+  participant: { de: 'Teilnehmende Person', en: 'Participant' },
+  privacySettings: { de: 'Datenschutz-Einstellungen', en: 'Privacy settings' },
   workshop: { de: 'Workshop', en: 'Workshop' },
   department: { de: 'Amt', en: 'Department' },
   district: { de: 'Stadtteil', en: 'District' },

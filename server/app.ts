@@ -41,10 +41,11 @@ import { roadmapRoutes } from './modules/roadmap/roadmap.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
 import { ssoRoutes } from './modules/sso/sso.routes';
+import { privacyRoutes } from './modules/privacy/privacy.routes';
+import { startRetentionJob } from './modules/privacy/retention';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { registerOutboxWorker } from './modules/notifications/worker';
 import { bearerActor } from './modules/tokens/bearer';
-import { createMailer } from './modules/funding/mailer';
 import { sendDueReminders } from './modules/funding/reminders.service';
 import { createLiveHub, type LiveHub } from './modules/workshops/live';
 import { closeDueRounds } from './modules/workshops/rounds.service';
@@ -98,35 +99,38 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
     sweeper = setInterval(() => void closeDueRounds(db).catch((err) => app.log.warn({ err }, 'closing due rounds failed')), 1000);
     sweeper.unref();
   });
-  // Deadline reminders by e-mail, only with SMTP configured: hourly (and once a minute after start, so
-  // frequent restarts skip nothing); each reminder is claimed in the database, so instances never double-send.
-  const mailer = createMailer(config);
+  // Deadline reminders as notifications (e-mail through the notification outbox, when SMTP is configured):
+  // hourly (and once a minute after start, so frequent restarts skip nothing); each reminder is recorded
+  // once in the database, so instances never double-notify.
   let reminderTimers: NodeJS.Timeout[] = [];
-  if (mailer) {
-    let running = false;
-    const remind = async () => {
-      if (running) return;
-      running = true;
-      try {
-        const { sent, failed } = await sendDueReminders(db, mailer, { days: config.reminderDays, baseUrl: config.publicUrl, log: app.log });
-        if (sent.length || failed) app.log.info({ sent: sent.length, failed }, 'deadline reminders');
-      } catch (err) {
-        app.log.warn({ err }, 'sending deadline reminders failed');
-      } finally {
-        running = false;
-      }
-    };
-    app.addHook('onReady', async () => {
-      reminderTimers = [setTimeout(() => void remind(), 60_000), setInterval(() => void remind(), 60 * 60_000)];
-      reminderTimers.forEach((t) => t.unref());
-    });
-  }
+  let reminding = false;
+  const remind = async () => {
+    if (reminding) return;
+    reminding = true;
+    try {
+      const { sent } = await sendDueReminders(db, { days: config.reminderDays });
+      if (sent.length) app.log.info({ sent: sent.length }, 'deadline reminders');
+    } catch (err) {
+      app.log.warn({ err }, 'deadline reminders failed');
+    } finally {
+      reminding = false;
+    }
+  };
+  app.addHook('onReady', async () => {
+    reminderTimers = [setTimeout(() => void remind(), 60_000), setInterval(() => void remind(), 60 * 60_000)];
+    reminderTimers.forEach((t) => t.unref());
+  });
   app.addHook('preClose', async () => {
     if (sweeper) clearInterval(sweeper);
     reminderTimers.forEach((t) => clearTimeout(t));
-    mailer?.close();
     await live.stop();
   });
+  // Workshop guests' names are erased after the municipality's retention period: at start and daily (idempotent).
+  let stopRetention: (() => void) | null = null;
+  app.addHook('onReady', async () => {
+    stopRetention = startRetentionJob(db, config.sessionSecret, app.log);
+  });
+  app.addHook('preClose', async () => stopRetention?.());
   // Every e-mail goes through the notification outbox (modules/notifications/outbox.ts), only with SMTP configured.
   registerOutboxWorker(app);
   app.setValidatorCompiler(validatorCompiler);
@@ -224,6 +228,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await homeRoutes(a);
       await tokensRoutes(a);
       await ssoRoutes(a);
+      await privacyRoutes(a);
       await notificationsRoutes(a);
     },
     { prefix: '/api/v1' },

@@ -312,6 +312,19 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'PUT /sso/provider': op('admin', 'Identitätsanbieter einrichten oder ändern', 'Speichert Anbieter, Gruppenzuordnung und ob lokale Passwörter aus sind (dann nur noch die Notfall-Administration mit Passwort; sie muss Administration der Kommune sein). Das Client-Geheimnis wird verschlüsselt gespeichert; weggelassen bleibt das bisherige. Nur mit Sitzung. Audit-Eintrag ohne Geheimnis.', ['403 session_required']),
   'DELETE /sso/provider': op('admin', 'Identitätsanbieter entfernen', 'Entfernt den Anbieter; dessen Sitzungen enden, Passwörter gelten wieder. Nur mit Sitzung.', ['403 session_required']),
 
+  // ---- data protection (texts also in the routes)
+  'GET /me/data-export': op('session', 'Eigene Daten als JSON', 'Auskunft über alle gespeicherten Daten der angemeldeten Person (maschinenlesbar).'),
+  'GET /me/data-export.pdf': op('session', 'Eigene Daten als PDF', 'Auskunft über alle gespeicherten Daten der angemeldeten Person (lesbares Dokument).'),
+  'GET /users/{id}/data-export': op('admin', 'Daten eines Mitglieds als JSON', 'Auskunft über die Daten eines Mitglieds in dieser Kommune.'),
+  'GET /users/{id}/data-export.pdf': op('admin', 'Daten eines Mitglieds als PDF', 'Auskunft über die Daten eines Mitglieds in dieser Kommune als PDF.'),
+  'GET /users/{id}/erasure': op('admin', 'Löschung eines Kontos: Vorschau', 'Was die Löschung ändern würde.'),
+  'POST /users/{id}/erasure': op('admin', 'Konto löschen', 'Pseudonymisiert das Konto (nur mit Sitzung).', ['400 erasure_confirmation_mismatch', '403 session_required', '409 erasure_self', '409 already_erased', '409 conflict']),
+  'GET /workshops/{id}/participants/{participantId}/erasure': op('admin', 'Löschung eines Gastes: Vorschau', 'Was die Löschung eines Gastes ändern würde.', ['409 erasure_account_participant']),
+  'POST /workshops/{id}/participants/{participantId}/erasure': op('admin', 'Gast löschen', 'Pseudonymisiert einen Workshop-Gast (nur mit Sitzung).', ['400 erasure_confirmation_mismatch', '403 session_required', '409 already_erased', '409 erasure_account_participant']),
+  'GET /privacy/settings': op('admin', 'Datenschutz-Einstellungen', 'Datenschutzseite und Aufbewahrungsfrist.'),
+  'PUT /privacy/settings': op('admin', 'Datenschutz-Einstellungen ändern', 'Datenschutzseite und Aufbewahrungsfrist speichern.'),
+  'GET /privacy/notice/{municipalityId}': op('public', 'Datenschutzseite (öffentlich)', 'Die Datenschutzseite einer Kommune ohne Anmeldung.'),
+
   // ---- notifications (issue 14)
   'GET /notifications': op('member', 'Eigene Benachrichtigungen', 'Die Benachrichtigungen der angemeldeten Person in der aktuellen Kommune, neueste zuerst, seitenweise (`page`, `pageSize`, `unread=true` nur ungelesene), mit der Zahl der ungelesenen (`unread`). Der Satz (`title`) steht in der Sprache der Anfrage.'),
   'POST /notifications/{id}/read': op('member', 'Benachrichtigung gelesen', 'Markiert eine eigene Benachrichtigung als gelesen und gibt die neue Zahl der ungelesenen zurück. Die einer anderen Person oder Kommune: 404.'),

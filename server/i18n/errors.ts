@@ -417,6 +417,17 @@ const MESSAGES = {
     de: 'Das geht nur angemeldet in der App, nicht mit einem API-Token.',
     en: 'This needs a signed-in session in the app, not an API token.',
   },
+  // ---- data protection (server/modules/privacy)
+  erasure_confirmation_mismatch: {
+    de: 'Der eingetippte Name stimmt nicht mit dem gespeicherten überein; es wurde nichts gelöscht.',
+    en: 'The name typed does not match the stored one; nothing was erased.',
+  },
+  erasure_self: { de: 'Das eigene Konto kann man nicht selbst löschen; das muss eine andere Person mit Admin-Rolle tun.', en: 'You cannot erase your own account; another admin must do it.' },
+  already_erased: { de: 'Diese Person ist bereits gelöscht.', en: 'This person has already been erased.' },
+  erasure_account_participant: {
+    de: 'Diese teilnehmende Person ist ein Konto der Kommune: Löschen Sie das Konto unter „Benutzer“.',
+    en: 'This participant is an account of the municipality: erase the account under “Users”.',
+  },
 } as const satisfies Record<string, { de: string; en: string }>;
 
 /** The things `notFound` can name, in both languages. */

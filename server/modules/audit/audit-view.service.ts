@@ -10,6 +10,7 @@ const KIND_SQL: Record<AuditKind, string> = {
   sign_out: `e.action IN ('sign_out', 'session_end')`,
   two_factor: `e.action IN ('two_factor_on', 'two_factor_off')`,
   export: `e.action = 'export'`,
+  erasure: `e.action = 'erasure'`,
 };
 
 /**
