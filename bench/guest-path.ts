@@ -11,7 +11,8 @@
  *     Network.loadingFinished encodedDataLength (what crossed the wire: headers + compressed body),
  *     JavaScript = resources of type Script.
  * (b) signed-in: a session cookie in a fresh context, empty cache, `/` until the dashboard's heading.
- * (c) restart on the existing data dir: spawn → first 200 of GET /api/v1/health and of GET /.
+ * (c) restart on the existing data dir: spawning `node scripts/start.mjs` (what `npm start` runs; the server
+ *     bundle is built before the first start when stale) → first 200 of GET /api/v1/health and of GET /.
  * The web app is built first (vite build into .bench-data/web-guest) unless --no-build; --web serves another build.
  * Timing depends on the machine's load: byte counts are exact, seconds are for a quiet machine.
  */
@@ -21,6 +22,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, devices, type Browser, type BrowserContext } from '@playwright/test';
 import { arg, freePort } from './db';
+import { buildServer, serverBundleStale } from '../scripts/build-server.mjs';
 
 const runs = Number(arg('runs', '3'));
 const noBuild = process.argv.includes('--no-build');
@@ -28,6 +30,10 @@ const THROTTLE = { offline: false, latency: 400, downloadThroughput: 50 * 1024, 
 const ADMIN = { name: 'Anna Admin', email: 'anna.admin@musterstadt.example', password: 'Rathaus-Linde-Fahrrad-26' };
 
 mkdirSync('.bench-data', { recursive: true });
+if (serverBundleStale()) {
+  console.error('building the server bundle …');
+  await buildServer();
+}
 const webDir = resolve(arg('web', noBuild ? 'dist/web' : '.bench-data/web-guest'));
 if (!noBuild && !process.argv.includes('--web')) {
   console.error(`building the web app into ${webDir} …`);
@@ -43,7 +49,8 @@ async function startServer(dataDir: string, paths: string[]): Promise<{ server: 
   delete env.DATABASE_URL;
   const base = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // What `npm start` runs (scripts/start.mjs: the prebuilt server bundle; WEB_DIR set, so no web build).
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise((r) => child.once('exit', r));
   const server = { child, base, exited };
   try {

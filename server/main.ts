@@ -1,17 +1,22 @@
 import { loadConfig } from './config';
 import { analyzeIfEmbedded, openDb } from './db/client';
 import { migrate } from './db/migrate';
-import { buildApp } from './app';
 import { serveBackups } from './db/backup';
 import { join } from 'node:path';
+
+/** How long after start-up PGlite's planner statistics are refreshed. */
+const ANALYZE_DELAY_MS = 5000;
 
 /** Start-up: config → database (PGlite in DATA_DIR, or PostgreSQL) → migrations → HTTP. */
 async function main() {
   const started = Date.now();
   const config = loadConfig();
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  // The database opens (PGlite compiles its WebAssembly and reads the data dir) while the app's modules load.
+  const opening = openDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  opening.catch(() => undefined); // awaited below; not an "unhandled rejection" while the modules load
+  const { buildApp } = await import('./app');
+  const db = await opening;
   const applied = await migrate(db);
-  await analyzeIfEmbedded(db); // PGlite keeps no planner statistics of its own
   const app = await buildApp(config, db);
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (!config.webDir) app.log.warn('dist/web not found: serving the API only (run `npm run build`)');
@@ -19,7 +24,13 @@ async function main() {
   // `npm run backup` asks the running app for a consistent copy of its embedded database.
   const stopBackups = db.kind === 'pglite' ? await serveBackups(config.dataDir, db, app.log) : null;
   app.log.info(`Roter Faden ready on http://localhost:${config.port} (${db.kind}) in ${Date.now() - started} ms`);
+  // PGlite keeps no planner statistics of its own, but those of the last VACUUM ANALYZE stay in the data
+  // dir: refreshing them can wait until the app answers (0.4–0.7 s it would add to every restart), and a
+  // few seconds more, so that the first requests after a restart (guests reconnecting) do not queue behind it.
+  const analyze = setTimeout(() => void analyzeIfEmbedded(db).catch((err) => app.log.warn({ err }, 'VACUUM ANALYZE failed')), ANALYZE_DELAY_MS);
+  analyze.unref();
   const stop = async () => {
+    clearTimeout(analyze);
     await app.close();
     await stopBackups?.();
     await db.close();

@@ -1,6 +1,6 @@
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import pg from 'pg';
+import type pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -113,11 +113,12 @@ export async function analyzeIfEmbedded(db: Db): Promise<void> {
   if (db.kind === 'pglite') await db.exec('VACUUM ANALYZE');
 }
 
-pg.types.setTypeParser(INT8, Number);
-pg.types.setTypeParser(NUMERIC, Number);
-pg.types.setTypeParser(DATE, (v) => v);
-
 export async function openPostgres(url: string, max = 10): Promise<Db> {
+  // Loaded here, not at start-up: an embedded (PGlite) installation never needs it.
+  const { default: pg } = await import('pg');
+  pg.types.setTypeParser(INT8, Number);
+  pg.types.setTypeParser(NUMERIC, Number);
+  pg.types.setTypeParser(DATE, (v: string) => v);
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
   pool.on('error', (err) => console.warn(`PostgreSQL connection lost: ${err.message}`));

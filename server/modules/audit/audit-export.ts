@@ -1,5 +1,5 @@
 /** The audit trail as Excel workbook and as CSV for German Excel (UTF-8 with BOM, ";", CRLF), as the measure list is exported. */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../lazy-libs';
 import type { AuditEvent } from '../../../contract/audit';
 import { formatDateTime, type Locale } from '../../../domain/format';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditDetails } from '../../../domain/audit-labels';
@@ -32,7 +32,7 @@ const XLSX_MAX_TEXT = 32767;
 
 export async function auditXlsx(events: AuditEvent[], ctx: AuditExportContext): Promise<Buffer> {
   const de = ctx.locale === 'de';
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Roter Faden';
   wb.created = ctx.generatedAt;
   wb.title = de ? 'Protokoll' : 'Audit trail';

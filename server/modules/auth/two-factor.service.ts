@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
-import QRCode from 'qrcode';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../plugins/actor';
 import type { RecoveryCodes, TwoFactorSetup, TwoFactorStatus } from '../../../contract/security';
@@ -83,7 +82,7 @@ export async function beginSetup(db: Db, sessionSecret: string, actor: Actor): P
   const [{ email }] = await db.query<{ email: string }>('SELECT email FROM app_user WHERE id = $1', [actor.userId]);
   const text = base32Encode(secret);
   const uri = otpauthUri(text, email, ISSUER);
-  const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const svg = await (await import('qrcode')).default.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { secret: text, otpauthUri: uri, qrSvgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }
 

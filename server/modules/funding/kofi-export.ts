@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../lazy-libs';
 import type { TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { Kofi } from '../../../contract/funding';
 import { formatDate, formatMoney } from '../../../domain/format';
@@ -13,7 +13,7 @@ const euros = (cents: number | null | undefined) => (cents == null ? null : Math
  * level (EU, Bund, Land, Kommune, Dritte) and the year's sum, then totals, own share and gap.
  */
 export async function kofiXlsx(k: Kofi, ctx: { municipalityName: string; generatedAt: Date; filterSummary: string }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Roter Faden';
   const ws = wb.addWorksheet('KoFi', { views: [{ state: 'frozen', xSplit: 3, ySplit: 3 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
   const levels = k.levels as Level[];

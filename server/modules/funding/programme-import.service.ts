@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../lazy-libs';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../plugins/actor';
 import type { FundingProgramme, FundingProgrammeInput, ProgrammeImportPreview, ProgrammeImportRow } from '../../../contract/funding';
@@ -12,7 +12,7 @@ import { bumpCatalogue, ensureCatalogue, insertProgramme, listProgrammes, lockCa
 // Export
 
 export async function programmesXlsx(programmes: FundingProgramme[], ctx: { municipalityName: string; generatedAt: Date }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Roter Faden';
   const ws = wb.addWorksheet('Förderprogramme', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   ws.addRow(COLUMNS.map((c) => c.de));

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import QRCode from 'qrcode';
 import type { App } from '../../app';
 import { Id, IdParams, VersionQuery } from '../../../contract/common';
 import { MeasureListItem } from '../../../contract/measures';
@@ -106,7 +105,8 @@ export async function workshopsRoutes(app: App) {
     });
   }
 
-  const svg = (url: string) => QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  // qrcode is loaded on the first QR code, not at start-up.
+  const svg = async (url: string) => (await import('qrcode')).default.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   app.get('/workshops/:id/qr.svg', { schema: { tags, params: IdParams } }, async (req, reply) => {
     const actor = requireRole(req, ...ALL_ROLES);
     const w = await getWorkshop(app.db, actor.municipalityId, req.params.id);

@@ -22,25 +22,33 @@ interface PdfPrinter {
 
 // pdfmake 0.2 is CommonJS (module.exports = PdfPrinter) while @types/pdfmake describes the 0.3 API,
 // so it is loaded through require with a small local type.
+// Both are loaded on first use, not at start-up (~0.15 s of every restart; docs/benchmarks.md).
 const require = createRequire(import.meta.url);
-const PdfPrinterCtor = require('pdfmake') as new (fonts: Record<string, FontFaces>) => PdfPrinter;
 
 /** Roboto ships base64-encoded inside pdfmake's vfs_fonts.js: decoded once, no file paths or network needed. */
-const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
+let vfs: Record<string, string> | undefined;
 /** Exported for other documents (e.g. the workshop protocol) that measure or embed Roboto. */
 export const font = (name: string): Buffer => {
+  vfs ??= require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
   const data = vfs[name];
   if (!data) throw new Error(`Schriftart ${name} fehlt in pdfmake/build/vfs_fonts.js`);
   return Buffer.from(data, 'base64');
 };
-const printer = new PdfPrinterCtor({
-  Roboto: {
-    normal: font('Roboto-Regular.ttf'),
-    bold: font('Roboto-Medium.ttf'),
-    italics: font('Roboto-Italic.ttf'),
-    bolditalics: font('Roboto-MediumItalic.ttf'),
-  },
-});
+let printerOnce: PdfPrinter | undefined;
+function printer(): PdfPrinter {
+  if (!printerOnce) {
+    const PdfPrinterCtor = require('pdfmake') as new (fonts: Record<string, FontFaces>) => PdfPrinter;
+    printerOnce = new PdfPrinterCtor({
+      Roboto: {
+        normal: font('Roboto-Regular.ttf'),
+        bold: font('Roboto-Medium.ttf'),
+        italics: font('Roboto-Italic.ttf'),
+        bolditalics: font('Roboto-MediumItalic.ttf'),
+      },
+    });
+  }
+  return printerOnce;
+}
 
 export const ACCENT = '#9b1c1c';
 export const TEXT = '#1f2328';
@@ -175,7 +183,7 @@ function definition(b: BriefView, ctx: DocContext, level: (typeof LEVELS)[number
 
 /** Lays out and draws the document; the PDF bytes are only produced once `toBuffer` ends the stream. */
 export function render(def: TDocumentDefinitions): { pages: number; toBuffer: () => Promise<Buffer> } {
-  const doc = printer.createPdfKitDocument(def);
+  const doc = printer().createPdfKitDocument(def);
   return {
     pages: doc._pdfMakePages?.length ?? 1,
     toBuffer: () =>

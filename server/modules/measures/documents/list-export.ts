@@ -1,5 +1,5 @@
 /** The measure list as Excel workbook and as German Excel-friendly CSV. Headers re-import without manual mapping. */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../lazy-libs';
 import { formatDate, formatDateTime, type Locale } from '../../../../domain/format';
 import { cleanText, horizonLabel, statusLabel } from './brief-fields';
 import type { BriefView, DocContext } from './types';
@@ -85,7 +85,7 @@ const XLSX_MAX_TEXT = 32767;
 
 export async function measuresXlsx(rows: BriefView[], ctx: DocContext & { filterSummary?: string }): Promise<Buffer> {
   const de = ctx.locale === 'de';
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Roter Faden';
   wb.created = ctx.generatedAt;
   wb.title = de ? 'Maßnahmen' : 'Measures';

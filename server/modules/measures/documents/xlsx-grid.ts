@@ -1,5 +1,5 @@
 /** The first worksheet of an .xlsx file as rows of trimmed strings — run inside the worker (xlsx-worker.ts). */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../lazy-libs';
 import { checkXlsxZip } from './xlsx-zip';
 import type { MessageKey, MessageParams } from '../../../i18n/errors';
 
@@ -43,7 +43,7 @@ const CORRUPT = 'Die Excel-Datei ist beschädigt oder keine gültige .xlsx-Datei
 export async function readXlsxGrid(data: Buffer, limits: XlsxLimits): Promise<string[][]> {
   if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) throw new Error(CORRUPT);
   checkXlsxZip(data, limits.maxUncompressedBytes);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
