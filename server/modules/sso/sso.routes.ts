@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../app';
 import { SESSION_COOKIE } from '../../app';
-import { IdParams, text } from '../../../contract/common';
+import { Id, text } from '../../../contract/common';
 import { SsoChoice, SsoLogoutResult, SsoProvider, SsoProviderBody, type SsoRefusal } from '../../../contract/sso';
 import { requireRole, requireSession } from '../../plugins/actor';
 import { shortenAddress } from '../../../domain/sessions';
@@ -23,6 +23,8 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** The app's own address: PUBLIC_URL, else as the request reached it (TRUST_PROXY decides about proxy headers). */
 export const baseUrl = (app: App, req: FastifyRequest) => app.config.publicUrl ?? `${req.protocol}://${req.host}`;
+
+const StartQuery = z.object({ provider: Id.describe('Kennung des Identitätsanbieters (aus `GET /auth/sso/providers`).') });
 
 const CallbackQuery = z.object({
   code: text(4000).optional().describe('Autorisierungscode des Anbieters.'),
@@ -45,8 +47,9 @@ export async function ssoRoutes(app: App) {
 
   app.get('/auth/sso/providers', { schema: { tags, response: { 200: z.array(SsoChoice) } } }, async () => listChoices(app.db));
 
-  app.get('/auth/sso/:id/start', { schema: { tags, params: IdParams } }, async (req, reply) => {
-    const p = await providerById(app.db, req.params.id);
+  // The provider in the query, not the path: a public entry point that any municipality's button links to.
+  app.get('/auth/sso/start', { schema: { tags, querystring: StartQuery } }, async (req, reply) => {
+    const p = await providerById(app.db, req.query.provider);
     if (!p) return refuse(req, reply, 'not_configured', null);
     if (p.kind !== 'oidc') return refuse(req, reply, 'not_configured', p, 'SAML: see /auth/sso/saml');
     let config;

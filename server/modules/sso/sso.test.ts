@@ -46,7 +46,7 @@ afterAll(async () => {
 
 /** Start at the app, sign in at the provider's own pages, come back to the callback in the same browser. */
 async function ssoSignIn(loginName: string, opts: { abort?: boolean; id?: string } = {}) {
-  const start = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/${opts.id ?? providerId}/start` });
+  const start = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/start?provider=${opts.id ?? providerId}` });
   if (start.statusCode !== 302) return { res: start, callback: '', browser: '' };
   const browser = start.cookies.find((c) => c.name === 'rf_sso')!.value;
   const back = await signInAtProvider(start.headers.location as string, loginName, APP, new CookieJar(), opts);
@@ -177,7 +177,7 @@ describe('sign-in through the OpenID Connect provider', () => {
     const replay = await app.inject({ method: 'GET', url: first.callback, headers: { cookie: `rf_sso=${first.browser}` } });
     expect(refusal(replay)).toBe('state_unknown');
 
-    const start = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/${providerId}/start` });
+    const start = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/start?provider=${providerId}` });
     const back = await signInAtProvider(start.headers.location as string, 'finn', APP);
     const stranger = await app.inject({ method: 'GET', url: back.slice(APP.length), headers: { cookie: 'rf_sso=someone-else' } });
     expect(refusal(stranger)).toBe('state_unknown');
@@ -194,13 +194,13 @@ describe('sign-in through the OpenID Connect provider', () => {
     const unreachable = { ...cfg, displayName: 'B-Login', oidc: { ...cfg.oidc, issuer: 'http://127.0.0.1:9' }, mapping: { ...cfg.mapping, departments: [] } };
     const put = await call(app, b.cookies.admin, 'PUT', '/sso/provider', unreachable);
     expect(put.statusCode).toBe(200);
-    const start = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/${json(put).id}/start` });
+    const start = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/start?provider=${json(put).id}` });
     expect(refusal(start)).toBe('unreachable');
     const other = await call(app, b.cookies.admin, 'PUT', '/sso/provider', { ...unreachable, oidc: { ...cfg.oidc, issuer: idp.issuer.replace('127.0.0.1', 'localhost') } });
-    const start2 = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/${json(other).id}/start` });
+    const start2 = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/start?provider=${json(other).id}` });
     expect(refusal(start2)).toBe('issuer_mismatch');
     expect((await call(app, b.cookies.admin, 'DELETE', '/sso/provider')).statusCode).toBe(204);
-    const gone = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/${json(other).id}/start` });
+    const gone = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/start?provider=${json(other).id}` });
     expect(refusal(gone)).toBe('not_configured');
   });
 
