@@ -10,7 +10,7 @@ import { getPlan, savePlan } from './plan.service';
 import { cachedKofi, kofiJson } from './kofi.cache';
 import { kofiPdf, kofiXlsx } from './kofi-export';
 import { getConcept, lockRow } from '../concept/concept.service';
-import { afterProgrammeChange, recordProgrammeChange, registerSavedSearchMailer } from './saved-search.evaluate';
+import { recordProgrammeChange } from './saved-search.evaluate';
 import { programmeIoRoutes } from './programme-io.routes';
 import { savedSearchRoutes } from './saved-search.routes';
 import { describeKofiFilter } from './kofi-filter';
@@ -25,7 +25,6 @@ export async function fundingRoutes(app: App) {
   // again on the way out: it is built only by our own code from typed rows, and checking it cost about
   // half of a 500-programme match answer (docs/benchmarks.md). The KoFi is sent as cached JSON.
   const plainJson = () => (data: unknown) => JSON.stringify(data);
-  registerSavedSearchMailer(app);
   await programmeIoRoutes(app);
   await savedSearchRoutes(app);
   app.get('/funding-programmes', { schema: { tags, response: { 200: z.array(FundingProgramme) } } }, async (req) => {
@@ -39,7 +38,6 @@ export async function fundingRoutes(app: App) {
       await recordProgrammeChange(t, actor, 'create', [{ id: p.id, before: null }]);
       return p;
     });
-    afterProgrammeChange(app, actor.municipalityId);
     reply.code(201);
     return created;
   });
@@ -58,7 +56,6 @@ export async function fundingRoutes(app: App) {
       await recordProgrammeChange(t, actor, 'update', [{ id: after.id, before }]);
       return after;
     });
-    afterProgrammeChange(app, actor.municipalityId);
     return updated;
   });
   app.delete('/funding-programmes/:id', { schema: { tags, params: IdParams, querystring: VersionQuery } }, async (req, reply) => {

@@ -9,7 +9,7 @@ import { getMunicipality } from '../concept/concept.service';
 import { readSheet } from '../measures/documents/read-sheet';
 import { commitProgrammeImport, previewProgrammeImport, programmesCsv, programmesXlsx } from './programme-import.service';
 import { listProgrammes } from './programmes.service';
-import { afterProgrammeChange, recordProgrammeChange } from './saved-search.evaluate';
+import { recordProgrammeChange } from './saved-search.evaluate';
 
 /** The uploaded catalogue file (multipart field `file`, .xlsx or .csv). */
 async function readUpload(req: FastifyRequest, limitBytes: number) {
@@ -51,13 +51,12 @@ export async function programmeIoRoutes(app: App) {
   app.post('/funding-programmes/import', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ProgrammeImportResult } } }, async (req) => {
     const actor = requireRole(req, 'admin');
     const sheet = await readUpload(req, app.config.maxUploadBytes);
-    const { outcome, changeId } = await app.db.tx(async (t) => {
-      const outcome = await commitProgrammeImport(t, actor, sheet);
-      const changed = [...outcome.created.map((id) => ({ id, before: null })), ...outcome.updated];
-      const changeId = changed.length ? await recordProgrammeChange(t, actor, 'import', changed) : null;
-      return { outcome, changeId };
+    const outcome = await app.db.tx(async (t) => {
+      const result = await commitProgrammeImport(t, actor, sheet);
+      const changed = [...result.created.map((id) => ({ id, before: null })), ...result.updated];
+      if (changed.length) await recordProgrammeChange(t, actor, 'import', changed);
+      return result;
     });
-    if (changeId) afterProgrammeChange(app, actor.municipalityId);
     return { created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged };
   });
 }

@@ -1,16 +1,13 @@
 import type { Db } from '../../db/client';
 import { formatDate } from '../../../domain/format';
 import { addDays, berlinToday, deadlineSourceName, listDeadlines, OPEN_STATUSES, SOURCE_STATUS_DE, type DeadlineItem } from './deadlines.service';
-import type { Mailer, MailMessage } from './mailer';
+import { notify } from '../notifications/notify';
 
 export interface ReminderOptions {
   /** default: today in Germany */
   today?: string;
   /** reminder marks in days before a deadline; default 14 and 3 */
   days?: number[];
-  /** makes the link in the mail absolute, e.g. https://isek.musterstadt.de */
-  baseUrl?: string;
-  log?: { warn: (obj: object, msg: string) => void };
 }
 
 export interface SentReminder {
@@ -20,27 +17,27 @@ export interface SentReminder {
   recipients: number;
 }
 
-/** A claim not completed (the instance died while sending) is given up after this long and retried. */
+/** A row claimed by the earlier mailer (claim, send, complete) and never completed is taken over after this long. */
 const STALE_CLAIM = '15 minutes';
 
-interface Recipient { email: string; role: string; departmentId: string | null }
+/** The deadline as the reminder's e-mail needs it (kept with the notification, rendered when it is mailed). */
+export type ReminderItem = Pick<DeadlineItem, 'date' | 'daysLeft' | 'kind' | 'measure' | 'programmeName' | 'sourceLabel' | 'sourceStatus' | 'note'>;
 
 /**
- * Sends the reminders that are due: for each open deadline (a source with status idea or preparing, not yet
- * passed) the smallest mark d with days left ≤ d, unless the reminder for (deadline, d) went out already. So
- * a missed run catches up the next time, a deadline entered late gets only the nearest reminder, and each
- * reminder goes out once: its row in `reminder_sent` is claimed before sending (one instance wins), completed
- * after the SMTP server accepted the message, and released when sending failed (retried on the next run).
+ * Records the reminders that are due as notifications (kind `funding_deadline`): for each open deadline
+ * (a source with status idea or preparing, not yet passed) the smallest mark d with days left ≤ d, unless
+ * the reminder for (deadline, d) was recorded already. So a missed run catches up the next time, a
+ * deadline entered late gets only the nearest reminder, and each reminder is recorded once: its row in
+ * `reminder_sent` and its notifications are written in one transaction (one instance wins the row).
+ * E-mail follows each person's preference, through the notification outbox.
  *
- * Recipients: the municipality's admins and coordinators, and the members of the measure's lead department;
- * one message per deadline (the department in To, admins and coordinators in Cc).
+ * Recipients: the municipality's admins and coordinators, and the members of the measure's lead department.
  */
-export async function sendDueReminders(db: Db, mailer: Mailer, opts: ReminderOptions = {}): Promise<{ sent: SentReminder[]; failed: number }> {
+export async function sendDueReminders(db: Db, opts: ReminderOptions = {}): Promise<{ sent: SentReminder[] }> {
   const today = opts.today ?? berlinToday();
   const marks = [...new Set(opts.days ?? [14, 3])].filter((d) => d >= 0).sort((a, b) => a - b);
   const sent: SentReminder[] = [];
-  let failed = 0;
-  if (!marks.length) return { sent, failed };
+  if (!marks.length) return { sent };
   const municipalities = await db.query<{ id: string; name: string }>(
     `SELECT m.id, m.name FROM municipality m
       WHERE EXISTS (SELECT 1 FROM funding_source s WHERE s.municipality_id = m.id AND s.status = ANY($1::text[]))`,
@@ -52,51 +49,51 @@ export async function sendDueReminders(db: Db, mailer: Mailer, opts: ReminderOpt
       .map((d) => ({ d, mark: marks.find((m) => d.daysLeft <= m) }))
       .filter((x): x is { d: DeadlineItem; mark: number } => x.mark !== undefined);
     if (!due.length) continue;
-    const members = await db.query<Recipient>(
-      `SELECT u.email, ms.role, ms.department_id AS "departmentId" FROM membership ms JOIN app_user u ON u.id = ms.user_id
-        WHERE ms.municipality_id = $1 AND ms.role IN ('admin', 'coordinator', 'department') ORDER BY lower(u.email)`,
-      [municipality.id],
-    );
+    const managers = (
+      await db.query<{ userId: string }>(
+        `SELECT user_id AS "userId" FROM membership WHERE municipality_id = $1 AND role IN ('admin', 'coordinator')`,
+        [municipality.id],
+      )
+    ).map((m) => m.userId);
     for (const { d, mark } of due) {
       const itemKey = `${d.key}@${d.date}`;
-      const [claimed] = await db.query(
-        `INSERT INTO reminder_sent (municipality_id, item_key, days_before) VALUES ($1, $2, $3)
-         ON CONFLICT (municipality_id, item_key, days_before) DO UPDATE SET claimed_at = now()
-           WHERE reminder_sent.sent_at IS NULL AND reminder_sent.claimed_at < now() - interval '${STALE_CLAIM}'
-         RETURNING 1`,
-        [municipality.id, itemKey, mark],
-      );
-      if (!claimed) continue;
-      const to = unique(members.filter((m) => m.role === 'department' && d.leadDepartmentId && m.departmentId === d.leadDepartmentId).map((m) => m.email));
-      const managers = unique(members.filter((m) => m.role === 'admin' || m.role === 'coordinator').map((m) => m.email)).filter((e) => !to.includes(e));
-      const message = reminderMessage(d, { municipalityName: municipality.name, baseUrl: opts.baseUrl });
-      const recipients = to.length ? { to, cc: managers } : { to: managers, cc: [] };
-      const count = recipients.to.length + recipients.cc.length;
-      try {
-        if (count) await mailer.send({ ...message, ...recipients });
-        await db.query('UPDATE reminder_sent SET sent_at = now(), recipients = $4 WHERE municipality_id = $1 AND item_key = $2 AND days_before = $3', [
-          municipality.id, itemKey, mark, count,
+      await db.tx(async (t) => {
+        const [claimed] = await t.query(
+          `INSERT INTO reminder_sent (municipality_id, item_key, days_before) VALUES ($1, $2, $3)
+           ON CONFLICT (municipality_id, item_key, days_before) DO UPDATE SET claimed_at = now()
+             WHERE reminder_sent.sent_at IS NULL AND reminder_sent.claimed_at < now() - interval '${STALE_CLAIM}'
+           RETURNING 1`,
+          [municipality.id, itemKey, mark],
+        );
+        if (!claimed) return;
+        const item: ReminderItem = {
+          date: d.date, daysLeft: d.daysLeft, kind: d.kind, measure: d.measure, programmeName: d.programmeName,
+          sourceLabel: d.sourceLabel, sourceStatus: d.sourceStatus, note: d.note,
+        };
+        const ids = await notify(t, {
+          municipalityId: municipality.id,
+          kind: 'funding_deadline',
+          userIds: managers,
+          departmentIds: d.leadDepartmentId ? [d.leadDepartmentId] : [],
+          params: { daysLeft: d.daysLeft, date: d.date, dateDe: formatDate(d.date), source: deadlineSourceName(d), number: d.measure.number, title: d.measure.title, item },
+          link: `/measures/${d.measure.id}/funding`,
+          eventKey: `${itemKey}:${mark}`,
+        });
+        await t.query('UPDATE reminder_sent SET sent_at = now(), recipients = $4 WHERE municipality_id = $1 AND item_key = $2 AND days_before = $3', [
+          municipality.id, itemKey, mark, ids.length,
         ]);
-        sent.push({ municipalityId: municipality.id, itemKey, daysBefore: mark, recipients: count });
-      } catch (err) {
-        failed++;
-        opts.log?.warn({ err, municipalityId: municipality.id, itemKey, daysBefore: mark }, 'sending a deadline reminder failed');
-        await db
-          .query('DELETE FROM reminder_sent WHERE municipality_id = $1 AND item_key = $2 AND days_before = $3 AND sent_at IS NULL', [municipality.id, itemKey, mark])
-          .catch(() => undefined);
-      }
+        sent.push({ municipalityId: municipality.id, itemKey, daysBefore: mark, recipients: ids.length });
+      });
     }
   }
-  return { sent, failed };
+  return { sent };
 }
-
-const unique = (xs: string[]) => [...new Set(xs.map((x) => x.toLowerCase()))];
 
 const weekday = (iso: string) => new Intl.DateTimeFormat('de-DE', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 const inDays = (n: number) => (n === 0 ? 'heute' : n === 1 ? 'morgen' : `in ${n} Tagen`);
 
-/** The German reminder (plain text and simple HTML) for one deadline. */
-export function reminderMessage(d: Pick<DeadlineItem, 'date' | 'daysLeft' | 'kind' | 'measure' | 'programmeName' | 'sourceLabel' | 'sourceStatus' | 'note'>, ctx: { municipalityName: string; baseUrl?: string }): Omit<MailMessage, 'to' | 'cc' | 'bcc'> {
+/** The German reminder (plain text and simple HTML) for one deadline: the e-mail of a `funding_deadline` notification. */
+export function reminderMessage(d: ReminderItem, ctx: { municipalityName: string; baseUrl?: string }): { subject: string; text: string; html: string } {
   const source = deadlineSourceName(d);
   const when = inDays(d.daysLeft);
   const date = `${weekday(d.date)}, ${formatDate(d.date)}`;

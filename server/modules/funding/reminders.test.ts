@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { call, createTenant, createTestApp, json, type Tenant } from '../../test/harness';
 import { buildApp, type App } from '../../app';
-import { createMailer, type Mailer } from './mailer';
+import { createMailer, type Mailer } from '../notifications/mailer';
+import { runOutbox } from '../notifications/outbox';
 import { sendDueReminders } from './reminders.service';
 import { readMessage, startSmtp, type Received, type TestSmtp } from './test-smtp';
 
@@ -29,7 +30,14 @@ const PROGRAMME = 'Förderprogramm „Grün in der Stadt“ (Land)';
 const TODAY = '2027-01-01';
 const BASE = 'https://isek.musterstadt.example';
 
-const run = (today: string, m: Mailer = mailer) => sendDueReminders(app.db, m, { today, days: [14, 3], baseUrl: BASE });
+const remind = (today: string) => sendDueReminders(app.db, { today, days: [14, 3] });
+/** what the outbox worker does with SMTP configured: the reminders' notifications become one mail per person */
+const mail = (m: Mailer = mailer) => runOutbox(app.db, m, { secret: app.config.sessionSecret, baseUrl: BASE, digestHour: 7, now: new Date('2027-01-01T03:00:00Z') });
+const run = async (today: string) => {
+  const r = await remind(today);
+  await mail();
+  return r;
+};
 const emailOf = async (userId: string) => (await app.db.query<{ email: string }>('SELECT email FROM app_user WHERE id = $1', [userId]))[0].email.toLowerCase();
 
 beforeAll(async () => {
@@ -64,6 +72,8 @@ beforeAll(async () => {
     ],
   });
   expect(saved.statusCode, saved.body).toBe(200);
+  // the lead department was told it leads the measure: not this test's subject, so not mailed here
+  await app.db.query('UPDATE notification SET mail_state = NULL');
 });
 afterAll(async () => {
   mailer?.close();
@@ -71,24 +81,24 @@ afterAll(async () => {
   await smtp.stop();
 });
 
-describe('deadline reminders by e-mail', () => {
-  it('sends the 14-day reminder once, over SMTP, to admins, coordinators and the lead department', async () => {
+describe('deadline reminders (notifications, by e-mail through the outbox)', () => {
+  it('sends the 14-day reminder once, over SMTP, to admins, coordinators and the lead department, one mail each', async () => {
     const result = await run(TODAY);
-    expect(result).toMatchObject({ failed: 0 });
     expect(result.sent).toHaveLength(1);
     expect(result.sent[0]).toMatchObject({ municipalityId: t.municipalityId, daysBefore: 14, recipients: 3 });
-    expect(received).toHaveLength(1);
-    const [mail] = received;
+    expect(received).toHaveLength(3);
+    expect(received.flatMap((r) => r.rcptTo).sort()).toEqual([emails.admin, emails.coordinator, emails.department].sort());
+    const mail = received.find((r) => r.rcptTo.includes(emails.department))!;
     expect(mail.mailFrom).toBe('fristen@musterstadt.example');
     expect(mail.user).toBe('fristen@musterstadt.example');
-    expect(logins).toEqual([{ username: 'fristen@musterstadt.example', password: 'gehéim:1' }]);
-    expect(mail.rcptTo).toEqual([emails.admin, emails.coordinator, emails.department].sort());
+    expect(logins[0]).toEqual({ username: 'fristen@musterstadt.example', password: 'gehéim:1' });
 
     const m = readMessage(mail.raw);
-    // the lead department acts (To), admins and coordinators are informed (Cc); Bcc never shows
+    // each person gets their own mail (their own unsubscribe link); nobody sees the others' addresses
     expect(addresses(m.header('to'))).toEqual([emails.department]);
-    expect(addresses(m.header('cc'))).toEqual([emails.admin, emails.coordinator].sort());
+    expect(m.header('cc')).toBe('');
     expect(m.header('bcc')).toBe('');
+    expect(m.header('list-unsubscribe')).toMatch(/^<https:\/\/isek\.musterstadt\.example\/api\/v1\/notifications\/unsubscribe\?token=[\w.-]+>$/);
     expect(m.header('from')).toBe('Roter Faden Musterstadt <fristen@musterstadt.example>');
     expect(mail.raw).toMatch(/^Subject: =\?UTF-8\?/m); // umlauts travel encoded…
     expect(m.header('subject')).toBe(`Antragsfrist in 14 Tagen: ${PROGRAMME} – Maßnahme Nr. ${measure.number} ${TITLE}`); // …and read back exactly
@@ -120,30 +130,32 @@ describe('deadline reminders by e-mail', () => {
     expect((await run(TODAY)).sent).toEqual([]);
     expect((await run('2027-01-02')).sent).toEqual([]);
     expect((await run('2027-01-11')).sent).toEqual([]);
-    expect(received).toHaveLength(1);
+    expect(received).toHaveLength(3);
   });
 
   it('sends the 3-day reminder once, even from several instances at the same time', async () => {
-    const [a, b] = await Promise.all([run('2027-01-12'), run('2027-01-12')]);
+    const [a, b] = await Promise.all([remind('2027-01-12'), remind('2027-01-12')]);
     expect(a.sent.length + b.sent.length).toBe(1);
-    expect(received).toHaveLength(2);
-    const m = readMessage(received[1].raw);
+    await Promise.all([mail(), mail()]);
+    expect(received).toHaveLength(6);
+    const m = readMessage(received[3].raw);
     expect(m.header('subject')).toBe(`Antragsfrist in 3 Tagen: ${PROGRAMME} – Maßnahme Nr. ${measure.number} ${TITLE}`);
     expect(m.text).toContain('15.01.2027');
-    expect(received[1].rcptTo).toEqual([emails.admin, emails.coordinator, emails.department].sort());
+    expect(received.slice(3).flatMap((r) => r.rcptTo).sort()).toEqual([emails.admin, emails.coordinator, emails.department].sort());
     expect((await run('2027-01-13')).sent).toEqual([]);
     expect((await run('2027-01-15')).sent).toEqual([]);
     // past the deadline: nothing, ever
     expect((await run('2027-01-16')).sent).toEqual([]);
-    expect(received).toHaveLength(2);
+    expect(received).toHaveLength(6);
   });
 
-  it('gives a deadline entered late only the nearest reminder, and retries a reminder whose sending failed', async () => {
+  it('gives a deadline entered late only the nearest reminder, and the outbox retries a mail whose sending failed', async () => {
     const m2 = json(await call(app, other.cookies.coordinator, 'POST', '/measures', { title: 'Spielplatz Nord', costCents: 1000000, leadDepartmentId: other.departmentIds[1] }));
     await call(app, other.cookies.coordinator, 'PUT', `/measures/${m2.id}/funding-plan`, {
       version: 0,
       sources: [{ kind: 'third_party', label: 'Stiftung Kinderträume', status: 'idea', applicationDeadline: '2027-03-03', amounts: {} }],
     });
+    await app.db.query('UPDATE notification SET mail_state = NULL');
     // the SMTP server is unreachable: nothing is recorded as sent
     const [closed] = await new Promise<AddressInfo[]>((resolve) => {
       const s = new SMTPServer({ logger: false });
@@ -153,28 +165,29 @@ describe('deadline reminders by e-mail', () => {
       });
     });
     const broken = createMailer({ smtpUrl: `smtp://127.0.0.1:${closed.port}`, mailFrom: 'x <x@localhost>' })!;
-    const failing = await run('2027-03-01', broken);
+    // only the 3-day reminder (2 days left), to the other municipality's people
+    const late = await remind('2027-03-01');
+    expect(late.sent).toHaveLength(1);
+    expect(late.sent[0]).toMatchObject({ municipalityId: other.municipalityId, daysBefore: 3, recipients: 2 });
+    expect(await mail(broken)).toMatchObject({ sent: 0, retry: 2 });
     broken.close();
-    expect(failing).toEqual({ sent: [], failed: 1 });
-    expect(received).toHaveLength(2);
+    expect(received).toHaveLength(6);
 
-    // the next run sends it: only the 3-day reminder (2 days left), to the other municipality's people
-    const retry = await run('2027-03-01');
-    expect(retry.sent).toHaveLength(1);
-    expect(retry.sent[0]).toMatchObject({ municipalityId: other.municipalityId, daysBefore: 3, recipients: 2 });
-    expect(received).toHaveLength(3);
-    const mail = readMessage(received[2].raw);
-    expect(mail.header('subject')).toBe(`Antragsfrist in 2 Tagen: Stiftung Kinderträume – Maßnahme Nr. ${m2.number} Spielplatz Nord`);
-    expect(mail.text).toContain('03.03.2027');
-    expect(mail.text).toMatch(/Finanzierungsquelle:\s+Stiftung Kinderträume/);
-    // no member of that department: admins and coordinators get it directly
-    expect(addresses(mail.header('to'))).toEqual([await emailOf(other.userIds.admin), await emailOf(other.userIds.coordinator)].sort());
-    expect(received[2].rcptTo).not.toContain(emails.admin);
+    // the next try (when its pause is over) sends them
+    await app.db.query("UPDATE mail_outbox SET next_attempt_at = now() WHERE status = 'pending'");
+    expect(await mail()).toMatchObject({ sent: 2 });
+    expect(received).toHaveLength(8);
+    const got = readMessage(received[6].raw);
+    expect(got.header('subject')).toBe(`Antragsfrist in 2 Tagen: Stiftung Kinderträume – Maßnahme Nr. ${m2.number} Spielplatz Nord`);
+    expect(got.text).toContain('03.03.2027');
+    expect(got.text).toMatch(/Finanzierungsquelle:\s+Stiftung Kinderträume/);
+    // no member of that department: admins and coordinators get it
+    expect(received.slice(6).flatMap((r) => r.rcptTo).sort()).toEqual([await emailOf(other.userIds.admin), await emailOf(other.userIds.coordinator)].sort());
     expect((await run('2027-03-02')).sent).toEqual([]);
-    expect(received).toHaveLength(3);
+    expect(received).toHaveLength(8);
   });
 
-  it('has no mailer without SMTP_URL; with it the app starts its reminder sweeper and stops it on close', async () => {
+  it('has no mailer without SMTP_URL; with it the app starts its outbox worker and stops it on close', async () => {
     expect(createMailer({ smtpUrl: undefined, mailFrom: 'x <x@localhost>' })).toBeNull();
     const withSmtp = await buildApp({ ...app.config, smtpUrl: `smtp://127.0.0.1:${port}` }, app.db, { logger: false });
     await withSmtp.ready();

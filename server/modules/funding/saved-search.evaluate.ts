@@ -4,19 +4,20 @@
  * against the measures of every saved search of the municipality; a (measure, programme) pair that
  * fits now and did not fit before the change (for a new programme: that fits) is recorded once per
  * saved search as a hit of this change. The primary key (saved search, measure, programme) makes sure
- * a pair is never reported twice, whatever happens later. Mails go out after the commit.
+ * a pair is never reported twice, whatever happens later. The owner of a search with notification on is
+ * notified in the same transaction (kind `saved_search_match`; by e-mail as the owner chose, through the
+ * notification outbox).
  */
-import type { App } from '../../app';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../plugins/actor';
 import { SavedSearchMeasureFilter, SavedSearchProgrammeFilter, type FundingProgramme, type SavedSearchInput } from '../../../contract/funding';
 import type { Measure } from '../../../contract/measures';
 import { fold, isFit, matchProgramme, type MatchContext, type MatchMeasure } from '../../../domain/funding-match';
 import { listMeasuresFull } from '../measures/measures.service';
-import { createMailer, type Mailer } from './mailer';
 import { matcherInputs } from './match.service';
 import { getProgramme } from './programmes.service';
-import { sendSavedSearchMails } from './saved-search.mail';
+import { notify } from '../notifications/notify';
+import type { MailHit } from './saved-search.mail';
 
 type Filters = Pick<SavedSearchInput, 'measureFilter' | 'programmeFilter'>;
 const overlaps = (want: string[], have: string[]) => want.length === 0 || want.some((x) => have.includes(x));
@@ -59,8 +60,9 @@ export async function recordProgrammeChange(
   kind: 'create' | 'update' | 'import',
   changed: { id: string; before: FundingProgramme | null }[],
 ): Promise<string | null> {
-  const searches = await t.query<Filters & { id: string }>(
-    'SELECT id, measure_filter AS "measureFilter", programme_filter AS "programmeFilter" FROM saved_search WHERE municipality_id = $1',
+  const searches = await t.query<Filters & { id: string; name: string; ownerId: string; notifyEmail: boolean }>(
+    `SELECT id, name, owner_id AS "ownerId", notify_email AS "notifyEmail", measure_filter AS "measureFilter", programme_filter AS "programmeFilter"
+       FROM saved_search WHERE municipality_id = $1`,
     [actor.municipalityId],
   );
   if (!searches.length || !changed.length) return null;
@@ -70,6 +72,9 @@ export async function recordProgrammeChange(
   );
   const normal = searches.map((s) => ({
     id: s.id,
+    name: s.name,
+    ownerId: s.ownerId,
+    notifyEmail: s.notifyEmail,
     // stored filters are read through the schema, so a filter key added later gets its default
     measureFilter: SavedSearchMeasureFilter.parse(s.measureFilter),
     programmeFilter: SavedSearchProgrammeFilter.parse(s.programmeFilter),
@@ -82,6 +87,7 @@ export async function recordProgrammeChange(
       ctx,
     })));
   const hits: { search: string; measure: string; programme: string; score: number }[] = [];
+  const described = new Map<string, MailHit & { measureId: string; programmeId: string }>();
   for (const c of changed) {
     // a fit depends only on these fields (eligibility and topics); an edit of anything else, e.g. the
     // description or the rate, cannot create a new fit, so 10,000 measures need not be matched again
@@ -101,7 +107,9 @@ export async function recordProgrammeChange(
     for (const s of wanted) {
       for (const { m } of prepared) {
         const score = newFits.get(m.id);
-        if (score !== undefined && measureInSearch(s.measureFilter, m)) hits.push({ search: s.id, measure: m.id, programme: c.id, score });
+        if (score === undefined || !measureInSearch(s.measureFilter, m)) continue;
+        hits.push({ search: s.id, measure: m.id, programme: c.id, score });
+        described.set(`${m.id}:${c.id}`, { measureId: m.id, programmeId: c.id, measureNumber: m.number, measureTitle: m.title, programmeName: after.name, score });
       }
     }
   }
@@ -112,25 +120,42 @@ export async function recordProgrammeChange(
        ON CONFLICT (saved_search_id, measure_id, programme_id) DO NOTHING`,
       [actor.municipalityId, changeId, hits.map((h) => h.search), hits.map((h) => h.measure), hits.map((h) => h.programme), hits.map((h) => h.score)],
     );
+    await notifyOwners(t, actor.municipalityId, changeId, kind, normal, hits, described);
   }
   return changeId;
 }
 
-const mailers = new WeakMap<App, Mailer>();
-
-/** Creates the mailer for saved-search e-mails while the routes are registered (hooks cannot be added later). */
-export function registerSavedSearchMailer(app: App) {
-  const mailer = createMailer(app.config);
-  if (!mailer) return;
-  mailers.set(app, mailer);
-  app.addHook('onClose', async () => mailer.close());
-}
-
-/** After the commit: e-mails for the new hits, when SMTP is configured (in the background; failures are logged and retried on the next change). */
-export function afterProgrammeChange(app: App, municipalityId: string) {
-  const mailer = mailers.get(app);
-  if (!mailer) return;
-  void sendSavedSearchMails(app.db, mailer, { municipalityId, baseUrl: app.config.publicUrl, log: app.log })
-    .then(({ sent, failed }) => (sent || failed ? app.log.info({ sent, failed }, 'saved search mails') : undefined))
-    .catch((err) => app.log.warn({ err }, 'sending saved search mails failed'));
+/**
+ * One notification per saved search (with notification on) and change that found new fits, to its
+ * owner. Only pairs new to the search count (a pair it reported earlier is kept out by the primary key).
+ */
+async function notifyOwners(
+  t: Db,
+  municipalityId: string,
+  changeId: string,
+  changeKind: string,
+  searches: { id: string; name: string; ownerId: string; notifyEmail: boolean }[],
+  hits: { search: string; measure: string; programme: string }[],
+  described: Map<string, MailHit>,
+) {
+  const recorded = new Set(
+    (await t.query<{ s: string; m: string; p: string }>('SELECT saved_search_id AS s, measure_id AS m, programme_id AS p FROM saved_search_hit WHERE change_id = $1', [changeId])).map(
+      (r) => `${r.s}:${r.m}:${r.p}`,
+    ),
+  );
+  for (const s of searches.filter((x) => x.notifyEmail)) {
+    const mine = hits
+      .filter((h) => h.search === s.id && recorded.has(`${h.search}:${h.measure}:${h.programme}`))
+      .map((h) => described.get(`${h.measure}:${h.programme}`)!)
+      .sort((a, b) => a.programmeName.localeCompare(b.programmeName, 'de') || b.score - a.score || a.measureNumber - b.measureNumber);
+    if (!mine.length) continue;
+    await notify(t, {
+      municipalityId,
+      kind: 'saved_search_match',
+      userIds: [s.ownerId],
+      params: { search: s.name, count: mine.length, searchId: s.id, changeKind, changedAt: new Date().toISOString(), hits: mine },
+      link: `/funding/saved-searches/${s.id}`,
+      eventKey: `${s.id}:${changeId}`,
+    });
+  }
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTenant, createTestApp, json, type Tenant } from '../../test/harness';
 import type { App } from '../../app';
-import { createMailer, type Mailer } from './mailer';
-import { sendSavedSearchMails } from './saved-search.mail';
+import { createMailer, type Mailer } from '../notifications/mailer';
+import { runOutbox } from '../notifications/outbox';
 import { readMessage, startSmtp, type Received } from './test-smtp';
 
 let app: App;
@@ -30,6 +30,10 @@ afterAll(async () => {
   await close();
   await smtp.stop();
 });
+
+/** the outbox worker's pass (SMTP configured): the owners' notifications become e-mails */
+const send = (m: Mailer = mailer) =>
+  runOutbox(app.db, m, { secret: app.config.sessionSecret, baseUrl: 'https://isek.suchstadt.example', digestHour: 7, now: new Date('2030-01-01T03:00:00Z') });
 
 const programme = (over: Record<string, unknown> = {}) => ({
   name: 'Landesprogramm Spielräume', provider: 'Land', level: 'state', kind: 'grant', rateText: 'bis 60 %', ratePercent: 60, rateWeakPercent: null,
@@ -98,9 +102,8 @@ describe('saved searches', () => {
     expect(json(await call(app, t.cookies.coordinator, 'GET', '/saved-searches'))[0]).toMatchObject({ newCount: 0, totalCount: 2 });
 
     // one e-mail per saved search and change, to the owner, with the fits; never twice
-    const first = await sendSavedSearchMails(app.db, mailer, { baseUrl: 'https://isek.suchstadt.example' });
-    expect(first).toEqual({ sent: 2, failed: 0 });
-    expect(await sendSavedSearchMails(app.db, mailer)).toEqual({ sent: 0, failed: 0 });
+    expect(await send()).toMatchObject({ immediate: 2, sent: 2, failed: 0 });
+    expect(await send()).toMatchObject({ immediate: 0, sent: 0 });
     const [{ email }] = await app.db.query<{ email: string }>('SELECT email FROM app_user WHERE id = $1', [t.userIds.coordinator]);
     expect(smtp.received).toHaveLength(2);
     expect(smtp.received.every((m) => m.rcptTo.length === 1 && m.rcptTo[0] === email.toLowerCase())).toBe(true);
@@ -113,6 +116,11 @@ describe('saved searches', () => {
     expect(createdMail.text).not.toContain('Schulhof');
     expect(createdMail.text).toContain(`Zur gespeicherten Suche: https://isek.suchstadt.example/funding/saved-searches/${search.id}`);
     expect(createdMail.html).toContain('<strong>Landesprogramm Spielräume</strong>');
+    expect(createdMail.header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    // and in the app
+    const inApp = json(await call(app, t.cookies.coordinator, 'GET', '/notifications')).items.filter((n: { kind: string }) => n.kind === 'saved_search_match');
+    expect(inApp).toHaveLength(2);
+    expect(inApp.map((n: { link: string }) => n.link)).toEqual([`/funding/saved-searches/${search.id}`, `/funding/saved-searches/${search.id}`]);
     const updatedMail = messages.find((m) => /Spielplatzoffensive Land/.test(m.text))!;
     expect(updatedMail.text).toContain('durch eine Änderung an einem Förderprogramm');
 
@@ -128,19 +136,20 @@ describe('saved searches', () => {
     expect(quietHits.every((x) => x.changeKind === 'import' && x.isNew)).toBe(true);
     // the coordinator's search: the park again, with the new programme (level "other" is outside its filter → nothing)
     expect(await hits()).toHaveLength(2);
-    expect(await sendSavedSearchMails(app.db, mailer)).toEqual({ sent: 0, failed: 0 });
+    expect(await send()).toMatchObject({ immediate: 0, sent: 0 });
     expect(smtp.received).toHaveLength(2);
   });
 
-  it('releases the claim when sending fails, so the mail goes out later', async () => {
+  it('retries through the outbox when sending fails, so the mail goes out later', async () => {
     const s = json(await call(app, t.cookies.coordinator, 'POST', '/saved-searches', { name: 'Alle Landesprogramme', programmeFilter: { level: ['state'] }, notifyEmail: true }));
     await call(app, t.cookies.admin, 'POST', '/funding-programmes', programme({ name: 'Landesprogramm Bewegung', topics: ['Spielplatz', 'Bewegung'] }));
     const broken: Mailer = { send: async () => { throw new Error('SMTP down'); }, close: () => undefined };
     // both of the coordinator's searches watch state programmes on playgrounds (the new one both measures, the old one only
     // the park in Weststadt): two mails, both fail
-    expect(await sendSavedSearchMails(app.db, broken)).toEqual({ sent: 0, failed: 2 });
+    expect(await send(broken)).toMatchObject({ sent: 0, retry: 2 });
     const before = smtp.received.length;
-    expect(await sendSavedSearchMails(app.db, mailer)).toEqual({ sent: 2, failed: 0 });
+    await app.db.query("UPDATE mail_outbox SET next_attempt_at = now() WHERE status = 'pending'");
+    expect(await send()).toMatchObject({ sent: 2, retry: 0 });
     expect(smtp.received.length).toBe(before + 2);
     const subjects = smtp.received.slice(before).map((m) => readMessage(m.raw).subject).sort();
     expect(subjects).toEqual(['Gespeicherte Suche „Alle Landesprogramme“: 2 neue Fördermöglichkeiten', 'Gespeicherte Suche „Spielplätze im Westen“: 1 neue Fördermöglichkeit']);

@@ -4,6 +4,8 @@
  * unsubscribe (RFC 8058 List-Unsubscribe + List-Unsubscribe-Post) and the same link in its text.
  */
 import { renderTitle, KINDS, isKind, type Lang } from './kinds';
+import { reminderMessage, type ReminderItem } from '../funding/reminders.service';
+import { savedSearchMessage, type MailHit } from '../funding/saved-search.mail';
 
 export interface ComposedMail { subject: string; text: string; html: string; headers: Record<string, string> }
 
@@ -49,6 +51,20 @@ function footer(ctx: MailContext, unsubscribeLabel: string) {
   };
 }
 
+type Ready = { subject: string; text: string; html?: string };
+
+/** Kinds with their own, more detailed German e-mail (kept from the funding module's mails); the rest get the generic one. */
+const KIND_MAILS: Record<string, (p: Record<string, unknown>, ctx: MailContext) => Ready | null> = {
+  funding_deadline: (p, ctx) => (p.item ? reminderMessage(p.item as ReminderItem, { municipalityName: ctx.municipalityName, baseUrl: ctx.baseUrl }) : null),
+  saved_search_match: (p, ctx) =>
+    Array.isArray(p.hits) && p.searchId
+      ? savedSearchMessage({
+          searchId: String(p.searchId), searchName: String(p.search), ownerName: ctx.userName, municipalityName: ctx.municipalityName,
+          changeKind: String(p.changeKind), changedAt: new Date(String(p.changedAt)), hits: p.hits as MailHit[], baseUrl: ctx.baseUrl,
+        })
+      : null,
+};
+
 /** One notification as an e-mail. */
 export function composeNotificationMail(
   n: { kind: string; params: Record<string, unknown>; link: string | null; mail: { subject: string; text: string; html?: string } | null },
@@ -56,10 +72,11 @@ export function composeNotificationMail(
 ): ComposedMail {
   const label = isKind(n.kind) ? KINDS[n.kind].label[ctx.lang] : n.kind;
   const f = footer(ctx, T[ctx.lang].unsubscribe(label));
-  if (n.mail) {
+  const ready = n.mail ?? KIND_MAILS[n.kind]?.(n.params, ctx) ?? null;
+  if (ready) {
     // the kind's own mail (German): its text ends with its own signature block; the unsubscribe part follows
-    const html = n.mail.html ? n.mail.html.replace(/<\/body>/i, `${f.html}\n</body>`) : `<p>${esc(n.mail.text)}</p>${f.html}`;
-    return { subject: n.mail.subject, text: `${n.mail.text.replace(/\n*$/, '\n')}\n${f.text}`, html, headers: unsubscribeHeaders(ctx.unsubscribeUrl) };
+    const html = ready.html ? ready.html.replace(/<\/body>/i, `${f.html}\n</body>`) : `<p>${esc(ready.text)}</p>${f.html}`;
+    return { subject: ready.subject, text: `${ready.text.replace(/\n*$/, '\n')}\n${f.text}`, html, headers: unsubscribeHeaders(ctx.unsubscribeUrl) };
   }
   const t = T[ctx.lang];
   const title = renderTitle(n.kind, n.params, ctx.lang);
