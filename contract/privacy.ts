@@ -58,3 +58,4 @@ export const ErasureBody = z.object({
 });
 export const ParticipantParams = z.object({ id: Id, participantId: Id });
 export const MunicipalityParams = z.object({ municipalityId: Id });
+export const JoinCodeParams = z.object({ code: text(20).min(4).describe('Workshopcode (6 Zeichen) oder persönlicher Code (10 Zeichen).') });

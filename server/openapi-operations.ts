@@ -324,6 +324,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'GET /privacy/settings': op('admin', 'Datenschutz-Einstellungen', 'Datenschutzseite und Aufbewahrungsfrist.'),
   'PUT /privacy/settings': op('admin', 'Datenschutz-Einstellungen ändern', 'Datenschutzseite und Aufbewahrungsfrist speichern.'),
   'GET /privacy/notice/{municipalityId}': op('public', 'Datenschutzseite (öffentlich)', 'Die Datenschutzseite einer Kommune ohne Anmeldung.'),
+  'GET /join/{code}/privacy': op('public', 'Datenschutzseite zum Workshopcode', 'Die Datenschutzseite der Kommune eines Workshops, für Gäste.'),
 
   // ---- notifications (issue 14)
   'GET /notifications': op('member', 'Eigene Benachrichtigungen', 'Die Benachrichtigungen der angemeldeten Person in der aktuellen Kommune, neueste zuerst, seitenweise (`page`, `pageSize`, `unread=true` nur ungelesene), mit der Zahl der ungelesenen (`unread`). Der Satz (`title`) steht in der Sprache der Anfrage.'),

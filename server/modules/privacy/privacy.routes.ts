@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { App } from '../../app';
 import { IdParams } from '../../../contract/common';
 import {
-  ErasureBody, ErasureSummary, ExportQuery, MunicipalityParams, ParticipantParams, PrivacyNotice, PrivacySettings, PrivacySettingsInput,
+  ErasureBody, ErasureSummary, ExportQuery, JoinCodeParams, MunicipalityParams, ParticipantParams, PrivacyNotice, PrivacySettings, PrivacySettingsInput,
 } from '../../../contract/privacy';
 import { requireRole, requireSession } from '../../plugins/actor';
 import { contentDisposition } from '../../http';
@@ -10,6 +10,7 @@ import { assertMember, collectPersonalData, ownMunicipalities, recordPersonalExp
 import { personalDataPdf } from './export-pdf';
 import { accountErasureSummary, eraseAccount, eraseGuest, guestErasureSummary } from './erasure.service';
 import { getPrivacyNotice, getPrivacySettings, updatePrivacySettings } from './privacy.service';
+import { workshopByCode } from '../workshops/join.service';
 
 /** Data protection: exports on request, erasure, the privacy page and the guests' retention period. */
 export async function privacyRoutes(app: App) {
@@ -94,6 +95,11 @@ export async function privacyRoutes(app: App) {
   app.get('/privacy/notice/:municipalityId', {
     schema: { tags, summary: 'Datenschutzseite einer Kommune (öffentlich)', description: 'Der Text, den die Verwaltung für ihre Datenschutzseite geschrieben hat, ohne Anmeldung lesbar.', params: MunicipalityParams, response: { 200: PrivacyNotice } },
   }, async (req) => getPrivacyNotice(app.db, req.params.municipalityId));
+
+  // Guests know a code, not the municipality: the join pages link here.
+  app.get('/join/:code/privacy', {
+    schema: { tags, summary: 'Datenschutzseite zum Workshopcode (öffentlich)', description: 'Die Datenschutzseite der Kommune, zu der der Workshop- oder persönliche Code gehört.', params: JoinCodeParams, response: { 200: PrivacyNotice } },
+  }, async (req) => getPrivacyNotice(app.db, (await workshopByCode(app.db, req.params.code)).municipality_id));
 }
 
 /** Erasing cannot be undone: only an admin in a signed-in session, never a script's token. */

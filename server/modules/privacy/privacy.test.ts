@@ -340,3 +340,14 @@ describe('the privacy page', () => {
     expect((await call(app, null, 'GET', '/privacy/notice/nope')).statusCode).toBe(400);
   });
 });
+
+describe('the privacy page for guests (GET /join/{code}/privacy)', () => {
+  it('finds the municipality by the workshop code, without signing in', async () => {
+    const w = json(await call(app, b.cookies.coordinator, 'POST', '/workshops', { title: 'Bürgerwerkstatt', kind: 'citizens' }));
+    const res = await call(app, null, 'GET', `/join/${w.joinCode}/privacy`);
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toMatchObject({ municipalityId: b.municipalityId, municipalityName: 'Kommune B' });
+    expect((await call(app, null, 'GET', '/join/ZZZZZZ/privacy')).statusCode).toBe(404);
+    expect((await call(app, null, 'GET', '/join/ab/privacy')).statusCode).toBe(400);
+  });
+});
