@@ -12,6 +12,7 @@ import { setSkipLinkText } from './skipLink';
 import { SavedSearchNavItem } from '../features/funding/SavedSearchNavItem';
 import './layout.css';
 import { TwoFactorGuard } from '../features/auth/TwoFactorGuard';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
 export function Layout() {
   const t = useT(appMessages);
@@ -93,7 +94,12 @@ function Shell({ me }: { me: Me }) {
   }
 
   async function logout() {
-    await api.post('/auth/logout').catch(() => {});
+    // After a single sign-on the provider's session ends too: the browser goes to its sign-out address.
+    const out = await api.post<{ providerLogoutUrl: string | null }>('/auth/sso/logout').catch(() => null);
+    if (out?.providerLogoutUrl) {
+      window.location.assign(out.providerLogoutUrl);
+      return;
+    }
     await navigate('/login');
     qc.clear();
   }
@@ -124,6 +130,7 @@ function Shell({ me }: { me: Me }) {
           {t('menu')}
         </button>
         <span className="spacer" />
+        <NotificationBell />
         {navigation.state === 'loading' && <span className="header-busy"><Spinner label={t('loadingPage')} /></span>}
         {/* On a phone these fold into the menu's disclosure, so that the header keeps to one row. */}
         <div id="header-tools" className="header-tools">
@@ -204,6 +211,9 @@ function Shell({ me }: { me: Me }) {
                 {can.canImport && item('/measures/import', t('import'))}
                 {can.isAdmin && item('/admin/users', t('users'))}
                 {can.isAdmin && item('/admin/audit', t('audit'))}
+                {can.isAdmin && item('/admin/privacy', t('privacy'))}
+                {can.isAdmin && item('/admin/mail-outbox', t('mailOutbox'))}
+                {can.isAdmin && item('/admin/sign-in', t('signInSettings'))}
               </ul>
             </>
           )}
@@ -211,6 +221,9 @@ function Shell({ me }: { me: Me }) {
         <main id="main" tabIndex={-1} ref={mainRef}>
           <TwoFactorGuard />
           <Outlet />
+          <footer className="app-footer" style={{ marginTop: '3rem', paddingTop: '1rem', borderTop: '1px solid #d0d7de', fontSize: '0.9rem' }}>
+            <Link to={`/privacy/${me.current.municipalityId}`}>{t('privacyNotice')}</Link>
+          </footer>
         </main>
       </div>
     </>

@@ -10,8 +10,12 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => ({
 const routes: RouteObject[] = [
   { path: '/setup', ...page(() => import('../features/auth/SetupPage')), errorElement: <RouteError /> },
   { path: '/login', ...page(() => import('../features/auth/LoginPage')), errorElement: <RouteError /> },
+  { path: '/login/refused', ...page(() => import('../features/sso/SsoRefusedPage')), errorElement: <RouteError /> },
   // Workshop participants on their phones: public, no app layout, no account needed.
   { path: '/join', ...page(() => import('../features/join/JoinCodePage')), errorElement: <RouteError /> },
+  // Public privacy page: by municipality (app footer) or by a workshop code (guests' join pages).
+  { path: '/privacy/:municipalityId', ...page(() => import('../features/privacy/PrivacyNoticePage')), errorElement: <RouteError /> },
+  { path: '/privacy/workshop/:code', ...page(() => import('../features/privacy/PrivacyNoticePage')), errorElement: <RouteError /> },
   { path: '/join/:code', ...page(() => import('../features/join/JoinPage')), errorElement: <RouteError /> },
   // Full-screen views for the projector: outside the layout, but they need a session.
   { path: '/workshops/:id/rounds/:roundId/projector', ...page(() => import('../features/workshops/ProjectorPage')), errorElement: <RouteError /> },
@@ -55,6 +59,10 @@ const routes: RouteObject[] = [
       { path: 'concept/:section', ...page(() => import('../features/concept/ConceptSectionPage')) },
       { path: 'admin/users', ...page(() => import('../features/users/UsersPage')) },
       { path: 'admin/audit', ...page(() => import('../features/audit/AuditPage')) },
+      { path: 'admin/privacy', ...page(() => import('../features/privacy/PrivacySettingsPage')) },
+      { path: 'admin/sign-in', ...page(() => import('../features/sso/SsoAdminPage')) },
+      { path: 'notifications', ...page(() => import('../features/notifications/NotificationsPage')) },
+      { path: 'admin/mail-outbox', ...page(() => import('../features/notifications/OutboxPage')) },
       { path: 'profile', ...page(() => import('../features/auth/ProfilePage')) },
       { path: '*', ...page(() => import('./NotFoundPage')) },
     ],

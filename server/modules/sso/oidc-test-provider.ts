@@ -73,6 +73,7 @@ export async function startTestProvider(opts: { redirectUris: string[]; postLogo
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
     // Claims straight in the ID token, as Keycloak and Entra put groups there.
     conformIdTokenClaims: false,
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
     findAccount: async (_ctx: unknown, id: string) =>
       people[id] ? { accountId: id, claims: async () => ({ sub: id, ...people[id] }) } : undefined,
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },

@@ -10,6 +10,7 @@ import { ME_KEY } from '../../app/session';
 import { usePageTitle } from '../../app/title';
 import { authMessages } from './messages';
 import { SecondFactorForm } from './SecondFactorForm';
+import { SsoButtons } from '../sso/SsoButtons';
 import type { SecondFactorNeeded } from '../../../contract/security';
 import '../../app/layout.css';
 
@@ -81,6 +82,7 @@ export default function LoginPage() {
         </div>
       )}
       <ErrorMessage error={error} />
+      {!pending && <SsoButtons />}
       {pending ? <SecondFactorForm pendingToken={pending} onSignedIn={signedIn} onRestart={() => setPending(null)} /> : (
       <form className="card" onSubmit={submit} aria-busy={busy}>
         <TextField id="login-email" label={t('email')} type="email" value={email} autoComplete="username" required
