@@ -13,6 +13,7 @@ import { authMessages } from './messages';
 import { ApiTokensSection } from './ApiTokensSection';
 import { TwoFactorSection } from './TwoFactorSection';
 import { SessionsSection } from './SessionsSection';
+import { NotificationPreferencesSection } from '../notifications/PreferencesSection';
 
 export default function ProfilePage() {
   const t = useT(authMessages);
@@ -104,6 +105,7 @@ function ProfileForm({ me }: { me: Me }) {
         <TwoFactorSection />
         <SessionsSection />
       </div>
+      <NotificationPreferencesSection />
       <ApiTokensSection municipalityName={me.current.municipalityName} />
     </>
   );
