@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { call, createTenant, createTestApp, json, type Tenant } from '../../test/harness';
-import type { App } from '../../app';
+import { buildApp, type App } from '../../app';
 import { openPostgres, type Db } from '../../db/client';
 import { readMessage, startSmtp, type TestSmtp } from '../funding/test-smtp';
 import { createMailer, type Mailer } from './mailer';
@@ -239,6 +239,20 @@ describe('delivery failures', () => {
 
   it('makes no mailer (and so no connection) without SMTP_URL', () => {
     expect(createMailer({ smtpUrl: undefined, mailFrom: 'x <x@localhost>' })).toBeNull();
+  });
+
+  it('runs the worker inside the app process when SMTP_URL is set', async () => {
+    await app.db.query("UPDATE mail_outbox SET status = 'sent' WHERE status <> 'sent'");
+    await say('funding_deadline', [t.userIds.coordinator], { daysLeft: 9, date: '2027-03-10', dateDe: '10.03.2027', source: 'Im Prozess', number: 5, title: 'Worker' }, 'in-process');
+    const count = smtp.received.length;
+    const withSmtp = await buildApp({ ...app.config, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, publicUrl: BASE }, app.db, { logger: false });
+    await withSmtp.ready();
+    try {
+      await expect.poll(() => smtp.received.length, { timeout: 10_000 }).toBe(count + 1);
+      expect(readMessage(smtp.received.at(-1)!.raw).header('subject')).toContain('Im Prozess');
+    } finally {
+      await withSmtp.close();
+    }
   });
 });
 

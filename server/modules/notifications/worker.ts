@@ -30,6 +30,8 @@ export function registerOutboxWorker(app: App) {
     }
   };
   app.addHook('onReady', async () => {
+    // at once (what waited while the instance was down), then on every tick
+    void tick();
     timer = setInterval(() => void tick(), TICK_MS);
     timer.unref();
   });
