@@ -236,6 +236,19 @@ export const MyRound = z.object({
 });
 export type MyRound = z.infer<typeof MyRound>;
 
+/** A participant's home in a workshop (GET /join/:code/me). */
+export const JoinHome = z.object({ participant: Participant, workshop: JoinInfo, rounds: z.array(MyRound) });
+export type JoinHome = z.infer<typeof JoinHome>;
+/** POST /join/:code: the participant and their home, so that the phone shows the ballot without another request. */
+export const Joined = Participant.extend({ home: JoinHome });
+export type Joined = z.infer<typeof Joined>;
+/**
+ * What the page /join/<code> carries for its script (server/modules/workshops/join-page.ts): the answer of
+ * GET /join/:code (null: unknown code) and, for a device that already joined, its home, in `lang`.
+ */
+export const JoinBoot = z.object({ code: z.string(), lang: z.enum(['de', 'en']), info: JoinInfoForDevice.nullable(), home: JoinHome.nullable() });
+export type JoinBoot = z.infer<typeof JoinBoot>;
+
 /**
  * A decision at the Top-N cut. Once recorded it is final: replacing it needs `revise: true` and the
  * reason for the revision (kept with the round's decision history and in the audit trail).

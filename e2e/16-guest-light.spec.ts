@@ -58,8 +58,10 @@ test('a new guest joins with a clean console, the rules fold after the first vie
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.every((s) => /^\/assets\/join-[\w-]+\.js$/.test(s)), scripts.join(', ')).toBe(true);
 
-  // second view on this device: the rules are folded (one tap away), the first items are on the first screen
-  await guest.reload();
+  // second view on this device (the link opened again; a reload would keep the scroll position, now that the
+  // page carries the home and draws it at once): the rules are folded (one tap away), the first items are on
+  // the first screen
+  await guest.goto(`/join/${code}`);
   await expect(guest.getByText('Hallo Frau Gast')).toBeVisible();
   await expect(rules).not.toHaveAttribute('open');
   await expect(rules.locator('summary')).toBeVisible();
@@ -93,5 +95,65 @@ test('the light join entry: code page → workshop by client-side navigation, un
   await expect(guest.getByLabel('Beitrittscode')).toBeVisible();
   // an unknown code is the page's expected answer (404), not a script error
   expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
+  await ctx.close();
+});
+
+test('the join link carries the workshop: a new guest reaches the ballot with one API request, an acknowledged dot with two', async ({ page, browser, baseURL }) => {
+  await ensureDemoSetup(page);
+  const { code } = await openRound(page.request, 'Dorfwerkstatt Drei');
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'de-DE', baseURL });
+  const guest = await ctx.newPage();
+  const problems = consoleProblems(guest);
+  const requests: string[] = [];
+  guest.on('request', (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`.replace(/\/rounds\/[^/]+\//, '/rounds/:id/')));
+  const api = () => requests.filter((r) => r.includes('/api/'));
+  // The ballot's live stream opens once the ballot is drawn; on connecting it tells the page to reload its home
+  // (changes made in between), which runs beside the ballot and holds nothing up.
+  const stream = `GET /api/v1/join/${code}/events`;
+  const beforeStream = () => api().slice(0, api().indexOf(stream));
+
+  await guest.goto(`/join/${code}`);
+  await expect(guest.getByRole('heading', { level: 1, name: /Dorfwerkstatt Drei/ })).toBeVisible();
+  await guest.getByLabel('Ihr Name').fill('Herr Schnell');
+  await guest.getByRole('button', { name: 'Beitreten' }).click();
+  await guest.getByRole('button', { name: '+ Punkt : Jugendtreff' }).click();
+  await expect(guest.getByText('Noch 2 von 3 Punkten')).toBeVisible();
+  await expect(guest.locator('.vote-item .dot')).toHaveCount(1);
+  await expect(guest.locator('.vote-item .dot.pending')).toHaveCount(0);
+
+  // the page, its script and stylesheet, then the join alone up to the ballot: no GET /join/<code>, no GET /me
+  expect(requests.filter((r) => !r.includes('/api/')).map((r) => r.replace(/-[\w-]+\.(js|css)$/, '.$1'))).toEqual([
+    `GET /join/${code}`,
+    'GET /assets/join.js',
+    'GET /assets/join.css',
+  ]);
+  expect(api()).toContain(stream);
+  expect(beforeStream()).toEqual([`POST /api/v1/join/${code}`]);
+  expect(api().filter((r) => r !== stream && !r.endsWith('/me'))).toEqual([`POST /api/v1/join/${code}`, 'POST /api/v1/rounds/:id/dots']);
+  expect(problems).toEqual([]);
+
+  // opened again, the device's home comes with the page: no API request before the ballot
+  requests.length = 0;
+  await guest.goto(`/join/${code}`);
+  await expect(guest.getByText('Hallo Herr Schnell')).toBeVisible();
+  await expect(guest.getByText('Noch 2 von 3 Punkten')).toBeVisible();
+  await expect.poll(() => api().includes(stream)).toBe(true);
+  expect(beforeStream()).toEqual([]);
+  await ctx.close();
+});
+
+test('an unknown code opened by link says so at once, in German and English', async ({ browser, baseURL }) => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE', baseURL });
+  const guest = await ctx.newPage();
+  const api: string[] = [];
+  guest.on('request', (r) => r.url().includes('/api/') && api.push(r.url()));
+  const res = await guest.goto('/join/QQQ-777');
+  expect(res?.status()).toBe(404);
+  await expect(guest.getByRole('alert')).toHaveText('Zu diesem Code gibt es keinen Workshop. Bitte prüfen Sie den Code.');
+  await expectAccessible(guest, 'unknown join code (de, 390×844)');
+  await guest.getByRole('button', { name: 'EN' }).click();
+  await expect(guest.getByRole('alert')).toHaveText('There is no workshop with this code. Please check the code.');
+  await expectAccessible(guest, 'unknown join code (en, 390×844)');
+  expect(api).toEqual([]);
   await ctx.close();
 });

@@ -31,6 +31,7 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { workshopsRoutes } from './modules/workshops/workshops.routes';
 import { roundsRoutes } from './modules/workshops/rounds.routes';
 import { joinRoutes } from './modules/workshops/join.routes';
+import { registerJoinPage } from './modules/workshops/join-page';
 import { fundingRoutes } from './modules/funding/funding.routes';
 import { deadlinesRoutes } from './modules/funding/deadlines.routes';
 import { prioritiesRoutes } from './modules/priorities/priorities.routes';
@@ -236,6 +237,8 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
 
   if (config.webDir) {
     const webDir = config.webDir;
+    // /join/<code>: the guest's page with the workshop already in it (one round trip instead of three).
+    await registerJoinPage(app, webDir);
     await app.register(fastifyStatic, webStaticOptions(webDir));
     // The web app routes on the client: every non-API path gets index.html (the participant pages join.html).
     app.setNotFoundHandler((req, reply) => {

@@ -387,6 +387,7 @@ export const FIELDS: Record<string, string> = {
   candidates: 'Mögliche Zuordnungen.',
   tied: 'Ob der Rang mit anderen geteilt ist (gleichauf).',
   joined: 'Ob dieses Gerät dem Workshop schon beigetreten ist.',
+  home: 'Die eigene Startseite im Workshop (wie `GET /join/{code}/me`), damit nach dem Beitritt keine weitere Anfrage nötig ist.',
 
   // homes
   today: 'Heutiges Datum (JJJJ-MM-TT) der Auswertung.',

@@ -180,7 +180,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /join/{code}': op(
     'public',
     'Workshop beitreten',
-    'Tritt als Konto (angemeldete Mitglieder) oder als Gast mit Namen bei und setzt das Gerät-Cookie `rf_device` (ein Jahr); erneuter Beitritt desselben Geräts ergibt dieselbe Person. Mit persönlichem Code als die benannte Person. Neue Teilnehmende je Adresse begrenzt (`JOIN_LIMIT`).',
+    'Tritt als Konto (angemeldete Mitglieder) oder als Gast mit Namen bei und setzt das Gerät-Cookie `rf_device` (ein Jahr); erneuter Beitritt desselben Geräts ergibt dieselbe Person. Mit persönlichem Code als die benannte Person. Neue Teilnehmende je Adresse begrenzt (`JOIN_LIMIT`). Die Antwort enthält unter `home` schon die eigene Startseite (wie `GET /join/{code}/me`, in der Sprache der Anfrage).',
     ['403 named_only', '409 workshop_ended', '429 join_limited'],
   ),
   'GET /join/{code}/me': op('participant', 'Eigene Startseite im Workshop', 'Die eigene Teilnahme, der Workshop und die offenen und geschlossenen Runden mit eigenen Punkten und sichtbaren Ergebnissen.', ['401 not_joined']),

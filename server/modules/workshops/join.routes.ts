@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app';
 import { Id, text } from '../../../contract/common';
 import { Attachment, MeasureDetail } from '../../../contract/measures';
-import { JoinBody, JoinInfo, JoinInfoForDevice, MyRound, Participant, WorkshopBriefBody } from '../../../contract/workshops';
+import { JoinBody, JoinHome, JoinInfoForDevice, Joined, WorkshopBriefBody } from '../../../contract/workshops';
 import { AppError, notFound } from '../../errors';
 import { addAttachment } from '../measures/attachments.service';
 import { fileBytes } from '../../upload';
@@ -15,7 +15,6 @@ import {
 
 const CodeParams = z.object({ code: text(20).min(4) });
 const BriefParams = CodeParams.extend({ measureId: Id });
-const Home = z.object({ participant: Participant, workshop: JoinInfo, rounds: z.array(MyRound) });
 const LangQuery = z.object({ lang: z.enum(['de', 'en']).default('de') });
 
 /** The requester as a participant: their session (members) and their device cookie (guests). */
@@ -34,7 +33,7 @@ export async function joinRoutes(app: App) {
     return { ...(await joinInfo(app.db, w)), joined };
   });
 
-  app.post('/join/:code', { schema: { tags, params: CodeParams, body: JoinBody, response: { 200: Participant } } }, async (req, reply) => {
+  app.post('/join/:code', { schema: { tags, params: CodeParams, querystring: LangQuery, body: JoinBody, response: { 200: Joined } } }, async (req, reply) => {
     const w = await workshopByCode(app.db, req.params.code);
     let token = req.cookies[DEVICE_COOKIE];
     if (!token || token.length < 20) {
@@ -45,10 +44,12 @@ export async function joinRoutes(app: App) {
     // become a new one by sending another X-Forwarded-For.
     const secret = app.config.sessionSecret;
     const who = { actor: req.actor, deviceHash: deviceHash(token, secret), clientHash: clientHash(req.ip, secret), limit: app.config.joinLimit ?? JOIN_LIMIT };
-    return join(app.db, w, who, req.body);
+    const p = await join(app.db, w, who, req.body);
+    // The home in the same answer: on a workshop's weak Wi-Fi, a GET /me after joining is another round trip.
+    return { ...p, home: await participantHome(app.db, w, p, requestLanguage(req)) };
   });
 
-  app.get('/join/:code/me', { schema: { tags, params: CodeParams, querystring: LangQuery, response: { 200: Home } } }, async (req) => {
+  app.get('/join/:code/me', { schema: { tags, params: CodeParams, querystring: LangQuery, response: { 200: JoinHome } } }, async (req) => {
     const w = await workshopByCode(app.db, req.params.code);
     const who = participantOf(app, req);
     const p = await requireParticipant(app.db, w, who.actor, who.deviceHash);

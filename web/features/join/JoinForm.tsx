@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ui';
-import { useFormat, useT } from '../../i18n/i18n';
-import type { JoinInfo, Participant } from '../../../contract/workshops';
+import { useFormat, useLocale, useT } from '../../i18n/i18n';
+import type { JoinHome, JoinInfo, Joined } from '../../../contract/workshops';
 import { isTransient, send } from './api';
 import { joinMessages } from './messages';
 import { JoinLink } from './nav';
@@ -11,8 +11,9 @@ import { JoinLink } from './nav';
  * Name and group → POST /join/:code (the device cookie makes a rejoin the same participant). With a
  * personal code the name is the one the facilitator entered; a named workshop's own code admits no one.
  */
-export function JoinForm({ code, info, onJoined }: { code: string; info: JoinInfo; onJoined: () => Promise<unknown> }) {
+export function JoinForm({ code, info, onJoined }: { code: string; info: JoinInfo; onJoined: (home: JoinHome | undefined) => Promise<unknown> }) {
   const t = useT(joinMessages);
+  const { locale } = useLocale();
   const fmt = useFormat();
   const [name, setName] = useState(() => localStorage.getItem('rf.join.name') ?? '');
   const [groupId, setGroupId] = useState('');
@@ -32,9 +33,10 @@ export function JoinForm({ code, info, onJoined }: { code: string; info: JoinInf
     setNameError('');
     setBusy(true);
     try {
-      await send<Participant>('POST', `/join/${encodeURIComponent(code)}`, { name: personal ?? name.trim(), groupId: groupId || null });
+      // The answer carries the home (rounds and ballot) in the page's language: no GET /me after it.
+      const joined = await send<Joined>('POST', `/join/${encodeURIComponent(code)}?lang=${locale}`, { name: personal ?? name.trim(), groupId: groupId || null });
       if (!personal) localStorage.setItem('rf.join.name', name.trim());
-      await onJoined();
+      await onJoined(joined?.home);
     } catch (err) {
       // Joining twice is harmless (same device, same participant), so "try again" is always safe.
       // The join limit (429) says what to do; other transient failures are the network's.

@@ -5,6 +5,7 @@ import { usePageTitle } from '../../app/title';
 import { useLocale, useT } from '../../i18n/i18n';
 import type { JoinInfoForDevice } from '../../../contract/workshops';
 import { joinKeys, retryTransient, send, type JoinHome } from './api';
+import { bootFor } from './boot';
 import { JoinForm } from './JoinForm';
 import { JoinShell } from './JoinShell';
 import { joinMessages } from './messages';
@@ -21,11 +22,14 @@ export default function JoinPage() {
   const t = useT(joinMessages);
   const { locale } = useLocale();
   const qc = useQueryClient();
+  // The page said already that the code is unknown (server/modules/workshops/join-page.ts): no request.
+  const bootUnknown = bootFor(code)?.info === null;
   const info = useQuery({
     queryKey: joinKeys.info(code),
     queryFn: () => send<JoinInfoForDevice>('GET', `/join/${encodeURIComponent(code)}`),
     retry: retryTransient,
     staleTime: 60_000,
+    enabled: !bootUnknown,
   });
   const me = useQuery({
     queryKey: joinKeys.me(code, locale),
@@ -36,7 +40,7 @@ export default function JoinPage() {
   });
   usePageTitle(info.data?.title ?? t('codeTitle'));
 
-  const unknown = info.error instanceof ApiError && info.error.status === 404;
+  const unknown = bootUnknown || (info.error instanceof ApiError && info.error.status === 404);
   // Not joined yet, or no longer (the participant was removed: /me refuses with a 4xx).
   const notJoined = info.data?.joined === false || (me.error instanceof ApiError && me.error.status >= 400 && me.error.status < 500);
   let body;
@@ -67,9 +71,11 @@ export default function JoinPage() {
   } else if (me.data) {
     body = <ParticipantHome code={code} home={me.data} />;
   } else if (info.data && notJoined) {
-    // The home first (refetch runs a disabled query too), then "joined", which keeps /me current from now on.
-    const joined = async () => {
-      await me.refetch();
+    // The home first (POST /join answers with it; refetch runs a disabled query too), then "joined", which
+    // keeps /me current from now on.
+    const joined = async (home: JoinHome | undefined) => {
+      if (home) qc.setQueryData(joinKeys.me(code, locale), home);
+      else await me.refetch();
       qc.setQueryData<JoinInfoForDevice>(joinKeys.info(code), (i) => i && { ...i, joined: true });
     };
     body = <JoinForm code={code} info={info.data} onJoined={joined} />;

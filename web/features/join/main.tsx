@@ -6,6 +6,8 @@ import { ApiError } from '../../api/client';
 import { joinCodeOf, usePath } from './nav';
 import JoinCodePage from './JoinCodePage';
 import JoinPage from './JoinPage';
+import { joinKeys } from './api';
+import { bootFor } from './boot';
 import '../../styles.css';
 
 /**
@@ -22,6 +24,13 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// /join/<code> comes with the workshop (and a returning device's home) in the page: seeded, so the phone
+// does not ask for them again (three round trips on a workshop's weak Wi-Fi; see boot.ts).
+const bootCode = joinCodeOf(window.location.pathname);
+const boot = bootFor(bootCode);
+if (boot?.info) queryClient.setQueryData(joinKeys.info(bootCode), boot.info);
+if (boot?.home) queryClient.setQueryData(joinKeys.me(bootCode, boot.lang), boot.home);
 
 function JoinApp() {
   const code = joinCodeOf(usePath());
