@@ -10,7 +10,8 @@ export interface World {
 }
 export type IdKind =
   | 'measure' | 'measure2' | 'attachment' | 'dimension' | 'actionField' | 'goal' | 'district' | 'department'
-  | 'workshop' | 'group' | 'participant' | 'round' | 'scoringRound' | 'programme' | 'savedSearch' | 'milestone' | 'user';
+  | 'workshop' | 'group' | 'participant' | 'round' | 'scoringRound' | 'programme' | 'savedSearch' | 'milestone' | 'user'
+  | 'notification' | 'outboxMail';
 
 async function ok(res: Awaited<ReturnType<typeof call>>, what: string) {
   expect(res.statusCode, `${what}: ${res.body}`).toBeLessThan(300);
@@ -51,11 +52,20 @@ export async function buildWorld(app: App, t: Tenant): Promise<World> {
   await ok(await call(app, coord, 'POST', `/measures/${m2.id}/dependencies`, { dependsOnId: m1.id }), 'dependency');
   // a person who is not one of the signed-in test users, so that changing them changes no session
   const user = await ok(await call(app, admin, 'POST', '/users', { email: `extra.${Math.random().toString(16).slice(2)}@example.org`, name: 'Extra', role: 'reader', password: 'Weltenbau-Kennwort-73!' }), 'user');
+  // the lead department of m1 was told (notifications); a failed mail in the outbox, as the worker leaves one
+  const [notification] = json(await call(app, t.cookies.department, 'GET', '/notifications')).items;
+  expect(notification, 'notification of the lead department').toBeTruthy();
+  const [outboxMail] = await app.db.query<{ id: string }>(
+    `INSERT INTO mail_outbox (municipality_id, kind, recipient, subject, text_body, status, attempts, last_error, idempotency_key)
+     VALUES ($1, 'funding_deadline', 'x@example.org', 'Frist', 'x', 'failed', 5, '451', $2) RETURNING id`,
+    [t.municipalityId, `world:${t.municipalityId}`],
+  );
   return {
     ids: {
       measure: m1.id, measure2: m2.id, attachment: attachment.id, dimension: dimension.id, actionField: actionField.id, goal: goal.id,
       district: district.id, department: t.departmentIds[1], workshop: workshop.id, group: workshop.groups[0].id, participant: participant.id,
       round: round.id, scoringRound: scoringRound.id, programme: programme.id, savedSearch: savedSearch.id, milestone: milestone.id, user: user.id,
+      notification: notification.id, outboxMail: outboxMail.id,
     },
     joinCode: workshop.joinCode,
   };
