@@ -133,6 +133,8 @@ export const DecisionItem = z.object({
   priority: Priority,
   horizon: Horizon,
   computedRank: z.number().int().nullable(),
+  /** another measure of this decision had the same computed rank ("2 (gleichauf)") */
+  computedTied: z.boolean(),
   computedScore: z.number().nullable(),
   suggestedClass: Priority.nullable(),
   /** 0: as the ranking suggests; 1: a neighbouring class; 2: A ↔ C */

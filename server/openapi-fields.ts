@@ -386,6 +386,7 @@ export const FIELDS: Record<string, string> = {
   actors: 'Beteiligte Personen bzw. Akteure.',
   candidates: 'Mögliche Zuordnungen.',
   tied: 'Ob der Rang mit anderen geteilt ist (gleichauf).',
+  computedTied: 'Ob eine andere Maßnahme dieses Beschlusses denselben berechneten Rang hatte (gleichauf).',
   joined: 'Ob dieses Gerät dem Workshop schon beigetreten ist.',
   home: 'Die eigene Startseite im Workshop (wie `GET /join/{code}/me`), damit nach dem Beitritt keine weitere Anfrage nötig ist.',
 

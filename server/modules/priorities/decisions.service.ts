@@ -31,16 +31,26 @@ export async function listDecisions(db: Db, municipalityId: string, roundId: str
     note: d.note,
     createdByName: d.created_by_name,
     createdAt: new Date(d.created_at).toISOString(),
-    items: items
-      .filter((i) => i.decision_id === d.id)
-      .map((i) => {
-        const suggested = suggestedClass(i.computed_rank, i.ranked_count);
-        return {
-          measureId: i.measure_id, priority: i.priority, horizon: i.horizon, computedRank: i.computed_rank,
-          computedScore: i.computed_score, suggestedClass: suggested, deviation: classDeviation(i.priority, suggested),
-        };
-      }),
+    items: itemsOf(items.filter((i) => i.decision_id === d.id)),
   }));
+}
+
+/**
+ * A decision's items with their suggestion and departure. A rank is shown as shared when another measure of
+ * the same decision had it (the ranking's competition ranks: "1, 2, 2, 4"); the record keeps only the decided
+ * measures' ranks, so a tie with a measure left out of the decision is not known here.
+ */
+function itemsOf(rows: ItemRow[]) {
+  const perRank = new Map<number, number>();
+  for (const i of rows) if (i.computed_rank != null) perRank.set(i.computed_rank, (perRank.get(i.computed_rank) ?? 0) + 1);
+  return rows.map((i) => {
+    const suggested = suggestedClass(i.computed_rank, i.ranked_count);
+    return {
+      measureId: i.measure_id, priority: i.priority, horizon: i.horizon, computedRank: i.computed_rank,
+      computedTied: i.computed_rank != null && (perRank.get(i.computed_rank) ?? 0) > 1,
+      computedScore: i.computed_score, suggestedClass: suggested, deviation: classDeviation(i.priority, suggested),
+    };
+  });
 }
 
 /**

@@ -37,12 +37,12 @@ export function DecisionList({ round }: { round: ScoringRoundDetail }) {
                     return (
                       <tr key={i.measureId} className={i.deviation ? `deviates deviates-${i.deviation}` : undefined}>
                         <td data-label={t('colMeasure')}>{m ? `Nr. ${m.number} ${m.title}` : i.measureId}</td>
-                        <td data-label={t('colComputedRank')} className="num">{i.computedRank ?? '–'}</td>
+                        <td data-label={t('colComputedRank')} className="num">{i.computedRank != null ? fmt.rank(i.computedRank, i.computedTied) : '–'}</td>
                         <td data-label={t('colSuggested')}>{i.suggestedClass ?? '–'}</td>
                         <td data-label={t('colClass')}>
                           <strong>{i.priority}</strong>{' '}
                           {i.deviation > 0 ? (
-                            <span className="deviation-note"><span aria-hidden="true">⚠ </span>{t(i.deviation === 2 ? 'deviatesStrong' : 'deviates', { rank: i.computedRank ?? '–', suggested: i.suggestedClass ?? '–' })}</span>
+                            <span className="deviation-note"><span aria-hidden="true">⚠ </span>{t(i.deviation === 2 ? 'deviatesStrong' : 'deviates', { rank: i.computedRank != null ? fmt.rank(i.computedRank, i.computedTied) : '–', suggested: i.suggestedClass ?? '–' })}</span>
                           ) : i.suggestedClass ? <span className="muted">({t('asSuggested')})</span> : null}
                         </td>
                         <td data-label={t('colHorizon')}>{fmt.label(HORIZON_LABELS, i.horizon)}</td>
