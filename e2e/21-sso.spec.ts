@@ -46,6 +46,12 @@ test('the admin connects the identity provider', async ({ page }) => {
   await expect(page.getByText('Noch kein Identitätsanbieter eingerichtet.')).toBeVisible();
   await expect(page.getByText(`${test.info().project.use.baseURL}/api/v1/auth/sso/oidc/callback`)).toBeVisible();
   await expectAccessible(page, 'SSO admin page, empty');
+  // SAML 2.0 for providers without OpenID Connect: its own fields and the ACS address to register
+  await page.getByLabel('SAML 2.0 (für Anbieter ohne OpenID Connect)').check();
+  await expect(page.getByText(`${test.info().project.use.baseURL}/api/v1/auth/sso/saml/acs`)).toBeVisible();
+  await expect(page.getByLabel('Signaturzertifikat des Anbieters (PEM)')).toBeVisible();
+  await expectAccessible(page, 'SSO admin page, SAML');
+  await page.getByLabel('OpenID Connect (Keycloak, ADFS, Entra ID)').check();
   await page.getByLabel('Name auf der Schaltfläche').fill('Stadt-Login');
   await page.getByLabel('Issuer-URL').fill(idp.issuer);
   await page.getByLabel('Client-ID').fill(idp.clientId);

@@ -14,6 +14,8 @@ import { authorizationUrl, endSessionUrl, finishOidc, oidcConfiguration, SsoRefu
 import { recordProviderFailure, resolveAccount } from './sso-account';
 import { callbackUrls, deleteProvider, getProvider, listChoices, providerById, saveProvider, type ProviderRow } from './sso-settings.service';
 import { seal, unseal } from './seal';
+import { finishSaml, samlFor } from './saml';
+import { notFound } from '../../errors';
 
 /** Binds a sign-in under way to the browser that started it (against login CSRF): only its hash is stored. */
 export const SSO_BROWSER_COOKIE = 'rf_sso';
@@ -25,6 +27,12 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 export const baseUrl = (app: App, req: FastifyRequest) => app.config.publicUrl ?? `${req.protocol}://${req.host}`;
 
 const StartQuery = z.object({ provider: Id.describe('Kennung des Identitätsanbieters (aus `GET /auth/sso/providers`).') });
+
+const AcsBody = z.object({
+  SAMLResponse: text(1_000_000).min(1).describe('Die SAML-Antwort des Identitätsanbieters (Base64).'),
+  RelayState: text(200).optional().describe('Kennung des Identitätsanbieters, beim Start mitgegeben.'),
+});
+const isUuid = (s: string) => Id.safeParse(s).success;
 
 const CallbackQuery = z.object({
   code: text(4000).optional().describe('Autorisierungscode des Anbieters.'),
@@ -51,7 +59,16 @@ export async function ssoRoutes(app: App) {
   app.get('/auth/sso/start', { schema: { tags, querystring: StartQuery } }, async (req, reply) => {
     const p = await providerById(app.db, req.query.provider);
     if (!p) return refuse(req, reply, 'not_configured', null);
-    if (p.kind !== 'oidc') return refuse(req, reply, 'not_configured', p, 'SAML: see /auth/sso/saml');
+    if (p.kind === 'saml') {
+      try {
+        // RelayState names the provider, so that the response finds its settings; the request id is kept (InResponseTo).
+        const url = await samlFor(app.db, p, callbackUrls(baseUrl(app, req)).samlAcsUrl).getAuthorizeUrlAsync(p.id, req.host, {});
+        return reply.redirect(url, 302);
+      } catch (err) {
+        const e = err instanceof SsoRefused ? err : new SsoRefused('provider_error', String(err));
+        return refuse(req, reply, e.reason, p, e.detail);
+      }
+    }
     let config;
     try {
       config = await oidcConfiguration(p, app.config.sessionSecret);
@@ -105,6 +122,37 @@ export async function ssoRoutes(app: App) {
       if (err instanceof SsoRefused) return refuse(req, reply, err.reason, p, err.detail);
       throw err;
     }
+  });
+
+  // The SAML identity provider POSTs its response here (HTTP-POST binding) as a form; the form parser
+  // exists only in this scope. No cookie is needed or used: the response must answer a request we sent.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) =>
+      done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
+    const s = scope as unknown as App;
+    s.post('/auth/sso/saml/acs', { schema: { tags, body: AcsBody } }, async (req, reply) => {
+      const p = req.body.RelayState && isUuid(req.body.RelayState) ? await providerById(app.db, req.body.RelayState) : null;
+      if (!p || p.kind !== 'saml') return refuse(req, reply, 'not_configured', null, 'unknown RelayState');
+      try {
+        const saml = samlFor(app.db, p, callbackUrls(baseUrl(app, req)).samlAcsUrl);
+        const who = await finishSaml(saml, p, req.body.SAMLResponse);
+        // A signed assertion of the municipality's own IdP vouches for the e-mail it names (SAML has no email_verified).
+        const { userId } = await resolveAccount(app.db, p, { ...who, emailVerified: true });
+        await startSsoSession(app, req, reply, p, userId, '');
+        return reply.redirect('/', 303);
+      } catch (err) {
+        if (err instanceof SsoRefused) return refuse(req, reply, err.reason, p, err.detail);
+        throw err;
+      }
+    });
+  });
+
+  app.get('/auth/sso/saml/metadata', { schema: { tags, querystring: StartQuery, produces: ['application/samlmetadata+xml'] } }, async (req, reply) => {
+    const p = await providerById(app.db, req.query.provider);
+    if (!p || p.kind !== 'saml') throw notFound();
+    const xml = samlFor(app.db, p, callbackUrls(baseUrl(app, req)).samlAcsUrl).generateServiceProviderMetadata(null);
+    return reply.type('application/samlmetadata+xml').send(xml);
   });
 
   app.post('/auth/sso/logout', { schema: { tags, response: { 200: SsoLogoutResult } } }, async (req, reply) => {

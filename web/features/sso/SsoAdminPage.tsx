@@ -34,10 +34,12 @@ export default function SsoAdminPage() {
 }
 
 interface Form {
+  kind: 'oidc' | 'saml'; entryPoint: string; idpIssuer: string; idpCert: string; spEntityId: string;
   displayName: string; issuer: string; clientId: string; clientSecret: string; groupClaim: string;
   roles: Record<Role, string>; departments: Record<string, string>; passwordsOff: boolean; emergencyAdminId: string;
 }
 const EMPTY: Form = {
+  kind: 'oidc', entryPoint: '', idpIssuer: '', idpCert: '', spEntityId: '',
   displayName: '', issuer: '', clientId: '', clientSecret: '', groupClaim: 'groups',
   roles: { admin: '', coordinator: '', department: '', reader: '' }, departments: {}, passwordsOff: false, emergencyAdminId: '',
 };
@@ -48,6 +50,7 @@ function fromApi(p: SsoProvider): Form {
   const departments: Record<string, string> = {};
   for (const d of p.mapping.departments) departments[d.departmentId] = [departments[d.departmentId], d.value].filter(Boolean).join('\n');
   return {
+    kind: p.kind, entryPoint: p.saml?.entryPoint ?? '', idpIssuer: p.saml?.idpIssuer ?? '', idpCert: p.saml?.idpCert ?? '', spEntityId: p.saml?.spEntityId ?? '',
     displayName: p.displayName, issuer: p.oidc?.issuer ?? '', clientId: p.oidc?.clientId ?? '', clientSecret: '', groupClaim: p.mapping.groupClaim,
     roles, departments, passwordsOff: p.passwordsOff, emergencyAdminId: p.emergencyAdminId ?? '',
   };
@@ -91,9 +94,11 @@ function SsoAdmin() {
     ev.preventDefault();
     setNotice(null);
     save.mutate({
-      kind: 'oidc',
+      kind: form.kind,
       displayName: form.displayName.trim(),
-      oidc: { issuer: form.issuer.trim(), clientId: form.clientId.trim(), ...(form.clientSecret ? { clientSecret: form.clientSecret } : {}) },
+      ...(form.kind === 'oidc'
+        ? { oidc: { issuer: form.issuer.trim(), clientId: form.clientId.trim(), ...(form.clientSecret ? { clientSecret: form.clientSecret } : {}) } }
+        : { saml: { entryPoint: form.entryPoint.trim(), idpIssuer: form.idpIssuer.trim(), idpCert: form.idpCert.trim(), spEntityId: form.spEntityId.trim() } }),
       mapping: {
         groupClaim: form.groupClaim.trim(),
         roles: ROLES.flatMap((role) => lines(form.roles[role]).map((value) => ({ value, role }))),
@@ -117,24 +122,58 @@ function SsoAdmin() {
       {!p && <Alert kind="info">{t('notConfigured')}</Alert>}
       <section className="card" aria-labelledby="sso-register">
         <h2 id="sso-register">{t('register')}</h2>
-        <dl>
-          <dt>{t('redirectUri')}</dt>
-          <dd><code style={{ overflowWrap: 'anywhere' }}>{p?.redirectUri ?? `${origin}/api/v1/auth/sso/oidc/callback`}</code></dd>
-          <dt>{t('postLogoutUri')}</dt>
-          <dd><code style={{ overflowWrap: 'anywhere' }}>{p?.postLogoutRedirectUri ?? `${origin}/login`}</code></dd>
-        </dl>
-        <p className="muted">{t('registerHint')}</p>
+        {form.kind === 'oidc' ? (
+          <dl>
+            <dt>{t('redirectUri')}</dt>
+            <dd><code style={{ overflowWrap: 'anywhere' }}>{p?.kind === 'oidc' ? p.redirectUri : `${origin}/api/v1/auth/sso/oidc/callback`}</code></dd>
+            <dt>{t('postLogoutUri')}</dt>
+            <dd><code style={{ overflowWrap: 'anywhere' }}>{p?.postLogoutRedirectUri ?? `${origin}/login`}</code></dd>
+          </dl>
+        ) : (
+          <dl>
+            <dt>{t('acsUrl')}</dt>
+            <dd><code style={{ overflowWrap: 'anywhere' }}>{p?.kind === 'saml' ? p.redirectUri : `${origin}/api/v1/auth/sso/saml/acs`}</code></dd>
+            {p?.kind === 'saml' && (
+              <>
+                <dt>{t('spMetadata')}</dt>
+                <dd><a href={api.url('/auth/sso/saml/metadata', { provider: p.id })} style={{ overflowWrap: 'anywhere' }}>{`${origin}${api.url('/auth/sso/saml/metadata', { provider: p.id })}`}</a></dd>
+              </>
+            )}
+          </dl>
+        )}
+        <p className="muted">{form.kind === 'oidc' ? t('registerHint') : t('registerHintSaml')}</p>
       </section>
       <form className="card" onSubmit={submit} aria-busy={save.isPending}>
         <h2>{t('provider')}</h2>
+        <fieldset>
+          <legend>{t('kind')}</legend>
+          {(['oidc', 'saml'] as const).map((k) => (
+            <div className="check-field" key={k}>
+              <input id={`sso-kind-${k}`} type="radio" name="sso-kind" checked={form.kind === k} onChange={() => set('kind', k)} />
+              <label htmlFor={`sso-kind-${k}`}>{k === 'oidc' ? t('kindOidc') : t('kindSaml')}</label>
+            </div>
+          ))}
+        </fieldset>
         <TextField id="sso-name" label={t('displayName')} hint={t('displayNameHint')} value={form.displayName} required maxLength={100}
           onChange={(e) => set('displayName', e.target.value)} />
-        <TextField id="sso-issuer" label={t('issuer')} hint={t('issuerHint')} type="url" value={form.issuer} required
-          onChange={(e) => set('issuer', e.target.value)} />
-        <TextField id="sso-client-id" label={t('clientId')} value={form.clientId} required onChange={(e) => set('clientId', e.target.value)} />
-        <TextField id="sso-client-secret" label={t('clientSecret')} type="password" autoComplete="off" value={form.clientSecret}
-          hint={p?.oidc?.hasClientSecret ? t('clientSecretKeep') : t('clientSecretHint')} required={!p?.oidc?.hasClientSecret}
-          onChange={(e) => set('clientSecret', e.target.value)} />
+        {form.kind === 'oidc' ? (
+          <>
+            <TextField id="sso-issuer" label={t('issuer')} hint={t('issuerHint')} type="url" value={form.issuer} required
+              onChange={(e) => set('issuer', e.target.value)} />
+            <TextField id="sso-client-id" label={t('clientId')} value={form.clientId} required onChange={(e) => set('clientId', e.target.value)} />
+            <TextField id="sso-client-secret" label={t('clientSecret')} type="password" autoComplete="off" value={form.clientSecret}
+              hint={p?.oidc?.hasClientSecret ? t('clientSecretKeep') : t('clientSecretHint')} required={!p?.oidc?.hasClientSecret}
+              onChange={(e) => set('clientSecret', e.target.value)} />
+          </>
+        ) : (
+          <>
+            <TextField id="sso-entry-point" label={t('entryPoint')} type="url" value={form.entryPoint} required onChange={(e) => set('entryPoint', e.target.value)} />
+            <TextField id="sso-idp-issuer" label={t('idpIssuer')} value={form.idpIssuer} required onChange={(e) => set('idpIssuer', e.target.value)} />
+            <TextAreaField id="sso-idp-cert" label={t('idpCert')} rows={4} value={form.idpCert} required onChange={(e) => set('idpCert', e.target.value)} />
+            <TextField id="sso-sp-entity" label={t('spEntityId')} hint={t('spEntityIdHint')} value={form.spEntityId} required
+              onChange={(e) => set('spEntityId', e.target.value)} />
+          </>
+        )}
 
         <h2>{t('mapping')}</h2>
         <TextField id="sso-claim" label={t('groupClaim')} value={form.groupClaim} required onChange={(e) => set('groupClaim', e.target.value)} />
