@@ -13,6 +13,7 @@ import { authMessages } from './messages';
 import { ApiTokensSection } from './ApiTokensSection';
 import { TwoFactorSection } from './TwoFactorSection';
 import { SessionsSection } from './SessionsSection';
+import { MyDataSection } from '../privacy/MyDataSection';
 import { NotificationPreferencesSection } from '../notifications/PreferencesSection';
 
 export default function ProfilePage() {
@@ -107,6 +108,7 @@ function ProfileForm({ me }: { me: Me }) {
       </div>
       <NotificationPreferencesSection />
       <ApiTokensSection municipalityName={me.current.municipalityName} />
+      <MyDataSection />
     </>
   );
 }

@@ -9,6 +9,8 @@ export function JoinShell({ children, subtitle }: { children: ReactNode; subtitl
   const t = useT(joinMessages);
   const { locale, setLocale } = useLocale();
   useEffect(() => setSkipLinkText(locale), [locale]);
+  // The municipality's privacy page, found by the workshop code in the address (guests know nothing else).
+  const code = /^\/join\/([^/?#]+)/.exec(window.location.pathname)?.[1];
   return (
     <div className="join-app">
       <header className="join-header">
@@ -28,6 +30,11 @@ export function JoinShell({ children, subtitle }: { children: ReactNode; subtitl
       <main id="main" className="join-main" tabIndex={-1}>
         {children}
       </main>
+      {code && (
+        <footer className="join-footer">
+          <a href={`/privacy/workshop/${encodeURIComponent(code)}`}>{t('privacyLink')}</a>
+        </footer>
+      )}
     </div>
   );
 }

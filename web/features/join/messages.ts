@@ -5,6 +5,7 @@ export const joinMessages = {
   de: {
     brand: 'Roter Faden',
     language: 'Sprache',
+    privacyLink: 'Datenschutz',
     // code
     codeTitle: 'Workshop beitreten',
     codeIntro: 'Geben Sie den Code ein, der im Raum oder auf der Leinwand steht.',
@@ -112,6 +113,7 @@ export const joinMessages = {
   },
   en: {
     language: 'Language',
+    privacyLink: 'Privacy notice',
     codeTitle: 'Join a workshop',
     codeIntro: 'Enter the code shown in the room or on the screen.',
     code: 'Join code',

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { Alert, ConfirmDialog, EmptyState, ErrorMessage, PageHeader, Spinner, ScrollTable } from '../../components/ui';
 import { useCan, useMe } from '../../app/session';
 import { usePageTitle } from '../../app/title';
-import { useFormat, useT } from '../../i18n/i18n';
+import { useFormat, useLocale, useT } from '../../i18n/i18n';
 import { ROLE_LABELS } from '../../../domain/labels';
 import type { UserRow } from '../../../contract/auth';
 import { useConcept } from '../concept/useConcept';
@@ -12,6 +12,8 @@ import { messages } from './messages';
 import { AddUserForm } from './AddUserForm';
 import { EditUserDialog, ResetPasswordDialog } from './UserDialogs';
 import { NewMunicipalityForm } from './NewMunicipalityForm';
+import { ErasureDialog } from '../privacy/ErasureDialog';
+import { privacyMessages } from '../privacy/messages';
 
 /** /admin/users — members of the current municipality, adding people, and creating another municipality. */
 export default function UsersPage() {
@@ -29,10 +31,12 @@ export default function UsersPage() {
   );
 }
 
-type Dialog = { kind: 'edit' | 'password' | 'remove'; user: UserRow } | null;
+type Dialog = { kind: 'edit' | 'password' | 'remove' | 'erase'; user: UserRow } | null;
 
 function UsersAdmin({ myId }: { myId: string }) {
   const t = useT(messages);
+  const tp = useT(privacyMessages);
+  const { locale } = useLocale();
   const f = useFormat();
   const qc = useQueryClient();
   const users = useQuery({ queryKey: ['users'], queryFn: () => api.get<UserRow[]>('/users') });
@@ -114,6 +118,14 @@ function UsersAdmin({ myId }: { myId: string }) {
                               {t('remove')}
                             </button>
                           )}
+                          <a className="btn small" href={api.url(`/users/${u.id}/data-export.pdf`, { lang: locale })} download aria-label={`${tp('exportUser')}: ${u.name}`}>
+                            {tp('exportUser')}
+                          </a>
+                          {u.id !== myId && (
+                            <button type="button" className="btn small danger" onClick={() => open('erase', u)} aria-label={`${tp('eraseUser')}: ${u.name}`}>
+                              {tp('eraseUser')}
+                            </button>
+                          )}
                         </div>
                       </td>
                     </tr>
@@ -142,6 +154,13 @@ function UsersAdmin({ myId }: { myId: string }) {
           onClose={() => setDialog(null)}
           onDone={(u) => done(t('updated', { name: u.name }))}
         />
+      )}
+      {dialog?.kind === 'erase' && (
+        <ErasureDialog path={`/users/${dialog.user.id}/erasure`} name={dialog.user.name} onClose={() => setDialog(null)}
+          onDone={(s) => {
+            void qc.invalidateQueries({ queryKey: ['users'] });
+            done(tp('erased', { name: dialog.user.name, pseudonym: s.pseudonym }));
+          }} />
       )}
       {dialog?.kind === 'password' && (
         <ResetPasswordDialog user={dialog.user} onClose={() => setDialog(null)} onDone={(u) => done(t('passwordReset', { name: u.name }))} />

@@ -11,6 +11,9 @@ import { useParticipants, wsKeys } from './api';
 import { wsMessages } from './messages';
 import type { TabProps } from './WorkshopPage';
 import { AddNamed } from './AddNamed';
+import { useCan } from '../../app/session';
+import { ErasureDialog } from '../privacy/ErasureDialog';
+import { privacyMessages } from '../privacy/messages';
 
 /**
  * Teilnehmende: everyone who joined (guests marked); facilitators add accounts when they may list users,
@@ -26,6 +29,10 @@ export function ParticipantsTab({ workshop: w, canFacilitate }: TabProps) {
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [toRemove, setToRemove] = useState<Participant | null>(null);
+  // GDPR erasure of a guest: admins only (the server checks it too).
+  const { isAdmin } = useCan();
+  const tp = useT(privacyMessages);
+  const [toErase, setToErase] = useState<Participant | null>(null);
   const groupName = (id: string | null) => w.groups.find((g) => g.id === id)?.name ?? '–';
 
   async function remove(p: Participant) {
@@ -100,6 +107,14 @@ export function ParticipantsTab({ workshop: w, canFacilitate }: TabProps) {
                       <button type="button" className="btn small danger" onClick={() => setToRemove(p)}>
                         {t('remove')}<span className="visually-hidden">: {p.name}</span>
                       </button>
+                      {isAdmin && p.userId == null && (
+                        <>
+                          {' '}
+                          <button type="button" className="btn small danger" onClick={() => { setNotice(''); setToErase(p); }}>
+                            {tp('eraseGuest')}<span className="visually-hidden">: {p.name}</span>
+                          </button>
+                        </>
+                      )}
                     </td>
                   )}
                 </tr>
@@ -114,6 +129,14 @@ export function ParticipantsTab({ workshop: w, canFacilitate }: TabProps) {
       {canFacilitate && users.data && (
         <AddAccount workshopId={w.id} groups={w.groups} users={users.data.filter((u) => !list.some((p) => p.userId === u.id))}
           onAdded={(p) => setNotice(t('participantAdded', { name: p.name }))} />
+      )}
+      {toErase && (
+        <ErasureDialog path={`/workshops/${w.id}/participants/${toErase.id}/erasure`} name={toErase.name} onClose={() => setToErase(null)}
+          onDone={(s) => {
+            setNotice(tp('erased', { name: toErase.name, pseudonym: s.pseudonym }));
+            setToErase(null);
+            void qc.invalidateQueries({ queryKey: wsKeys.participants(w.id) });
+          }} />
       )}
       <ConfirmDialog open={toRemove != null} title={t('removeTitle', { name: toRemove?.name ?? '' })} confirmLabel={t('remove')}
         cancelLabel={t('cancel')} danger onCancel={() => setToRemove(null)}
