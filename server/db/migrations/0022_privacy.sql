@@ -24,10 +24,23 @@ ALTER TABLE audit_event ADD CONSTRAINT audit_event_action_check CHECK (action IN
   'two_factor_on', 'two_factor_off', 'export', 'erasure'
 ));
 
+-- `changes` with every string value blanked: two events have the same shape when they differ at most in
+-- their texts (keys, numbers, booleans, nulls and the nesting all equal).
+CREATE FUNCTION audit_json_shape(j jsonb) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN CASE jsonb_typeof(j)
+    WHEN 'object' THEN coalesce((SELECT jsonb_object_agg(k, audit_json_shape(v)) FROM jsonb_each(j) AS e(k, v)), '{}'::jsonb)
+    WHEN 'array' THEN coalesce((SELECT jsonb_agg(audit_json_shape(v) ORDER BY i) FROM jsonb_array_elements(j) WITH ORDINALITY AS e(v, i)), '[]'::jsonb)
+    WHEN 'string' THEN '""'::jsonb
+    ELSE j
+  END;
+END
+$$;
+
 -- The append-only rule of 0019, with exception 3 widened for the GDPR erasure: inside a transaction that
--- ran `SELECT set_config('rf.audit_erasure', 'on', true)`, an UPDATE may change actor_name and the
--- *values* inside `changes` (names and e-mail addresses replaced by a pseudonym) — but `changes` must keep
--- its JSON type and its top-level keys, and every other column must stay as it was.
+-- ran `SELECT set_config('rf.audit_erasure', 'on', true)`, an UPDATE may change actor_name and the texts
+-- inside `changes` (names and e-mail addresses replaced by a pseudonym) — nothing but texts: the shape of
+-- `changes` (keys, numbers, booleans, nesting) and every other column must stay as they were.
 CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
@@ -44,9 +57,7 @@ BEGIN
       RETURN NEW;
     END IF;
     IF current_setting('rf.audit_erasure', true) = 'on' AND NEW.actor_id IS NOT DISTINCT FROM OLD.actor_id
-       AND jsonb_typeof(NEW.changes) = jsonb_typeof(OLD.changes)
-       AND (jsonb_typeof(OLD.changes) <> 'object'
-            OR ARRAY(SELECT jsonb_object_keys(NEW.changes) ORDER BY 1) = ARRAY(SELECT jsonb_object_keys(OLD.changes) ORDER BY 1)) THEN
+       AND audit_json_shape(NEW.changes) = audit_json_shape(OLD.changes) THEN
       RETURN NEW;
     END IF;
   END IF;

@@ -267,6 +267,9 @@ describe('the audit trail stays append-only around the erasure exception', () =>
     });
     await expect(inTx(`UPDATE audit_event SET changes = '{"other": ["X", "Ina"]}' WHERE id = $1`)).rejects.toThrow(/append-only/);
     await expect(inTx(`UPDATE audit_event SET entity_type = 'goal' WHERE id = $1`)).rejects.toThrow(/append-only/);
+    // Texts only: a number, a changed nesting or a dropped value is more than a pseudonym.
+    await expect(inTx(`UPDATE audit_event SET changes = '{"contact": ["Hanna", 7]}' WHERE id = $1`)).rejects.toThrow(/append-only/);
+    await expect(inTx(`UPDATE audit_event SET changes = '{"contact": ["Hanna"]}' WHERE id = $1`)).rejects.toThrow(/append-only/);
     await expect(inTx(`DELETE FROM audit_event WHERE id = $1`)).rejects.toThrow(/append-only/);
     await inTx(`UPDATE audit_event SET actor_name = 'P', changes = '{"contact": ["P", "Ina"]}' WHERE id = $1`);
     expect((await q('SELECT actor_name, changes FROM audit_event WHERE id = $1', [id]))[0]).toEqual({ actor_name: 'P', changes: { contact: ['P', 'Ina'] } });
