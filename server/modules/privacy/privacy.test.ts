@@ -215,6 +215,29 @@ describe('erasing an account', () => {
     expect(JSON.stringify(erasure)).not.toMatch(/Karla|Kontoinhaberin/);
   });
 
+  it('leaves a closed scoring round\'s results exactly as they were (the erased rater\'s scores stay counted)', async () => {
+    const p = await person('Rita Raterin');
+    const measureIds = [];
+    for (const title of ['Schulhof begrünen', 'Radweg Nord']) measureIds.push(json(await call(app, a.cookies.coordinator, 'POST', '/measures', { title })).id);
+    const created = await call(app, a.cookies.coordinator, 'POST', '/priorities/rounds', { name: 'Priorisierung', measureIds, raterIds: [p.id, a.userIds.coordinator] });
+    expect(created.statusCode).toBe(201);
+    const r = json(created);
+    for (const [cookie, v] of [[p.cookie, 5], [a.cookies.coordinator, 2]] as const) {
+      for (const measureId of measureIds) {
+        const res = await call(app, cookie, 'PUT', `/priorities/rounds/${r.id}/scores`, { scores: r.criteria.map((c: { id: string }) => ({ measureId, criterionId: c.id, value: v, comment: '' })) });
+        expect(res.statusCode).toBe(200);
+      }
+    }
+    let round = json(await call(app, a.cookies.coordinator, 'GET', `/priorities/rounds/${r.id}`));
+    round = json(await call(app, a.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/reveal`, { version: round.version }));
+    round = json(await call(app, a.cookies.coordinator, 'POST', `/priorities/rounds/${r.id}/close`, { version: round.version }));
+    const before = json(await call(app, a.cookies.coordinator, 'GET', `/priorities/rounds/${r.id}`)).results;
+    expect(before).toHaveLength(2);
+    expect(json(await call(app, a.cookies.admin, 'GET', `/users/${p.id}/erasure`)).counts.scores).toBe(2 * r.criteria.length);
+    expect((await call(app, a.cookies.admin, 'POST', `/users/${p.id}/erasure`, { confirmName: 'Rita Raterin' })).statusCode).toBe(200);
+    expect(json(await call(app, a.cookies.coordinator, 'GET', `/priorities/rounds/${r.id}`)).results).toEqual(before);
+  });
+
   it('shared with another municipality: the membership here ends and the name is replaced here only', async () => {
     const p = await person('Sven Geteilt');
     await q(`INSERT INTO membership (municipality_id, user_id, role) VALUES ($1, $2, 'reader')`, [b.municipalityId, p.id]);
