@@ -146,7 +146,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
     if (hasZodFastifySchemaValidationErrors(err)) {
       return send(400, 'validation_failed', 'validation_failed', {}, validationDetails(err.validation, lang));
     }
-    if (err instanceof AppError) return send(err.status, err.code, err.key, err.params, localizeDetails(err.details, lang));
+    if (err instanceof AppError) return send(err.status, err.code, err.key, err.params, localizeDetails(err.details, lang, err));
     const e = err as { statusCode?: number; code?: string; message: string };
     if (e.code === '23505') {
       // A unique index caught what a concurrent request's check could not: the same as a duplicate.

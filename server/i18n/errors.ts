@@ -501,10 +501,15 @@ export function errorMessage(key: string, lang: Lang, params: MessageParams = {}
  * (with `params`): its `message` is then written in the request's language, and the key stays as the
  * problem's stable `code`-like name for programs.
  */
-export function localizeDetails(details: unknown, lang: Lang): unknown {
+export function localizeDetails(details: unknown, lang: Lang, error?: { key: string; params?: MessageParams }): unknown {
   if (!Array.isArray(details)) return details;
   return details.map((d: unknown) => {
-    if (!d || typeof d !== 'object' || !('key' in d) || typeof d.key !== 'string' || !(d.key in ERROR_MESSAGES)) return d;
+    if (!d || typeof d !== 'object') return d;
+    if (!('key' in d) || typeof d.key !== 'string' || !(d.key in ERROR_MESSAGES)) {
+      // A problem written only as a German sentence: in another language it says what the error itself says.
+      if (lang !== 'de' && error && 'message' in d && typeof d.message === 'string') return { ...d, message: errorMessage(error.key, lang, error.params) };
+      return d;
+    }
     const { params, ...rest } = d as { key: string; params?: MessageParams };
     return { ...rest, message: errorMessage(rest.key, lang, params) };
   });
