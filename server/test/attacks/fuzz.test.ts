@@ -134,7 +134,7 @@ describe('generated attacks: schema-derived fuzz', () => {
         if (res.statusCode >= 500) {
           failures.push(`${res.statusCode} ${req.method} ${req.url.slice(0, 300)} as ${who ?? 'signed out'} body ${String(req.payload ?? '').slice(0, 300)} → ${res.body.slice(0, 300)}`);
         }
-        if (who && /^\/api\/v1\/(auth\/(logout|switch)|municipalities)/.test(req.url) && res.statusCode < 300) await renewSession(who);
+        if (who && /^\/api\/v1\/(auth\/(logout|switch|sso\/logout)|municipalities)/.test(req.url) && res.statusCode < 300) await renewSession(who);
       }
       const row = byRoute.get(label(op)) ?? {};
       row.ms = Date.now() - opStarted;
