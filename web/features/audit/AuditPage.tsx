@@ -113,7 +113,7 @@ function AuditView() {
       </div>
 
       <ErrorMessage error={query.error} />
-      {!data ? <Spinner label="…" /> : data.items.length === 0 ? <EmptyState>{t('none')}</EmptyState> : (
+      {!data ? <Spinner label={t('loadingTrail')} /> : data.items.length === 0 ? <EmptyState>{t('none')}</EmptyState> : (
         <>
           <p role="status">{t('count', { n: f.number(data.total) })}</p>
           <ScrollTable label={t('title')}>

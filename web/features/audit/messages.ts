@@ -2,6 +2,7 @@ import type { Messages } from '../../i18n/i18n';
 
 export const auditMessages = {
   de: {
+    loadingTrail: 'Protokoll wird geladen …',
     title: 'Protokoll',
     intro: 'Alle Ereignisse dieser Kommune: Änderungen, Anmeldungen (auch fehlgeschlagene), Abmeldungen, Rollenänderungen, zweiter Faktor und Exporte personenbezogener Daten. Einträge lassen sich nicht ändern oder löschen.',
     adminOnly: 'Das Protokoll sehen nur Administratorinnen und Administratoren.',
@@ -31,6 +32,7 @@ export const auditMessages = {
     exportHint: 'Der Export enthält alle Ereignisse des Filters und wird selbst protokolliert.',
   },
   en: {
+    loadingTrail: 'Loading the trail …',
     title: 'Audit trail',
     intro: 'Every event of this municipality: changes, sign-ins (failed ones too), sign-outs, role changes, two-factor and exports of personal data. Entries cannot be changed or deleted.',
     adminOnly: 'Only administrators can see the audit trail.',

@@ -131,7 +131,7 @@ export function ApiTokensSection({ municipalityName }: { municipalityName: strin
         </div>
       </form>
 
-      {!list.data ? <Spinner label="…" /> : tokens.length === 0 ? <p className="muted">{t('none')}</p> : (
+      {!list.data ? <Spinner label={t('loadingTokens')} /> : tokens.length === 0 ? <p className="muted">{t('none')}</p> : (
         <ScrollTable label={t('tokensTitle')}>
           <table>
             <thead>

@@ -20,7 +20,7 @@ export default function ProfilePage() {
   const t = useT(authMessages);
   usePageTitle(t('profileTitle'));
   const { data: me } = useMe();
-  if (!me) return <Spinner label="…" />;
+  if (!me) return <Spinner label={t('loadingProfile')} />;
   return <ProfileForm me={me} />;
 }
 

@@ -52,7 +52,7 @@ export function SecondFactorForm({ pendingToken, onSignedIn, onRestart }: { pend
           <div className="actions">
             <button type="submit" className="btn primary" disabled={busy}>{t('secondStepSubmit')}</button>
             <button type="button" className="btn" onClick={onRestart}>{t('backToPassword')}</button>
-            {busy && <Spinner label="…" />}
+            {busy && <Spinner label={t('checkingCode')} />}
           </div>
         </form>
       )}

@@ -38,7 +38,7 @@ export function SessionsSection() {
       {list.data && <p>{t('sessionsIntro', { n: list.data.idleMinutes })}</p>}
       <StatusMessage message={message} />
       <ErrorMessage error={error ?? list.error} />
-      {!list.data ? <Spinner label="…" /> : (
+      {!list.data ? <Spinner label={t('loadingSessions')} /> : (
         <>
           <ScrollTable label={t('sessionsTitle')}>
             <table>

@@ -39,7 +39,7 @@ export function TwoFactorSection() {
       {s?.required && !s.enabled && <Alert kind="warn">{t('requiredNotice')}</Alert>}
       <StatusMessage message={message} />
       <ErrorMessage error={error ?? status.error} />
-      {!s ? <Spinner label="…" /> : codes ? (
+      {!s ? <Spinner label={t('loadingTwoFactor')} /> : codes ? (
         <RecoveryCodeList codes={codes} onDone={() => { setCodes(null); setMessage(t('turnedOn')); }} />
       ) : setup ? (
         <ConfirmForm setup={setup} onCancel={() => setSetup(null)}

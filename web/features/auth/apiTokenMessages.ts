@@ -3,6 +3,7 @@ import type { Messages } from '../../i18n/i18n';
 /** Texts of the profile's API token section. */
 export const apiTokenMessages = {
   de: {
+    loadingTokens: 'API-Tokens werden geladen …',
     tokensTitle: 'API-Tokens',
     tokensIntro:
       'Mit einem persönlichen API-Token greifen Skripte und Programme Ihrer IT auf Roter Faden zu (Kopfzeile „Authorization: Bearer …“). Ein Token handelt mit Ihrer jeweils aktuellen Rolle in dieser Kommune ({municipality}) und lässt sich jederzeit widerrufen.',
@@ -44,6 +45,7 @@ export const apiTokenMessages = {
     revoked: 'Das Token „{name}“ ist widerrufen.',
   },
   en: {
+    loadingTokens: 'Loading the API tokens …',
     tokensTitle: 'API tokens',
     tokensIntro:
       "With a personal API token, your IT's scripts and programs access Roter Faden (header “Authorization: Bearer …”). A token acts with your current role in this municipality ({municipality}) and can be revoked at any time.",

@@ -2,6 +2,7 @@ import type { Messages } from '../../i18n/i18n';
 
 export const authMessages = {
   de: {
+    loadingProfile: 'Profil wird geladen …',
     setupTitle: 'Ersteinrichtung',
     setupIntro: 'Willkommen bei Roter Faden. Legen Sie Ihre Kommune und das erste Administrationskonto an.',
     municipalityName: 'Name der Kommune',
@@ -52,6 +53,7 @@ export const authMessages = {
     role: 'Rolle',
   },
   en: {
+    loadingProfile: 'Loading the profile …',
     setupTitle: 'First-time setup',
     setupIntro: 'Welcome to Roter Faden. Create your municipality and the first administrator account.',
     municipalityName: 'Name of the municipality',

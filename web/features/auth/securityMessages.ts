@@ -3,6 +3,9 @@ import type { Messages } from '../../i18n/i18n';
 /** Texts of the two-factor sign-in, the sessions section and the second sign-in step. */
 export const securityMessages = {
   de: {
+    loadingTwoFactor: 'Einstellungen zum zweiten Faktor werden geladen …',
+    loadingSessions: 'Sitzungen werden geladen …',
+    checkingCode: 'Code wird geprüft …',
     twoFactorTitle: 'Anmeldung mit zweitem Faktor',
     twoFactorIntro: 'Zusätzlich zum Passwort fragt Roter Faden bei der Anmeldung nach einem sechsstelligen Code aus einer Authenticator-App (z. B. FreeOTP, Aegis, Google oder Microsoft Authenticator).',
     twoFactorOn: 'Eingeschaltet.',
@@ -57,6 +60,9 @@ export const securityMessages = {
     backToPassword: 'Zurück zur Anmeldung',
   },
   en: {
+    loadingTwoFactor: 'Loading the two-factor settings …',
+    loadingSessions: 'Loading the sessions …',
+    checkingCode: 'Checking the code …',
     twoFactorTitle: 'Two-factor sign-in',
     twoFactorIntro: 'Besides your password, Roter Faden asks for a six-digit code from an authenticator app (e.g. FreeOTP, Aegis, Google or Microsoft Authenticator) when you sign in.',
     twoFactorOn: 'On.',
