@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'recommendation_addressed',
   'measure_comment',
   'citizen_idea_to_moderate',
+  'membership_invitation',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -47,6 +48,7 @@ export const NotificationPage = z.object({
   items: z.array(Notification).describe('Die Benachrichtigungen dieser Seite, neueste zuerst.'),
   total: z.number().int().describe('Anzahl aller Benachrichtigungen (gefiltert).'),
   unread: z.number().int().describe('Anzahl der ungelesenen Benachrichtigungen der Person in dieser Kommune.'),
+  invitations: z.number().int().describe('Offene Einladungen der Person in andere Kommunen (`GET /invitations`).'),
   page: z.number().int().describe('Seite (ab 1).'),
   pageSize: z.number().int().describe('Einträge je Seite.'),
 });
@@ -122,3 +124,21 @@ export type OutboxPage = z.infer<typeof OutboxPage>;
 export const UnsubscribeQuery = z.object({
   token: z.string().min(10).max(300).regex(/^[A-Za-z0-9_.-]+$/).describe('Das Abmelde-Token aus der E-Mail (je Person und Art).'),
 });
+
+/** An invitation into another municipality, waiting for the invited person's consent (issue 14). */
+export const Invitation = z.object({
+  id: Id.describe('Kennung der Einladung.'),
+  municipalityId: Id.describe('Die einladende Kommune.'),
+  municipalityName: z.string().describe('Name der einladenden Kommune.'),
+  role: z.enum(['admin', 'coordinator', 'department', 'reader']).describe('Rolle, die die Person dort bekäme.'),
+  departmentName: z.string().nullable().describe('Amt dort (bei Rolle `department`), sonst null.'),
+  invitedBy: z.string().describe('Name der einladenden Administratorin oder des Administrators.'),
+  createdAt: z.string().describe('Eingeladen am (ISO 8601); gültig 14 Tage.'),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+export const InvitationSent = z.object({
+  invited: z.literal(true).describe('Die Person hat schon ein Konto (einer anderen Kommune): Sie wurde eingeladen und wird Mitglied, sobald sie nach der Anmeldung annimmt.'),
+  email: z.string().describe('Die eingeladene Adresse, wie eingegeben.'),
+});
+export type InvitationSent = z.infer<typeof InvitationSent>;

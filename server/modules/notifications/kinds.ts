@@ -102,6 +102,15 @@ export const KINDS: Record<NotificationKind, KindDef> = {
       en: (p) => `A new citizen idea awaits moderation: ${s(p.title)}.`,
     },
   },
+  membership_invitation: {
+    default: 'immediate',
+    emitted: true,
+    label: { de: 'Einladung in eine andere Kommune', en: 'Invitation into another municipality' },
+    title: {
+      de: (p) => `${s(p.invitedBy)} lädt Sie als ${s(p.roleDe)} in die Kommune ${s(p.municipality)} ein. Annehmen oder ablehnen: unter „Benachrichtigungen“.`,
+      en: (p) => `${s(p.invitedBy)} invites you as ${s(p.roleEn)} into the municipality ${s(p.municipality)}. Accept or decline under “Notifications”.`,
+    },
+  },
 };
 
 export const isKind = (k: string): k is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(k);

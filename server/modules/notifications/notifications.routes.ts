@@ -3,16 +3,17 @@ import type { FastifyReply } from 'fastify';
 import type { App } from '../../app';
 import { IdParams } from '../../../contract/common';
 import {
-  NotificationPage, NotificationPreferences, NotificationQuery, OutboxPage, OutboxQuery, PutNotificationPreferences, UnreadCount, UnsubscribeQuery,
+  Invitation, NotificationPage, NotificationPreferences, NotificationQuery, OutboxPage, OutboxQuery, PutNotificationPreferences, UnreadCount, UnsubscribeQuery,
 } from '../../../contract/notifications';
 import { AppError } from '../../errors';
 import { requestLanguage } from '../../i18n/language';
-import { requireActor, requireRole } from '../../plugins/actor';
+import { requireActor, requireRole, requireSession } from '../../plugins/actor';
 import { KINDS } from './kinds';
 import {
   getPreferences, listNotifications, listOutbox, markAllRead, markRead, retryOutbox, setPreferences, unsubscribe,
 } from './notifications.service';
 import { readUnsubscribeToken, type UnsubscribeTarget } from './unsubscribe-token';
+import { acceptInvitation, declineInvitation, listInvitations } from './invitations';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -93,6 +94,18 @@ export async function notificationsRoutes(app: App) {
   );
   app.post('/admin/mail-outbox/:id/retry', { schema: { tags, params: IdParams } }, async (req, reply) => {
     await retryOutbox(app.db, requireRole(req, 'admin'), req.params.id);
+    reply.code(204);
+  });
+
+  // Invitations into other municipalities: the invited person's own, whatever their current municipality.
+  app.get('/invitations', { schema: { tags, response: { 200: z.array(Invitation) } } }, async (req) => listInvitations(app.db, requireSession(req).userId));
+  app.post(
+    '/invitations/:id/accept',
+    { schema: { tags, params: IdParams, response: { 200: z.object({ municipalityId: z.uuid().describe('Die Kommune, der die Person jetzt angehört (zum Wechseln).') }) } } },
+    async (req) => acceptInvitation(app.db, requireSession(req), req.params.id),
+  );
+  app.post('/invitations/:id/decline', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    await declineInvitation(app.db, requireSession(req), req.params.id);
     reply.code(204);
   });
 

@@ -9,15 +9,18 @@ const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOSt
 
 export async function listNotifications(db: Db, actor: Actor, q: { page: number; pageSize: number; unread: boolean }, lang: Lang): Promise<NotificationPage> {
   const where = `user_id = $1 AND municipality_id = $2${q.unread ? ' AND read_at IS NULL' : ''}`;
-  const [rows, [{ total, unread }]] = await Promise.all([
+  const [rows, [{ total, unread, invitations }]] = await Promise.all([
     db.query<{ id: string; kind: string; params: Record<string, unknown>; link: string | null; createdAt: Date; readAt: Date | null }>(
       `SELECT id, kind, params, link, created_at AS "createdAt", read_at AS "readAt" FROM notification WHERE ${where}
         ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
       [actor.userId, actor.municipalityId, q.pageSize, (q.page - 1) * q.pageSize],
     ),
-    db.query<{ total: number; unread: number }>(
+    db.query<{ total: number; unread: number; invitations: number }>(
       `SELECT (SELECT count(*)::int FROM notification WHERE ${where}) AS total,
-              (SELECT count(*)::int FROM notification WHERE user_id = $1 AND municipality_id = $2 AND read_at IS NULL) AS unread`,
+              (SELECT count(*)::int FROM notification WHERE user_id = $1 AND municipality_id = $2 AND read_at IS NULL) AS unread,
+              (SELECT count(*)::int FROM notification n WHERE n.user_id = $1 AND n.kind = 'membership_invitation' AND n.read_at IS NULL
+                  AND n.created_at > now() - interval '14 days'
+                  AND NOT EXISTS (SELECT 1 FROM membership ms WHERE ms.municipality_id = n.municipality_id AND ms.user_id = n.user_id)) AS invitations`,
       [actor.userId, actor.municipalityId],
     ),
   ]);
@@ -32,6 +35,7 @@ export async function listNotifications(db: Db, actor: Actor, q: { page: number;
     })),
     total: Number(total),
     unread: Number(unread),
+    invitations: Number(invitations),
     page: q.page,
     pageSize: q.pageSize,
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../app';
 import { CreateMunicipalityBody, CreateUserBody, Me, UpdateUserBody, UserRow } from '../../../contract/auth';
 import { IdParams } from '../../../contract/common';
+import { InvitationSent } from '../../../contract/notifications';
 import { requireRole, requireSession } from '../../plugins/actor';
 import { me } from '../auth/auth.service';
 import { addUser, createMunicipality, listUsers, removeUser, updateUser } from './users.service';
@@ -12,10 +13,11 @@ export async function usersRoutes(app: App) {
     const actor = requireRole(req, 'admin');
     return listUsers(app.db, actor.municipalityId);
   });
-  app.post('/users', { schema: { tags, body: CreateUserBody, response: { 201: UserRow } } }, async (req, reply) => {
+  app.post('/users', { schema: { tags, body: CreateUserBody, response: { 201: UserRow, 202: InvitationSent } } }, async (req, reply) => {
     const actor = requireRole(req, 'admin');
-    reply.code(201);
-    return addUser(app.db, actor, req.body);
+    const result = await addUser(app.db, actor, req.body);
+    reply.code('invited' in result ? 202 : 201);
+    return result;
   });
   app.patch('/users/:id', { schema: { tags, params: IdParams, body: UpdateUserBody, response: { 200: UserRow } } }, async (req) => {
     const actor = requireRole(req, 'admin');

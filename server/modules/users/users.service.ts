@@ -1,4 +1,6 @@
 import type { Db } from '../../db/client';
+import { invite } from '../notifications/invitations';
+import type { InvitationSent } from '../../../contract/notifications';
 import type { Actor } from '../../plugins/actor';
 import type { Role } from '../../../contract/common';
 import type { UserRow } from '../../../contract/auth';
@@ -23,7 +25,7 @@ export async function addUser(
   db: Db,
   actor: Actor,
   input: { email: string; name: string; role: Role; departmentId: string | null; password?: string },
-): Promise<UserRow> {
+): Promise<UserRow | InvitationSent> {
   // A new password must pass the password rules (length, common list, not built on e-mail, name or municipality).
   const passwordHash = input.password ? await hashNewPassword(db, input.password, { email: input.email, name: input.name, municipalityId: actor.municipalityId }) : null;
   return db.tx(async (t) => {
@@ -35,6 +37,10 @@ export async function addUser(
     } else {
       const [member] = await t.query('SELECT 1 FROM membership WHERE municipality_id = $1 AND user_id = $2', [actor.municipalityId, existing.id]);
       if (member) throw conflict({ key: 'conflict.already_member', params: { email: input.email } });
+      // An account that exists already (in another municipality) is invited, not added: the admin neither
+      // learns the person's name nor makes them a member without their consent (issue 14).
+      await invite(t, actor, existing.id, input.role, input.departmentId);
+      return { invited: true as const, email: input.email };
     }
     await t.query('INSERT INTO membership (municipality_id, user_id, role, department_id) VALUES ($1, $2, $3, $4)', [actor.municipalityId, existing.id, input.role, input.departmentId]);
     const row = await getUser(t, actor.municipalityId, existing.id);

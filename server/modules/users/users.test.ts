@@ -52,16 +52,26 @@ describe('users: list and add', () => {
     expect((await call(app, cookie, 'POST', '/measures', { title: 'Von Nora' })).statusCode).toBe(201);
   });
 
-  it('adds an existing account of another municipality by e-mail without a password; that person can switch', async () => {
+  it('invites an existing account of another municipality (202, without its name); it joins only when the person accepts, then can switch', async () => {
     const fresh = await createTenant(app, 'Zweitstadt');
     const guestMail = await emailOf(other.userIds.reader);
     const res = await call(app, fresh.cookies.admin, 'POST', '/users', { email: guestMail.toUpperCase(), name: 'anderer Name', role: 'coordinator' });
-    expect(res.statusCode).toBe(201);
-    // the account is reused, not copied: same id, same name and e-mail as before
-    expect(json(res)).toEqual({ id: other.userIds.reader, email: guestMail, name: 'reader user', role: 'coordinator', departmentId: null });
+    expect(res.statusCode).toBe(202);
+    // the admin learns neither the name nor the account's id, and nobody was added
+    expect(json(res)).toEqual({ invited: true, email: guestMail.toUpperCase() });
+    expect(res.body).not.toContain('reader user');
+    expect(json(await call(app, fresh.cookies.admin, 'GET', '/users')).map((u: { id: string }) => u.id)).not.toContain(other.userIds.reader);
     expect((await app.db.query('SELECT id FROM app_user WHERE lower(email) = lower($1)', [guestMail]))).toHaveLength(1);
 
     const guest = await login(app, guestMail);
+    expect(json(await call(app, guest, 'GET', '/auth/me')).memberships).toHaveLength(1);
+    const [invitation] = json(await call(app, guest, 'GET', '/invitations'));
+    expect(invitation).toMatchObject({ municipalityId: fresh.municipalityId, municipalityName: 'Zweitstadt', role: 'coordinator', departmentName: null, invitedBy: 'admin user' });
+    expect(json(await call(app, guest, 'POST', `/invitations/${invitation.id}/accept`))).toEqual({ municipalityId: fresh.municipalityId });
+    // the account is reused, not copied: same id, same name as before
+    expect(json(await call(app, fresh.cookies.admin, 'GET', '/users')).find((u: { id: string }) => u.id === other.userIds.reader)).toEqual({
+      id: other.userIds.reader, email: guestMail, name: 'reader user', role: 'coordinator', departmentId: null,
+    });
     const me = json(await call(app, guest, 'GET', '/auth/me'));
     expect(me.memberships.map((m: { municipalityName: string }) => m.municipalityName).sort()).toEqual(['Nachbarstadt', 'Zweitstadt']);
     const switched = await call(app, guest, 'POST', '/auth/switch', { municipalityId: fresh.municipalityId });
@@ -79,7 +89,7 @@ describe('users: list and add', () => {
     const owner = await createTenant(app);
     const mail = await emailOf(owner.userIds.coordinator);
     const res = await call(app, fresh.cookies.admin, 'POST', '/users', { email: mail, name: 'x', role: 'reader', password: NEW_PASSWORD });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode).toBe(202);
     expect(await loginStatus(mail, NEW_PASSWORD)).toBe(401);
     expect(await loginStatus(mail, PASSWORD)).toBe(200);
     expect((await call(app, owner.cookies.coordinator, 'GET', '/concept')).statusCode).toBe(200);
@@ -187,13 +197,15 @@ describe('users: change and remove', () => {
   });
 
   it("does not let an admin reset the password of an account that also belongs to another municipality", async () => {
-    // An admin can add any existing account by e-mail alone. Resetting that account's password would
-    // then hand them the account, including its admin rights in the other municipality.
+    // An admin can invite any existing account by e-mail; once the person accepts, resetting that account's
+    // password would hand the admin the account, including its admin rights in the other municipality.
     const attacker = await createTenant(app);
     const victim = await createTenant(app);
     const victimMail = await emailOf(victim.userIds.admin);
     const added = await call(app, attacker.cookies.admin, 'POST', '/users', { email: victimMail, name: 'x', role: 'reader' });
-    expect(added.statusCode).toBe(201);
+    expect(added.statusCode).toBe(202);
+    const [invitation] = json(await call(app, victim.cookies.admin, 'GET', '/invitations'));
+    expect((await call(app, victim.cookies.admin, 'POST', `/invitations/${invitation.id}/accept`)).statusCode).toBe(200);
     const res = await call(app, attacker.cookies.admin, 'PATCH', `/users/${victim.userIds.admin}`, { password: NEW_PASSWORD });
     expect(res.statusCode).toBe(403);
     expect(json(res).error.code).toBe('forbidden');
@@ -254,8 +266,10 @@ describe('users: change and remove', () => {
   it('removing a shared person ends only their access to this municipality', async () => {
     const fresh = await createTenant(app, 'Drittstadt');
     const guestMail = await emailOf(other.userIds.coordinator);
-    expect((await call(app, fresh.cookies.admin, 'POST', '/users', { email: guestMail, name: 'Gast', role: 'reader' })).statusCode).toBe(201);
+    expect((await call(app, fresh.cookies.admin, 'POST', '/users', { email: guestMail, name: 'Gast', role: 'reader' })).statusCode).toBe(202);
     const here = await login(app, guestMail);
+    const [invitation] = json(await call(app, here, 'GET', '/invitations'));
+    expect((await call(app, here, 'POST', `/invitations/${invitation.id}/accept`)).statusCode).toBe(200);
     expect((await call(app, here, 'POST', '/auth/switch', { municipalityId: fresh.municipalityId })).statusCode).toBe(200);
     const home = await login(app, guestMail);
     expect(json(await call(app, home, 'GET', '/auth/me')).current.municipalityId).toBe(other.municipalityId);

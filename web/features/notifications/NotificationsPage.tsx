@@ -6,7 +6,9 @@ import { ErrorMessage, PageHeader, Spinner } from '../../components/ui';
 import { StatusMessage } from '../../app/forms';
 import { usePageTitle } from '../../app/title';
 import { useFormat, useT } from '../../i18n/i18n';
-import type { NotificationPage } from '../../../contract/notifications';
+import type { Invitation, NotificationPage } from '../../../contract/notifications';
+import { ROLE_LABELS } from '../../../domain/labels';
+import { ME_KEY } from '../../app/session';
 import { notificationMessages } from './messages';
 import { NOTIFICATIONS_KEY } from './queries';
 import './notifications.css';
@@ -28,6 +30,7 @@ export default function NotificationsPage() {
     queryFn: () => api.get<NotificationPage>('/notifications', { page, pageSize: PAGE_SIZE, unread: unreadOnly ? 'true' : undefined }),
     placeholderData: keepPreviousData,
   });
+  const invitations = useQuery({ queryKey: [...NOTIFICATIONS_KEY, 'invitations'], queryFn: () => api.get<Invitation[]>('/invitations') });
 
   async function act(fn: () => Promise<unknown>, done: string) {
     setMessage(null);
@@ -40,6 +43,14 @@ export default function NotificationsPage() {
     } finally {
       await qc.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
     }
+  }
+
+  async function answer(inv: Invitation, accept: boolean) {
+    await act(async () => {
+      await api.post(`/invitations/${inv.id}/${accept ? 'accept' : 'decline'}`);
+      // a new membership: the municipality switch in the header lists it
+      if (accept) await qc.invalidateQueries({ queryKey: ME_KEY });
+    }, t(accept ? 'accepted' : 'declined', { municipality: inv.municipalityName }));
   }
 
   const data = list.data;
@@ -60,6 +71,32 @@ export default function NotificationsPage() {
         {t('intro')} <Link to="/profile#notifications">{t('settingsLink')}</Link>
       </p>
       <StatusMessage message={message} />
+      {invitations.data && invitations.data.length > 0 && (
+        <section className="card" aria-labelledby="invitations-title" style={{ marginBottom: '1rem' }}>
+          <h2 id="invitations-title" style={{ marginTop: 0, fontSize: '1.1rem' }}>{t('invitationsTitle')}</h2>
+          <p className="muted">{t('invitationHint')}</p>
+          <ul className="notification-list">
+            {invitations.data.map((inv) => (
+              <li key={inv.id} className="unread" data-testid="invitation">
+                <span className="notification-text">
+                  {t(inv.departmentName ? 'invitationDept' : 'invitation', {
+                    by: inv.invitedBy, municipality: inv.municipalityName, role: f.label(ROLE_LABELS, inv.role), department: inv.departmentName ?? '',
+                  })}
+                  <span className="notification-meta muted">{f.dateTime(inv.createdAt)}</span>
+                </span>
+                <span className="actions">
+                  <button type="button" className="btn small primary" aria-label={t('acceptLabel', { municipality: inv.municipalityName })} onClick={() => void answer(inv, true)}>
+                    {t('accept')}
+                  </button>
+                  <button type="button" className="btn small" aria-label={t('declineLabel', { municipality: inv.municipalityName })} onClick={() => void answer(inv, false)}>
+                    {t('decline')}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <ErrorMessage error={error ?? list.error} />
       <div className="field">
         <label>

@@ -4,11 +4,14 @@ import type { NotificationPage } from '../../../contract/notifications';
 
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
-/** The unread count for the bell: refreshed every minute and when the window gets focus again. */
+/** The unread count for the bell (open invitations count too): refreshed every minute and when the window gets focus again. */
 export function useUnreadCount() {
   return useQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'unread'],
-    queryFn: async () => (await api.get<NotificationPage>('/notifications', { pageSize: 1 })).unread,
+    queryFn: async () => {
+      const page = await api.get<NotificationPage>('/notifications', { pageSize: 1 });
+      return page.unread + page.invitations;
+    },
     refetchInterval: 60_000,
     staleTime: 15_000,
   });

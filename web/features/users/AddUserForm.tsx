@@ -5,6 +5,7 @@ import { Alert, ErrorMessage } from '../../components/ui';
 import { issuesToErrors } from '../../app/forms';
 import { useT } from '../../i18n/i18n';
 import type { UserRow } from '../../../contract/auth';
+import type { InvitationSent } from '../../../contract/notifications';
 import type { Role } from '../../../contract/common';
 import type { Department } from '../../../contract/concept';
 import { messages } from './messages';
@@ -29,9 +30,10 @@ export function AddUserForm({ departments }: { departments: Department[] }) {
 
   const add = useMutation({
     mutationFn: (body: { email: string; name: string; role: Role; departmentId: string | null; password?: string }) =>
-      api.post<UserRow>('/users', body),
+      api.post<UserRow | InvitationSent>('/users', body),
     onSuccess: (u) => {
-      setAdded(t('added', { name: u.name }));
+      // an account of another municipality is invited (202), without its name: it joins once the person accepts
+      setAdded('invited' in u ? t('invited', { email: u.email }) : t('added', { name: u.name }));
       setEmail('');
       setName('');
       setPassword('');
