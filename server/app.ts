@@ -43,7 +43,6 @@ import { homeRoutes } from './modules/home/home.routes';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
 import { ssoRoutes } from './modules/sso/sso.routes';
 import { privacyRoutes } from './modules/privacy/privacy.routes';
-import { startRetentionJob } from './modules/privacy/retention';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { registerOutboxWorker } from './modules/notifications/worker';
 import { bearerActor } from './modules/tokens/bearer';
@@ -126,12 +125,6 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
     reminderTimers.forEach((t) => clearTimeout(t));
     await live.stop();
   });
-  // Workshop guests' names are erased after the municipality's retention period: at start and daily (idempotent).
-  let stopRetention: (() => void) | null = null;
-  app.addHook('onReady', async () => {
-    stopRetention = startRetentionJob(db, config.sessionSecret, app.log);
-  });
-  app.addHook('preClose', async () => stopRetention?.());
   // Every e-mail goes through the notification outbox (modules/notifications/outbox.ts), only with SMTP configured.
   registerOutboxWorker(app);
   app.setValidatorCompiler(validatorCompiler);

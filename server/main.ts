@@ -29,8 +29,13 @@ async function main() {
   // few seconds more, so that the first requests after a restart (guests reconnecting) do not queue behind it.
   const analyze = setTimeout(() => void analyzeIfEmbedded(db).catch((err) => app.log.warn({ err }, 'VACUUM ANALYZE failed')), ANALYZE_DELAY_MS);
   analyze.unref();
+  // Workshop guests' names are erased after their municipality's retention period: soon after start and daily,
+  // in the server process only (test apps built with buildApp keep their data as the test wrote it).
+  const { startRetentionJob } = await import('./modules/privacy/retention');
+  const stopRetention = startRetentionJob(db, config.sessionSecret, app.log);
   const stop = async () => {
     clearTimeout(analyze);
+    stopRetention();
     await app.close();
     await stopBackups?.();
     await db.close();
