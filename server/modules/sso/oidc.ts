@@ -74,7 +74,8 @@ export async function authorizationUrl(config: client.Configuration, redirectUri
 
 /** How a failed code exchange or ID-token check reads on the refusal page. */
 function classify(err: unknown): SsoRefused {
-  if (err instanceof SsoRefused) return err;
+  // our own refusal (e.g. a request to another host) may come back wrapped by openid-client
+  for (let e: unknown = err, i = 0; e && i < 4; e = (e as { cause?: unknown }).cause, i++) if (e instanceof SsoRefused) return e;
   const e = err as { code?: string; message?: string; cause?: { claim?: string; cause?: { claim?: string } }; error?: string };
   // openid-client wraps oauth4webapi's error, which names the claim that failed.
   const claim = e.cause?.claim ?? e.cause?.cause?.claim;

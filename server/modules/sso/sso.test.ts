@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import { call, createTenant, createTestApp, json, login, type Tenant } from '../../test/harness';
@@ -202,6 +203,40 @@ describe('sign-in through the OpenID Connect provider', () => {
     expect((await call(app, b.cookies.admin, 'DELETE', '/sso/provider')).statusCode).toBe(204);
     const gone = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/start?provider=${json(other).id}` });
     expect(refusal(gone)).toBe('not_configured');
+  });
+
+  it('sends requests only to the configured provider, even when its metadata names another host', async () => {
+    // a provider whose discovery document is its own, but whose token endpoint lies on another host
+    let elsewhere = 0;
+    const other = createServer((_req, res) => { elsewhere++; res.writeHead(500).end(); });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    const meta = createServer((req, res) => {
+      const self = `http://127.0.0.1:${(meta.address() as { port: number }).port}`;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
+        issuer: self, authorization_endpoint: `${self}/auth`, jwks_uri: `${self}/jwks`, response_types_supported: ['code'],
+        subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'],
+        token_endpoint: `http://localhost:${(other.address() as { port: number }).port}/token`,
+      }));
+      void req;
+    });
+    await new Promise<void>((r) => meta.listen(0, '127.0.0.1', r));
+    try {
+      const cfg = settings();
+      const put = await call(app, b.cookies.admin, 'PUT', '/sso/provider', {
+        ...cfg, oidc: { ...cfg.oidc, issuer: `http://127.0.0.1:${(meta.address() as { port: number }).port}` }, mapping: { ...cfg.mapping, departments: [] },
+      });
+      const start = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/start?provider=${json(put).id}` });
+      expect(start.statusCode).toBe(302);
+      const state = new URL(start.headers.location as string).searchParams.get('state');
+      const browser = start.cookies.find((c) => c.name === 'rf_sso')!.value;
+      const res = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/oidc/callback?code=abc&state=${state}`, headers: { cookie: `rf_sso=${browser}` } });
+      expect(refusal(res)).toBe('provider_error');
+      expect(elsewhere).toBe(0);
+    } finally {
+      await call(app, b.cookies.admin, 'DELETE', '/sso/provider');
+      other.close();
+      meta.close();
+    }
   });
 
   it('keeps a provider of municipality A out of municipality B', async () => {
