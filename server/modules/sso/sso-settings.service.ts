@@ -98,6 +98,11 @@ export async function saveProvider(db: Db, actor: Actor, body: SsoProviderBody, 
        RETURNING *`,
       values,
     );
+    // Another provider behind the same entry: its subjects are not the old one's, so the links start afresh
+    // (accounts are found again by verified e-mail at the next sign-in).
+    if (before && (before.kind !== after.kind || before.oidc_issuer !== after.oidc_issuer || before.saml_idp_issuer !== after.saml_idp_issuer)) {
+      await t.query('DELETE FROM sso_identity WHERE provider_id = $1', [after.id]);
+    }
     await recordAudit(t, actor, { entityType: 'sso_provider', entityId: after.id, action: before ? 'update' : 'create', before: auditView(before), after: auditView(after) });
     return toApi(after, base);
   });

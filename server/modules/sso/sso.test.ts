@@ -284,6 +284,19 @@ describe('sign-in through the OpenID Connect provider', () => {
   });
 });
 
+describe('changing the provider', () => {
+  it('forgets the links to the old provider\'s subjects when the issuer changes, not when other settings do', async () => {
+    const links = async () => (await app.db.query('SELECT 1 FROM sso_identity WHERE provider_id = $1', [providerId])).length;
+    expect(await links()).toBeGreaterThan(0);
+    expect((await call(app, a.cookies.admin, 'PUT', '/sso/provider', { ...settings(), displayName: 'Rathaus-Login' })).statusCode).toBe(200);
+    expect(await links()).toBeGreaterThan(0);
+    const cfg = settings();
+    expect((await call(app, a.cookies.admin, 'PUT', '/sso/provider', { ...cfg, oidc: { ...cfg.oidc, issuer: 'http://localhost:1' } })).statusCode).toBe(200);
+    expect(await links()).toBe(0);
+    expect((await call(app, a.cookies.admin, 'PUT', '/sso/provider', settings())).statusCode).toBe(200);
+  });
+});
+
 describe('local passwords turned off', () => {
   it('refuses passwords except for the emergency admin', async () => {
     const put = await call(app, a.cookies.admin, 'PUT', '/sso/provider', { ...settings(), passwordsOff: true, emergencyAdminId: a.userIds.admin });
