@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { ensureDemoSetup, expectAccessible, signIn } from './helpers';
+import { ADMIN, ensureDemoSetup, expectAccessible, signIn } from './helpers';
 
 /**
  * Issue 14, notifications: a department member is told when their department is made lead of a measure,
@@ -98,4 +98,49 @@ test('notifications: made lead → bell count → read → preferences; the admi
   // the admin's language back to German for the journeys after this one
   await page.getByRole('banner').getByRole('button', { name: 'DE', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'E-Mail-Postausgang' })).toBeVisible();
+});
+
+test('invite by e-mail: an account of another municipality is invited, not added, and joins on accepting', async ({ page, browser }) => {
+  test.slow();
+  await ensureDemoSetup(page);
+  await signIn(page);
+  const stamp = Date.now().toString(36);
+  const paul = { name: `Paul Pendler ${stamp}`, email: `paul.${stamp}@musterstadt.example`, password: 'Pendel-Zug-Nachbar-26' };
+  expect((await page.request.post('/api/v1/users', { data: { ...paul, role: 'reader' } })).status()).toBe(201);
+  // the admin's second municipality, and the admin there
+  const neighbour = `Nachbarort ${stamp}`;
+  const made = await (await page.request.post('/api/v1/municipalities', { data: { name: neighbour, defaultStructure: false } })).json();
+  const neighbourId = made.memberships.find((m: { municipalityName: string }) => m.municipalityName === neighbour).municipalityId;
+  const home = made.current.municipalityId;
+  expect((await page.request.post('/api/v1/auth/switch', { data: { municipalityId: neighbourId } })).status()).toBe(200);
+
+  await page.goto('/admin/users');
+  await page.getByLabel('E-Mail *').fill(paul.email);
+  await page.getByLabel('Name *').fill('Ein geratener Name');
+  await page.getByLabel('Rolle').selectOption({ label: 'Lesend (z. B. Beirat)' });
+  await page.getByRole('button', { name: 'Hinzufügen' }).click();
+  await expect(page.getByText(`Zu ${paul.email} gibt es schon ein Konto einer anderen Kommune. Die Person ist eingeladen`)).toBeVisible();
+  // not a member, and the real name shows nowhere
+  await expect(page.getByText(paul.name)).toHaveCount(0);
+  await expectAccessible(page, 'users page after an invitation (de)');
+  // the admin back home, for the journeys after this one
+  expect((await page.request.post('/api/v1/auth/switch', { data: { municipalityId: home } })).status()).toBe(200);
+
+  const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'de-DE' });
+  const p = await ctx.newPage();
+  await signIn(p, paul.email, paul.password);
+  await p.getByRole('banner').getByRole('link', { name: 'Benachrichtigungen, 1 ungelesen' }).click();
+  const invitation = p.getByTestId('invitation');
+  await expect(invitation).toContainText(`${ADMIN.name} lädt Sie in die Kommune ${neighbour} ein, als Lesend (z. B. Beirat).`);
+  await expectAccessible(p, 'notifications with an invitation (de)');
+  await p.getByRole('banner').getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(invitation).toContainText(`${ADMIN.name} invites you into the municipality ${neighbour}, as Reader (e.g. advisory board).`);
+  await expectAccessible(p, 'notifications with an invitation (en)');
+  await p.getByRole('banner').getByRole('button', { name: 'DE', exact: true }).click();
+  await invitation.getByRole('button', { name: `Einladung von ${neighbour} annehmen` }).click();
+  await expect(p.getByText(`Sie sind jetzt Mitglied von ${neighbour}.`)).toBeVisible();
+  await expect(p.getByTestId('invitation')).toHaveCount(0);
+  await p.getByRole('banner').getByLabel('Kommune').selectOption({ label: neighbour });
+  await expect(p.getByRole('banner').getByRole('link', { name: new RegExp(neighbour) })).toBeVisible();
+  await ctx.close();
 });
