@@ -46,6 +46,7 @@ export const ErasureSummary = z.object({
     apiTokens: z.number().int().describe('API-Tokens, die widerrufen werden.'),
     twoFactor: z.number().int().describe('1, wenn ein zweiter Faktor (Geheimnis und Wiederherstellungscodes) gelöscht wird.'),
     savedSearches: z.number().int().describe('Gespeicherte Suchen, die gelöscht werden.'),
+    notifications: z.number().int().describe('Benachrichtigungen und E-Mails im Postausgang an die Person, die gelöscht werden.'),
     dots: z.number().int().describe('Gesetzte Punkte: bleiben gezählt.'),
     scores: z.number().int().describe('Abgegebene Bewertungen: bleiben gezählt (bei `account_in_municipality` enden sie mit der Mitgliedschaft wie bei jedem Austritt).'),
   }),

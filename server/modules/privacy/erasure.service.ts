@@ -147,6 +147,10 @@ async function plan(db: Db, municipalityId: string, t: Target) {
     apiTokens: account ? await countOf(db, `SELECT count(*) AS n FROM api_token WHERE user_id = $1${scope}`, [t.id, ...(scope ? [municipalityId] : [])]) : 0,
     twoFactor: t.kind === 'account' ? await countOf(db, 'SELECT count(*) AS n FROM two_factor WHERE user_id = $1', [t.id]) : 0,
     savedSearches: account ? await countOf(db, `SELECT count(*) AS n FROM saved_search WHERE owner_id = $1${scope}`, [t.id, ...(scope ? [municipalityId] : [])]) : 0,
+    notifications: account
+      ? await countOf(db, `SELECT (SELECT count(*) FROM notification WHERE user_id = $1${scope})
+          + (SELECT count(*) FROM mail_outbox WHERE user_id = $1${scope}) AS n`, [t.id, ...(scope ? [municipalityId] : [])])
+      : 0,
     dots: participants.length ? await countOf(db, 'SELECT count(*) AS n FROM dot WHERE municipality_id = $1 AND participant_id = ANY($2::uuid[])', [municipalityId, participants]) : 0,
     scores: account ? await countOf(db, 'SELECT count(*) AS n FROM priority_score WHERE municipality_id = $1 AND rater_id = $2', [municipalityId, t.id]) : 0,
   };
@@ -203,6 +207,11 @@ async function apply(t: Db, secret: string, municipalityId: string, target: Targ
     await t.query('DELETE FROM two_factor_recovery WHERE user_id = $1', [target.id]);
     await t.query('DELETE FROM two_factor WHERE user_id = $1', [target.id]);
     await t.query('DELETE FROM saved_search WHERE owner_id = $1', [target.id]);
+    // Single sign-on must not find the account again by the provider's subject; mails hold the address.
+    await t.query('DELETE FROM sso_identity WHERE user_id = $1', [target.id]);
+    await t.query('DELETE FROM notification WHERE user_id = $1', [target.id]);
+    await t.query('DELETE FROM notification_preference WHERE user_id = $1', [target.id]);
+    await t.query('DELETE FROM mail_outbox WHERE user_id = $1', [target.id]);
     await t.query(`UPDATE membership SET role = 'reader', department_id = NULL WHERE user_id = $1`, [target.id]);
     await t.query('UPDATE app_user SET name = $2, email = $3, password_hash = NULL, erased_at = now() WHERE id = $1', [target.id, target.pseudonym, erasedEmail(secret, target.id)]);
   } else if (target.kind === 'account_in_municipality') {
@@ -210,6 +219,9 @@ async function apply(t: Db, secret: string, municipalityId: string, target: Targ
     await t.query('DELETE FROM api_token WHERE user_id = $1 AND municipality_id = $2', [target.id, municipalityId]);
     await t.query('DELETE FROM sign_in_pending WHERE user_id = $1 AND municipality_id = $2', [target.id, municipalityId]);
     await t.query('DELETE FROM saved_search WHERE owner_id = $1 AND municipality_id = $2', [target.id, municipalityId]);
+    await t.query('DELETE FROM sso_identity WHERE user_id = $1 AND provider_id IN (SELECT id FROM sso_provider WHERE municipality_id = $2)', [target.id, municipalityId]);
+    await t.query('DELETE FROM notification WHERE user_id = $1 AND municipality_id = $2', [target.id, municipalityId]);
+    await t.query('DELETE FROM mail_outbox WHERE user_id = $1 AND municipality_id = $2', [target.id, municipalityId]);
     await t.query('DELETE FROM membership WHERE user_id = $1 AND municipality_id = $2', [target.id, municipalityId]);
   }
   await t.query(

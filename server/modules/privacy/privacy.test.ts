@@ -176,6 +176,12 @@ describe('erasing an account', () => {
     const p = { id: json(created).id as string, cookie: await login(app, email, 'Wolke-Brunnen-Tisch-88') };
     expect((await call(app, p.cookie, 'POST', '/tokens', { name: 'Export-Skript' })).statusCode).toBe(201);
     await q(`INSERT INTO two_factor (user_id, secret, enabled_at) VALUES ($1, 'x', now())`, [p.id]);
+    // Linked to the municipality's identity provider, with a notification and its e-mail (which holds the address).
+    const [{ id: provider }] = await q<{ id: string }>(`INSERT INTO sso_provider (municipality_id, kind, display_name) VALUES ($1, 'oidc', 'Rathaus-Login') RETURNING id`, [a.municipalityId]);
+    await q(`INSERT INTO sso_identity (provider_id, subject, user_id) VALUES ($1, 'karla-sub', $2)`, [provider, p.id]);
+    await q(`INSERT INTO notification (municipality_id, user_id, kind) VALUES ($1, $2, 'measure_lead_assigned')`, [a.municipalityId, p.id]);
+    await q(`INSERT INTO mail_outbox (municipality_id, user_id, kind, recipient, subject, text_body, idempotency_key) VALUES ($1, $2, 'measure_lead_assigned', $3, 'Hallo Karla', 'Text', $4)`,
+      [a.municipalityId, p.id, email, randomUUID()]);
     const m = json(await call(app, p.cookie, 'POST', '/measures', { title: 'Brunnen am Markt' }));
     // An admin's change that names the person (membership events carry name and e-mail).
     expect((await call(app, a.cookies.admin, 'PATCH', `/users/${p.id}`, { role: 'department', departmentId: a.departmentIds[0] })).statusCode).toBe(200);
@@ -185,7 +191,7 @@ describe('erasing an account', () => {
     const url = `/users/${p.id}/erasure`;
     const summary = json(await call(app, a.cookies.admin, 'GET', url));
     const pseudonym = pseudonymFor(app.config.sessionSecret, p.id);
-    expect(summary).toMatchObject({ kind: 'account', name: 'Karla Kontoinhaberin', pseudonym, otherMunicipalities: 0, counts: { apiTokens: 1, twoFactor: 1, participations: 1 } });
+    expect(summary).toMatchObject({ kind: 'account', name: 'Karla Kontoinhaberin', pseudonym, otherMunicipalities: 0, counts: { apiTokens: 1, twoFactor: 1, participations: 1, notifications: 2 } });
     expect(summary.counts.sessions).toBeGreaterThanOrEqual(1);
     expect(summary.counts.auditActor).toBeGreaterThanOrEqual(2);
     expect(summary.counts.auditMentions).toBeGreaterThanOrEqual(1);
@@ -199,7 +205,7 @@ describe('erasing an account', () => {
     expect(u.email).toMatch(/@erased\.invalid$/);
     expect(u.password_hash).toBeNull();
     expect(u.erased_at).not.toBeNull();
-    for (const table of ['session', 'api_token', 'two_factor']) {
+    for (const table of ['session', 'api_token', 'two_factor', 'sso_identity', 'notification', 'mail_outbox']) {
       expect((await q(`SELECT 1 FROM ${table} WHERE user_id = $1`, [p.id])).length).toBe(0);
     }
     expect((await q('SELECT name FROM participant WHERE id = $1', [joined.id]))[0]).toEqual({ name: pseudonym });

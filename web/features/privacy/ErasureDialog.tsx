@@ -8,7 +8,7 @@ import { privacyMessages } from './messages';
 import './privacy.css';
 
 type CountKey = keyof ErasureSummary['counts'];
-const COUNTS: CountKey[] = ['auditActor', 'auditMentions', 'participations', 'roundResults', 'records', 'sessions', 'apiTokens', 'twoFactor', 'savedSearches', 'dots', 'scores'];
+const COUNTS: CountKey[] = ['auditActor', 'auditMentions', 'participations', 'roundResults', 'records', 'sessions', 'apiTokens', 'twoFactor', 'savedSearches', 'notifications', 'dots', 'scores'];
 const normal = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
 
 /**
