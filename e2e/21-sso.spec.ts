@@ -77,6 +77,10 @@ test('a coordinator signs in through the provider, lands on her home, and signs 
   await page.goto('/login');
   await expect(page.getByRole('link', { name: 'Anmelden mit Stadt-Login' })).toBeVisible();
   await expectAccessible(page, 'sign-in page with the provider button');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page, 'sign-in page with the provider button, 390×844');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await signInAtProvider(page, 'berta');
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
   await expect(page.getByRole('banner')).toBeVisible();
