@@ -5,7 +5,7 @@
 //
 // Files the server reads next to its own module (import.meta.url) are placed next to the bundle:
 // ASSETS below. server/bundle-assets.test.ts fails when a source file starts reading another one.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const OUT_DIR = 'dist/server';
@@ -36,12 +36,15 @@ export function serverBundleStale() {
 
 export async function buildServer(outDir = OUT_DIR) {
   const { build } = await import('esbuild');
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  for (const [from, to] of Object.entries(ASSETS)) cpSync(from, join(outDir, to), { recursive: true });
+  // Built beside and then moved in place, so that an instance starting at the same moment (several on one
+  // PostgreSQL) never loads a half-written bundle.
+  const dir = `${outDir}.building-${process.pid}`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [from, to] of Object.entries(ASSETS)) cpSync(from, join(dir, to), { recursive: true });
   await build({
     entryPoints: [{ in: 'server/main.ts', out: 'main' }, ...Object.entries(WORKERS).map(([src, out]) => ({ in: src, out }))],
-    outdir: outDir,
+    outdir: dir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
@@ -51,6 +54,8 @@ export async function buildServer(outDir = OUT_DIR) {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
+  rmSync(outDir, { recursive: true, force: true });
+  renameSync(dir, outDir);
 }
 
 // `node scripts/build-server.mjs`: build now.
