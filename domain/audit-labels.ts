@@ -33,6 +33,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, Record<Locale, string>> = {
   measure: { de: 'Maßnahme', en: 'Measure' },
   municipality: { de: 'Kommune', en: 'Municipality' },
   securitySettings: { de: 'Sicherheitseinstellungen', en: 'Security settings' },
+  sso_provider: { de: 'Identitätsanbieter (SSO)', en: 'Identity provider (SSO)' },
   auditTrail: { de: 'Protokoll', en: 'Audit trail' },
   personalData: { de: 'Personenbezogene Daten', en: 'Personal data' },
   participant: { de: 'Teilnehmende Person', en: 'Participant' },

@@ -169,6 +169,10 @@ describe('sign-in through the OpenID Connect provider', () => {
     expect(await app.db.query(`SELECT 1 FROM app_user WHERE email = 'erik@stadt.test'`)).toEqual([]);
     const failures = await app.db.query(`SELECT 1 FROM audit_event WHERE entity_type = 'sso_provider' AND action = 'sign_in_failed' AND municipality_id = $1`, [a.municipalityId]);
     expect(failures.length).toBeGreaterThanOrEqual(cases.length);
+    // the admins' trail shows them (no person attached)
+    const trail = await call(app, a.cookies.admin, 'GET', '/audit/trail?kind=sign_in_failed');
+    expect(trail.statusCode).toBe(200);
+    expect(trail.body).toContain('token_expired');
   });
 
   it('refuses a replayed state, a state from another browser, and the provider\'s access_denied', async () => {
