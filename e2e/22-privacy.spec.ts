@@ -76,6 +76,22 @@ test('an admin erases a guest after the workshop: summary, name typed to confirm
   expect(JSON.stringify(trail.items[0])).not.toContain(GUEST);
 });
 
+test('an admin sees what erasing a member would change before deciding (and may cancel)', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/admin/users');
+  await expect(page.getByRole('link', { name: `Daten exportieren: ${MIA.name}` })).toBeVisible();
+  await expectAccessible(page, 'users with export and erasure (de)');
+  await page.getByRole('button', { name: `Löschen (DS-GVO): ${MIA.name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `${MIA.name} löschen` });
+  await expect(dialog.getByText(/Das Konto gehört nur zu dieser Kommune/)).toBeVisible();
+  await expect(dialog.getByText(/Sitzungen, die beendet werden: \d+/)).toBeVisible();
+  await expectAccessible(page, 'account erasure dialog (de)');
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+  await expect(dialog).toHaveCount(0);
+  // Nothing happened: Mia still signs in.
+  expect((await page.request.post('/api/v1/auth/login', { data: { email: MIA.email, password: MIA.password } })).status()).toBe(200);
+});
+
 async function checkNarrow(page: Page, label: string) {
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
