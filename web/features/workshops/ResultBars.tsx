@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useFormat, useT } from '../../i18n/i18n';
 import type { RoundResults } from '../../../contract/workshops';
-import { cutIndex, orderedRows } from './ResultsTable';
-import { roundMessages } from './roundMessages';
+import { cutIndex, orderedRows } from './resultOrder';
+import { resultBarsMessages } from './resultBarsMessages';
 import './bars.css';
 
 /**
@@ -17,7 +17,7 @@ function RankText({ text }: { text: string }) {
 }
 
 export function ResultBars({ results: r, className = '' }: { results: RoundResults; className?: string }) {
-  const t = useT(roundMessages);
+  const t = useT(resultBarsMessages);
   const fmt = useFormat();
   const max = Math.max(1, ...r.rows.map((x) => x.dots));
   const cut = cutIndex(r);
