@@ -133,3 +133,40 @@ describe('sign-in through a SAML 2.0 identity provider', () => {
     expect(refusal(await postAcs({ ...fields, RelayState: 'kein-anbieter' }))).toBe('not_configured');
   });
 });
+
+describe('SAML sign-in bound to the browser (over HTTPS)', () => {
+  it('accepts the response only in the browser that started the sign-in', async () => {
+    // behind a TLS proxy: the binding cookie needs SameSite=None and Secure, which only HTTPS allows
+    const behindTls = await createTestApp({ publicUrl: 'https://app.test', trustProxy: true });
+    try {
+      const t = await createTenant(behindTls.app, 'Kommune TLS');
+      const put = await call(behindTls.app, t.cookies.admin, 'PUT', '/sso/provider', {
+        kind: 'saml', displayName: 'TLS-IdP', saml: { entryPoint: idp.entryPoint, idpCert: idp.publicKeyPem, idpIssuer: idp.entityId, spEntityId: SP },
+        mapping: { groupClaim: 'groups', roles: [{ value: 'lesen', role: 'reader' }], departments: [] }, passwordsOff: false, emergencyAdminId: null,
+      });
+      idp.people.erna = { email: 'erna.saml@stadt.test', groups: ['lesen'] };
+      const https = { 'x-forwarded-proto': 'https' };
+      const attempt = async (withCookie: boolean) => {
+        const start = await behindTls.app.inject({ method: 'GET', url: `/api/v1/auth/sso/start?provider=${json(put).id}`, headers: https });
+        const cookie = start.cookies.find((c) => c.name === 'rf_sso_saml')!;
+        expect(cookie).toMatchObject({ sameSite: 'None', secure: true, httpOnly: true });
+        const url = new URL(start.headers.location as string);
+        url.searchParams.set('login', 'erna');
+        const f = formFields(await (await fetch(url)).text());
+        return behindTls.app.inject({
+          method: 'POST', url: '/api/v1/auth/sso/saml/acs',
+          headers: { ...https, 'content-type': 'application/x-www-form-urlencoded', ...(withCookie ? { cookie: `rf_sso_saml=${cookie.value}` } : {}) },
+          payload: new URLSearchParams({ SAMLResponse: f.SAMLResponse, RelayState: f.RelayState }).toString(),
+        });
+      };
+      const elsewhere = await attempt(false);
+      expect(refusal(elsewhere)).toBe('state_unknown');
+      expect(sessionOf(elsewhere)).toBeNull();
+      const here = await attempt(true);
+      expect([here.statusCode, here.headers.location]).toEqual([303, '/']);
+      expect(sessionOf(here)).not.toBeNull();
+    } finally {
+      await behindTls.close();
+    }
+  });
+});

@@ -5,7 +5,9 @@ import { SsoRefused } from './oidc';
 import type { ProviderRow } from './sso-settings.service';
 
 const PENDING_MS = 10 * 60_000;
-const keyOf = (requestId: string) => createHash('sha256').update(`saml:${requestId}`).digest('hex');
+/** The key of a SAML request id in sso_pending (beside OIDC's states). */
+export const samlPendingKey = (requestId: string) => createHash('sha256').update(`saml:${requestId}`).digest('hex');
+const keyOf = samlPendingKey;
 
 /**
  * node-saml keeps the ids of the AuthnRequests it sent and accepts a response only InResponseTo one of them.
@@ -45,7 +47,7 @@ function pendingStore(db: Db, providerId: string): CacheProvider {
  * certificate (or public key), name our entity id as audience, come from the configured IdP issuer, be within
  * its validity (one minute's clock skew) and answer a request we sent (InResponseTo, always).
  */
-export function samlFor(db: Db, p: ProviderRow, acsUrl: string): SAML {
+export function samlFor(db: Db, p: ProviderRow, acsUrl: string, requestId?: () => string): SAML {
   if (!p.saml_entry_point || !p.saml_idp_cert || !p.saml_idp_issuer || !p.saml_sp_entity_id) throw new SsoRefused('provider_error', 'SAML settings incomplete');
   return new SAML({
     entryPoint: p.saml_entry_point,
@@ -63,6 +65,7 @@ export function samlFor(db: Db, p: ProviderRow, acsUrl: string): SAML {
     acceptedClockSkewMs: 60_000,
     identifierFormat: null,
     disableRequestedAuthnContext: true,
+    ...(requestId ? { generateUniqueId: requestId } : {}),
   });
 }
 
@@ -76,6 +79,12 @@ function classify(err: unknown): SsoRefused {
   if (/expired|not yet valid|too old|no valid subject confirmation/i.test(m)) return new SsoRefused('token_expired', m);
   if (/issuer/i.test(m)) return new SsoRefused('issuer_mismatch', m);
   return new SsoRefused('token_invalid', m);
+}
+
+/** The request a response claims to answer (before its signature is checked: only to find the pending row). */
+export function claimedInResponseTo(samlResponse: string): string | null {
+  const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
+  return /<(?:\w+:)?Response\b[^>]*\sInResponseTo="([^"]{1,200})"/.exec(xml)?.[1] ?? null;
 }
 
 export interface SamlResult { subject: string; email: unknown; name: unknown; groups: unknown }

@@ -14,11 +14,12 @@ import { authorizationUrl, endSessionUrl, finishOidc, oidcConfiguration, SsoRefu
 import { recordProviderFailure, resolveAccount } from './sso-account';
 import { callbackUrls, deleteProvider, getProvider, listChoices, providerById, saveProvider, type ProviderRow } from './sso-settings.service';
 import { seal, unseal } from './seal';
-import { finishSaml, samlFor } from './saml';
+import { claimedInResponseTo, finishSaml, samlFor, samlPendingKey } from './saml';
 import { notFound } from '../../errors';
 
 /** Binds a sign-in under way to the browser that started it (against login CSRF): only its hash is stored. */
 export const SSO_BROWSER_COOKIE = 'rf_sso';
+const SAML_BROWSER_COOKIE = 'rf_sso_saml';
 const COOKIE_PATH = '/api/v1/auth/sso';
 const PENDING_MINUTES = 10;
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -62,7 +63,15 @@ export async function ssoRoutes(app: App) {
     if (p.kind === 'saml') {
       try {
         // RelayState names the provider, so that the response finds its settings; the request id is kept (InResponseTo).
-        const url = await samlFor(app.db, p, callbackUrls(baseUrl(app, req)).samlAcsUrl).getAuthorizeUrlAsync(p.id, req.host, {});
+        const requestId = `_${randomBytes(20).toString('hex')}`;
+        const url = await samlFor(app.db, p, callbackUrls(baseUrl(app, req)).samlAcsUrl, () => requestId).getAuthorizeUrlAsync(p.id, req.host, {});
+        // Bound to this browser as OIDC's state is — but the IdP's page posts cross-site, so the cookie must be
+        // SameSite=None, which browsers accept only with Secure: over HTTPS only (plain http: not bound).
+        if (req.protocol === 'https') {
+          const browser = randomBytes(32).toString('base64url');
+          await app.db.query('UPDATE sso_pending SET browser_hash = $1 WHERE state_hash = $2', [sha(browser), samlPendingKey(requestId)]);
+          reply.setCookie(SAML_BROWSER_COOKIE, browser, { path: '/api/v1/auth/sso/saml', httpOnly: true, sameSite: 'none', secure: true, maxAge: PENDING_MINUTES * 60 });
+        }
         return reply.redirect(url, 302);
       } catch (err) {
         const e = err instanceof SsoRefused ? err : new SsoRefused('provider_error', String(err));
@@ -134,6 +143,14 @@ export async function ssoRoutes(app: App) {
     s.post('/auth/sso/saml/acs', { schema: { tags, body: AcsBody } }, async (req, reply) => {
       const p = req.body.RelayState && isUuid(req.body.RelayState) ? await providerById(app.db, req.body.RelayState) : null;
       if (!p || p.kind !== 'saml') return refuse(req, reply, 'not_configured', null, 'unknown RelayState');
+      const claimed = claimedInResponseTo(req.body.SAMLResponse);
+      const [bound] = claimed ? await app.db.query<{ browser_hash: string }>('SELECT browser_hash FROM sso_pending WHERE state_hash = $1', [samlPendingKey(claimed)]) : [];
+      const browser = req.cookies[SAML_BROWSER_COOKIE];
+      reply.clearCookie(SAML_BROWSER_COOKIE, { path: '/api/v1/auth/sso/saml' });
+      if (bound?.browser_hash && (!browser || sha(browser) !== bound.browser_hash)) {
+        await app.db.query('DELETE FROM sso_pending WHERE state_hash = $1', [samlPendingKey(claimed!)]);
+        return refuse(req, reply, 'state_unknown', p, 'SAML response in another browser');
+      }
       try {
         const saml = samlFor(app.db, p, callbackUrls(baseUrl(app, req)).samlAcsUrl);
         const who = await finishSaml(saml, p, req.body.SAMLResponse);
