@@ -190,8 +190,8 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
     // A bearer request ignores the cookie, and a foreign page cannot send an Authorization header here (no
     // CORS), so the forgery this check prevents cannot happen with it.
     if (req.actor?.apiToken) return;
-    // The SAML identity provider's page posts the sign-in response here from its own origin; the route uses
-    // no cookie, and the response must be signed and answer a request we sent (modules/sso/saml.ts).
+    // The SAML identity provider's page posts the sign-in response here from its own origin; the route reads no
+    // session, and the response must be signed and answer a request we sent (modules/sso/saml.ts).
     if (req.url === '/api/v1/auth/sso/saml/acs') return;
     const origin = req.headers.origin;
     if (origin && hostOf(origin) !== req.host) {
