@@ -210,6 +210,11 @@ describe('erasing an account', () => {
     }
     expect((await q('SELECT name FROM participant WHERE id = $1', [joined.id]))[0]).toEqual({ name: pseudonym });
     expect((await q<{ role: string }>('SELECT role FROM membership WHERE user_id = $1', [p.id]))[0].role).toBe('reader');
+    // The admin cannot bring it back with a new password, name or role.
+    for (const body of [{ password: 'Neues-Fenster-Linde-42' }, { role: 'admin' }, { name: 'Karla' }]) {
+      const res = await call(app, a.cookies.admin, 'PATCH', `/users/${p.id}`, body);
+      expect([res.statusCode, json(res).error.code]).toEqual([409, 'already_erased']);
+    }
     // Nowhere in this municipality's trail is the name or the address left, and the measure keeps its history.
     const leftovers = await q(`SELECT id FROM audit_event WHERE municipality_id = $1 AND (actor_name = $2 OR changes::text ILIKE $3 OR changes::text ILIKE $4)`,
       [a.municipalityId, 'Karla Kontoinhaberin', '%Karla Kontoinhaberin%', `%${email}%`]);

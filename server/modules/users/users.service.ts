@@ -65,6 +65,9 @@ export async function updateUser(
   const passwordHash = input.password ? await hashNewPassword(db, input.password, { userId, name: input.name, municipalityId: actor.municipalityId }) : null;
   return db.tx(async (t) => {
     const before = await getUser(t, actor.municipalityId, userId);
+    // An erased account (GDPR, modules/privacy) stays only so that its scores count: it never gets a password, name or role again.
+    const [{ erased }] = await t.query<{ erased: boolean }>('SELECT erased_at IS NOT NULL AS erased FROM app_user WHERE id = $1', [userId]);
+    if (erased) throw new AppError(409, 'already_erased', 'already_erased');
     if (passwordHash || input.name) await assertOwnsAccount(t, actor, userId);
     if (input.role && input.role !== 'admin' && before.role === 'admin') await assertAnotherAdmin(t, actor.municipalityId, userId);
     if (input.departmentId) await assertIdsExist(t, actor.municipalityId, 'department', [input.departmentId], 'departmentId');
