@@ -1,11 +1,13 @@
 import { test, expect, type Page } from '@playwright/test';
 import { ADMIN, ensureDemoSetup, expectAccessible, signIn } from './helpers';
 import { startTestProvider, type TestProvider } from '../server/modules/sso/oidc-test-provider';
+import { startTestSamlIdp, type TestSamlIdp } from '../server/modules/sso/saml-test-idp';
 
 // Issue 14, single sign-on: the admin connects Musterstadt to its identity provider (a real OpenID Connect
 // provider, the certified oidc-provider package, started here on 127.0.0.1:3133 with its own login and
 // consent pages), Berta signs in through it and lands on her home as ISEK coordinator (from her group),
-// signs out at the app and the provider; Kurt, in no mapped group, sees the refusal page. axe on the new
+// signs out at the app and the provider; Kurt, in no mapped group, sees the refusal page; then the admin
+// switches to SAML 2.0 (a small signing test IdP) and Clara signs in through it as a reader. axe on the new
 // pages, German and English, and at 390×844. The provider is removed at the end, so later journeys see
 // the sign-in page as before.
 
@@ -13,6 +15,7 @@ test.describe.configure({ mode: 'serial' });
 
 const IDP_PORT = 3133;
 let idp: TestProvider;
+let samlIdp: TestSamlIdp;
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Hauptnavigation' });
 
 test.beforeAll(async ({ browser }) => {
@@ -20,12 +23,15 @@ test.beforeAll(async ({ browser }) => {
   idp = await startTestProvider({ port: IDP_PORT, redirectUris: [`${base}/api/v1/auth/sso/oidc/callback`], postLogoutRedirectUris: [`${base}/login`] });
   idp.people.berta = { email: 'berta.beispiel@musterstadt.example', email_verified: true, name: 'Berta Beispiel', groups: ['rf-koordination'] };
   idp.people.kurt = { email: 'kurt.kantine@musterstadt.example', email_verified: true, name: 'Kurt Kantine', groups: ['kantine'] };
+  samlIdp = await startTestSamlIdp();
+  samlIdp.people.clara = { email: 'clara.saml@musterstadt.example', name: 'Clara SAML', groups: ['rf-lesen'] };
   const ctx = await browser.newContext();
   await ensureDemoSetup(await ctx.newPage());
   await ctx.close();
 });
 test.afterAll(async () => {
   await idp?.close();
+  await samlIdp?.close();
 });
 
 async function signInAtProvider(page: Page, login: string) {
@@ -115,6 +121,34 @@ test('someone in no mapped group sees a clear refusal, German and English', asyn
   await expectAccessible(page, 'refusal page, English');
   await page.evaluate(() => localStorage.removeItem('rf.locale'));
   await page.getByRole('link', { name: 'Back to sign-in' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('the admin switches to SAML 2.0, and a reader signs in through the SAML provider', async ({ page }) => {
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto('/admin/sign-in');
+  await page.getByLabel('SAML 2.0 (für Anbieter ohne OpenID Connect)').check();
+  await page.getByLabel('SSO-Adresse des Anbieters (HTTP-Redirect)').fill(samlIdp.entryPoint);
+  await page.getByLabel('Entity-ID des Anbieters').fill(samlIdp.entityId);
+  await page.getByLabel('Signaturzertifikat des Anbieters (PEM)').fill(samlIdp.publicKeyPem);
+  await page.getByLabel('Entity-ID von Roter Faden').fill('https://isek.musterstadt.example/saml');
+  await page.getByLabel('Gruppen für „Lesend (z. B. Beirat)“').fill('rf-lesen');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByText('Die Anmeldung über den Identitätsanbieter ist gespeichert.')).toBeVisible();
+  await expect(page.getByRole('link', { name: /\/api\/v1\/auth\/sso\/saml\/metadata\?provider=/ })).toBeVisible();
+  await expectAccessible(page, 'SSO admin page, SAML configured');
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  await page.getByRole('link', { name: 'Anmelden mit Stadt-Login' }).click();
+  // the test IdP's login page; its answer posts itself back to our ACS
+  await page.getByLabel('Login').fill('clara');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await expect(page.getByRole('link', { name: /Clara SAML/ })).toBeVisible();
+  const me = await (await page.request.get('/api/v1/auth/me')).json();
+  expect(me.current.role).toBe('reader');
+  await page.getByRole('button', { name: 'Abmelden' }).click();
   await expect(page).toHaveURL(/\/login$/);
 });
 

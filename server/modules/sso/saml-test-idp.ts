@@ -7,7 +7,7 @@ import { SignedXml } from 'xml-crypto';
  * A small but real SAML 2.0 identity provider for the tests, on 127.0.0.1: it reads our AuthnRequest
  * (HTTP-Redirect binding, deflated), signs an assertion with xml-crypto (RSA-SHA256, exclusive c14n) under
  * a key made here at start, and answers with the auto-posting form a browser would get (HTTP-POST binding).
- * The login name comes as `login=` (its login page is not the point). `variant` makes the answers the tests
+ * The login name comes as `login=`, typed into its small login page or set by the test. `variant` makes the answers the tests
  * must see refused: unsigned, signed with another key, changed after signing, expired, for another audience
  * or from another issuer.
  */
@@ -69,6 +69,16 @@ export async function startTestSamlIdp(): Promise<TestSamlIdp> {
     const url = new URL(req.url ?? '/', entityId);
     const request = url.searchParams.get('SAMLRequest');
     const login = url.searchParams.get('login') ?? '';
+    if (url.pathname === '/sso' && request && !url.searchParams.has('login')) {
+      // its login page, for a browser: the request travels on in hidden fields
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
+        `<!doctype html><html lang="en"><head><title>Test IdP sign-in</title></head><body><main><h1>Test IdP</h1>`
+        + `<form method="get" action="/sso"><input type="hidden" name="SAMLRequest" value="${esc(request)}">`
+        + `<input type="hidden" name="RelayState" value="${esc(url.searchParams.get('RelayState') ?? '')}">`
+        + `<label for="login">Login</label> <input id="login" name="login" required> <button type="submit">Sign in</button></form></main></body></html>`,
+      );
+      return;
+    }
     if (url.pathname !== '/sso' || !request || !people[login]) {
       res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request or unknown login');
       return;
