@@ -1,12 +1,14 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { ACCENT, KEY_FILL, MUTED, render } from '../measures/documents/brief-pdf';
 import type { PersonalData } from './export.service';
+import { ROLE_LABELS } from '../../../domain/labels';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../domain/audit-labels';
 
 type Lang = 'de' | 'en';
 const T = {
   de: {
     title: 'Auskunft über gespeicherte Daten', intro: 'Nach Art. 15 DS-GVO: alle Daten, die Roter Faden zu dieser Person speichert. Die maschinenlesbare Fassung (JSON) enthält dieselben Angaben vollständig.',
-    generated: 'Erstellt', account: 'Konto', name: 'Name', email: 'E-Mail', locale: 'Sprache', since: 'Angelegt', twoFactor: 'Zweiter Faktor', on: 'an', off: 'aus',
+    generated: 'Erstellt', municipality: 'Kommune', round: 'Runde', item: 'Eintrag', time: 'Zeit', event: 'Ereignis', object: 'Objekt', body: 'Gremium', decidedOn: 'Beschlossen am', note: 'Notiz', kind: 'Art', account: 'Konto', name: 'Name', email: 'E-Mail', locale: 'Sprache', since: 'Angelegt', twoFactor: 'Zweiter Faktor', on: 'an', off: 'aus',
     memberships: 'Mitgliedschaften', role: 'Rolle', department: 'Amt', sessions: 'Sitzungen', lastActive: 'Zuletzt aktiv', browser: 'Browser', address: 'Netz',
     tokens: 'API-Tokens (ohne die Tokens selbst)', readOnly: 'nur lesen', expires: 'Läuft ab', lastUsed: 'Zuletzt benutzt',
     measures: 'Angelegte oder geänderte Maßnahmen', created: 'angelegt', changes: 'Änderungen', scores: 'Abgegebene Bewertungen', value: 'Wert',
@@ -15,7 +17,7 @@ const T = {
   },
   en: {
     title: 'Personal data held', intro: 'Under Art. 15 GDPR: all data Roter Faden holds about this person. The machine-readable version (JSON) holds the same in full.',
-    generated: 'Generated', account: 'Account', name: 'Name', email: 'E-mail', locale: 'Language', since: 'Created', twoFactor: 'Two-factor sign-in', on: 'on', off: 'off',
+    generated: 'Generated', municipality: 'Municipality', round: 'Round', item: 'Item', time: 'Time', event: 'Event', object: 'Object', body: 'Body', decidedOn: 'Decided on', note: 'Note', kind: 'Kind', account: 'Account', name: 'Name', email: 'E-mail', locale: 'Language', since: 'Created', twoFactor: 'Two-factor sign-in', on: 'on', off: 'off',
     memberships: 'Memberships', role: 'Role', department: 'Department', sessions: 'Sessions', lastActive: 'Last active', browser: 'Browser', address: 'Network',
     tokens: 'API tokens (without the tokens themselves)', readOnly: 'read only', expires: 'Expires', lastUsed: 'Last used',
     measures: 'Measures created or changed', created: 'created', changes: 'Changes', scores: 'Scores given', value: 'Value',
@@ -48,9 +50,18 @@ export async function personalDataPdf(d: PersonalData, lang: Lang): Promise<Buff
     { text: `${t.generated}: ${when(d.generatedAt, lang)}`, color: MUTED, margin: [0, 2, 0, 4] },
     { text: t.intro, margin: [0, 0, 0, 6] },
     heading(t.account),
-    table([t.name, t.email, t.locale, t.since, t.twoFactor], [[a.name, a.email, a.locale, when(a.createdAt, lang), a.twoFactor.on ? t.on : t.off]], t.none),
+    // One field a line: an e-mail address has no place to wrap in a narrow column.
+    {
+      table: {
+        widths: [120, '*'],
+        body: ([[t.name, a.name], [t.email, a.email], [t.locale, a.locale], [t.since, when(a.createdAt, lang)], [t.twoFactor, a.twoFactor.on ? t.on : t.off]] as string[][])
+          .map(([k, v]) => [{ text: k, bold: true, fillColor: KEY_FILL }, { text: v }]),
+      },
+      fontSize: 8,
+      margin: [0, 0, 0, 8],
+    },
     heading(t.memberships),
-    table(['', t.role, t.department, t.since], d.memberships.map((m) => [m.municipality, m.role, m.department, when(m.since, lang)]), t.none),
+    table([t.municipality, t.role, t.department, t.since], d.memberships.map((m) => [m.municipality, ROLE_LABELS[String(m.role)]?.[lang] ?? m.role, m.department, when(m.since, lang)]), t.none),
     heading(t.sessions),
     table([t.since, t.lastActive, t.browser, t.address], d.sessions.map((s) => [when(s.createdAt, lang), when(s.lastActiveAt, lang), s.userAgent, s.address]), t.none),
     heading(t.tokens),
@@ -58,19 +69,19 @@ export async function personalDataPdf(d: PersonalData, lang: Lang): Promise<Buff
     heading(t.measures),
     table(['Nr.', t.name, t.created, t.changes], d.measures.map((m) => [m.number, m.title, m.created ? t.yes : t.no, m.changes]), t.none),
     heading(t.scores),
-    table(['', 'Nr.', t.name, t.value], d.scores.map((s) => [s.round, s.measureNumber, s.measure, s.value]), t.none),
+    table([t.round, 'Nr.', t.name, t.value], d.scores.map((s) => [s.round, s.measureNumber, s.measure, s.value]), t.none),
     heading(t.workshops),
     table(['Workshop', t.name, t.group, t.since], d.workshopParticipations.map((p) => [p.workshop, p.name, p.group, when(p.joinedAt, lang)]), t.none),
     heading(t.dots),
-    table(['Workshop', '', '', ''], d.dots.map((x) => [x.workshop, x.round, x.item, when(x.placedAt, lang)]), t.none),
+    table(['Workshop', t.round, t.item, t.time], d.dots.map((x) => [x.workshop, x.round, x.item, when(x.placedAt, lang)]), t.none),
     heading(t.searches),
     table([t.name, t.since], d.savedSearches.map((s) => [s.name, when(s.createdAt, lang)]), t.none),
     heading(t.decisions),
-    table(['', '', ''], d.decisionsRecorded.map((x) => [x.body, x.decidedOn, x.note]), t.none),
+    table([t.body, t.decidedOn, t.note], d.decisionsRecorded.map((x) => [x.body, x.decidedOn, x.note]), t.none),
     heading(t.notifications),
-    table(['', ''], d.notifications.map((n) => [str((n as Record<string, unknown>).kind), str((n as Record<string, unknown>).created_at)]), t.none),
+    table([t.kind, t.time], d.notifications.map((n) => [str((n as Record<string, unknown>).kind), str((n as Record<string, unknown>).created_at)]), t.none),
     heading(t.activity),
-    table(['', '', '', t.changes], d.activity.slice(0, 200).map((e) => [when(e.at, lang), e.action, e.entityType, str(e.changes).slice(0, 200)]), t.none),
+    table([t.time, t.event, t.object, t.changes], d.activity.slice(0, 200).map((e) => [when(e.at, lang), AUDIT_ACTION_LABELS[String(e.action)]?.[lang] ?? e.action, AUDIT_ENTITY_LABELS[String(e.entityType)]?.[lang] ?? e.entityType, str(e.changes).slice(0, 200)]), t.none),
   ];
   return render({ content, defaultStyle: { font: 'Roboto', fontSize: 9 }, pageMargins: [40, 40, 40, 40], info: { title: `${t.title}: ${a.name}` } }).toBuffer();
 }
