@@ -86,6 +86,6 @@ export const SsoLogoutResult = z.object({
 /** Why a single sign-on was refused: the refusal page explains each (web/features/auth/SsoRefusedPage). */
 export const SSO_REFUSALS = [
   'state_unknown', 'denied', 'unreachable', 'issuer_mismatch', 'token_expired', 'token_invalid',
-  'email_unverified', 'email_missing', 'no_group', 'not_configured', 'provider_error',
+  'email_unverified', 'email_missing', 'account_elsewhere', 'no_group', 'not_configured', 'provider_error',
 ] as const;
 export type SsoRefusal = (typeof SSO_REFUSALS)[number];

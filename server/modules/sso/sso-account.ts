@@ -14,7 +14,8 @@ const cut = (s: string, n: number) => s.slice(0, n);
  * - Known identity (provider + subject): that account.
  * - Otherwise the e-mail decides, and only if the provider says it is verified (`email_verified` true;
  *   SAML providers vouch for their assertions, `verified` is passed as true): an existing account with that
- *   e-mail is linked, else a new account without a password is created.
+ *   e-mail is linked — unless it belongs to another municipality too (`account_elsewhere`) — else a new
+ *   account without a password is created.
  * - Nobody without a mapped group gets in (`no_group`); the refusal is recorded for a known account.
  *
  * Only the provider's own municipality is touched: a provider of municipality A never adds, changes or
@@ -40,6 +41,16 @@ export async function resolveAccount(
     if (!member) {
       if (existing) await recordAccountEvent(db, existing.id, 'sign_in_failed', { method: p.kind, provider: p.display_name, reason: 'no_group' });
       throw new SsoRefused('no_group');
+    }
+    // An account that also belongs to another municipality is not handed to this municipality's provider: its
+    // admins could otherwise vouch for anyone's address and act as that person's account (profile, sessions,
+    // data export). Such a person is invited instead, or signs in with their password.
+    if (existing) {
+      const [elsewhere] = await db.query('SELECT 1 FROM membership WHERE user_id = $1 AND municipality_id <> $2 LIMIT 1', [existing.id, p.municipality_id]);
+      if (elsewhere) {
+        await recordAccountEvent(db, existing.id, 'sign_in_failed', { method: p.kind, provider: p.display_name, reason: 'account_elsewhere' });
+        throw new SsoRefused('account_elsewhere');
+      }
     }
     userId = await db.tx(async (t) => {
       let id = existing?.id;

@@ -50,7 +50,7 @@ export async function ssoRoutes(app: App) {
   /** Every refusal ends on the sign-in refusal page of the web app, which explains the reason; never a 500. */
   const refuse = async (req: FastifyRequest, reply: FastifyReply, reason: SsoRefusal, p: ProviderRow | null, detail = '') => {
     req.log.info({ reason, detail, provider: p?.id }, 'single sign-on refused');
-    if (p && !['no_group', 'email_unverified'].includes(reason)) await recordProviderFailure(app.db, p, reason, detail);
+    if (p && !['no_group', 'email_unverified', 'account_elsewhere'].includes(reason)) await recordProviderFailure(app.db, p, reason, detail);
     return reply.redirect(`/login/refused?reason=${reason}`, 303);
   };
 

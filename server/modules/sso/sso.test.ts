@@ -244,16 +244,28 @@ describe('sign-in through the OpenID Connect provider', () => {
   });
 
   it('keeps a provider of municipality A out of municipality B', async () => {
-    idp.people.greta = { email: await emailOf(b.userIds.admin), email_verified: true, groups: ['lesen'] };
-    const { res } = await ssoSignIn('greta');
+    // A's provider vouching for the e-mail of B's admin links nothing: the account belongs to B
+    idp.people.greta = { email: await emailOf(b.userIds.admin), email_verified: true, groups: ['isek-admin'] };
+    const refused = await ssoSignIn('greta');
+    expect(refusal(refused.res)).toBe('account_elsewhere');
+    expect(sessionOf(refused.res)).toBeNull();
+    const memberships = await app.db.query<{ municipality_id: string; role: string }>('SELECT municipality_id, role FROM membership WHERE user_id = $1', [b.userIds.admin]);
+    expect(memberships).toEqual([{ municipality_id: b.municipalityId, role: 'admin' }]);
+    expect(await app.db.query('SELECT 1 FROM sso_identity WHERE user_id = $1', [b.userIds.admin])).toEqual([]);
+    // B's admins see that A's provider tried
+    const [tried] = await app.db.query<{ changes: { reason: string } }>(
+      `SELECT changes FROM audit_event WHERE municipality_id = $1 AND action = 'sign_in_failed' AND actor_id = $2`, [b.municipalityId, b.userIds.admin]);
+    expect(tried.changes.reason).toBe('account_elsewhere');
+
+    // someone signed in through A's provider who (by invitation) also belongs to B: the session stays in A
+    idp.people.hugo = { email: 'hugo@stadt.test', email_verified: true, groups: ['lesen'] };
+    const { res } = await ssoSignIn('hugo');
     const cookie = sessionOf(res)!;
     const me = json(await call(app, cookie, 'GET', '/auth/me'));
+    await app.db.query(`INSERT INTO membership (municipality_id, user_id, role) VALUES ($1, $2, 'admin')`, [b.municipalityId, me.user.id]);
     expect(me.current).toMatchObject({ municipalityId: a.municipalityId, role: 'reader' });
     const sw = await call(app, cookie, 'POST', '/auth/switch', { municipalityId: b.municipalityId });
     expect([sw.statusCode, json(sw).error.code]).toEqual([403, 'sso_session_bound']);
-    // B's membership untouched, B's things unreachable from this session
-    const [m] = await app.db.query<{ role: string }>('SELECT role FROM membership WHERE user_id = $1 AND municipality_id = $2', [b.userIds.admin, b.municipalityId]);
-    expect(m.role).toBe('admin');
     expect((await call(app, cookie, 'GET', '/users')).statusCode).toBe(403);
   });
 
