@@ -13,7 +13,6 @@ import { SavedSearchNavItem } from '../features/funding/SavedSearchNavItem';
 import './layout.css';
 import { TwoFactorGuard } from '../features/auth/TwoFactorGuard';
 import { NotificationBell } from '../features/notifications/NotificationBell';
-import { NotificationBell } from '../features/notifications/NotificationBell';
 
 export function Layout() {
   const t = useT(appMessages);
@@ -132,7 +131,6 @@ function Shell({ me }: { me: Me }) {
         </button>
         <span className="spacer" />
         <NotificationBell />
-        <NotificationBell />
         {navigation.state === 'loading' && <span className="header-busy"><Spinner label={t('loadingPage')} /></span>}
         {/* On a phone these fold into the menu's disclosure, so that the header keeps to one row. */}
         <div id="header-tools" className="header-tools">
@@ -213,7 +211,6 @@ function Shell({ me }: { me: Me }) {
                 {can.canImport && item('/measures/import', t('import'))}
                 {can.isAdmin && item('/admin/users', t('users'))}
                 {can.isAdmin && item('/admin/audit', t('audit'))}
-                {can.isAdmin && item('/admin/mail-outbox', t('mailOutbox'))}
                 {can.isAdmin && item('/admin/privacy', t('privacy'))}
                 {can.isAdmin && item('/admin/mail-outbox', t('mailOutbox'))}
                 {can.isAdmin && item('/admin/sign-in', t('signInSettings'))}

@@ -63,8 +63,6 @@ const routes: RouteObject[] = [
       { path: 'admin/sign-in', ...page(() => import('../features/sso/SsoAdminPage')) },
       { path: 'notifications', ...page(() => import('../features/notifications/NotificationsPage')) },
       { path: 'admin/mail-outbox', ...page(() => import('../features/notifications/OutboxPage')) },
-      { path: 'notifications', ...page(() => import('../features/notifications/NotificationsPage')) },
-      { path: 'admin/mail-outbox', ...page(() => import('../features/notifications/OutboxPage')) },
       { path: 'profile', ...page(() => import('../features/auth/ProfilePage')) },
       { path: '*', ...page(() => import('./NotFoundPage')) },
     ],
