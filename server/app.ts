@@ -39,6 +39,7 @@ import { synergiesRoutes } from './modules/synergies/synergies.routes';
 import { mapRoutes } from './modules/map/map.routes';
 import { responsibilityRoutes } from './modules/responsibility/responsibility.routes';
 import { roadmapRoutes } from './modules/roadmap/roadmap.routes';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
 import { ssoRoutes } from './modules/sso/sso.routes';
@@ -222,6 +223,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await mapRoutes(a);
       await responsibilityRoutes(a);
       await roadmapRoutes(a);
+      await monitoringRoutes(a);
       await homeRoutes(a);
       await tokensRoutes(a);
       await ssoRoutes(a);

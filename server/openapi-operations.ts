@@ -23,6 +23,8 @@ export const CALLERS = {
   savedSearchOwner: 'admin, coordinator; nur die eigenen gespeicherten Suchen',
   calendarToken: 'alle, die den geheimen Abo-Link kennen (das Token im Pfad ist der Schlüssel)',
   departmentHome: 'admin, coordinator (jedes Amt der Kommune); department nur für das eigene Amt',
+  reporters: 'admin, coordinator; department nur bei Maßnahmen, die das eigene Amt federführend leitet',
+  commenters: 'admin, coordinator; department nur bei Maßnahmen, die das eigene Amt leitet oder an denen es mitwirkt',
 } as const;
 export type Callers = keyof typeof CALLERS;
 
@@ -270,6 +272,19 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'DELETE /milestones/{id}': op('measureEditors', 'Meilenstein löschen', 'Löscht mit `?version=`.'),
   'POST /measures/{id}/dependencies': op('measureEditors', 'Abhängigkeit anlegen', 'Die Maßnahme wartet auf das Ende von `dependsOnId` (Ende → Beginn). Kreise werden abgelehnt und benannt („Nr. 3 → Nr. 7 → Nr. 3“); gibt es sie schon: 409.', ['400 dependency_cycle', '409 conflict']),
   'DELETE /measures/{id}/dependencies/{dependsOnId}': op('measureEditors', 'Abhängigkeit entfernen', 'Entfernt die Abhängigkeit; gibt es keine: 404.'),
+
+  // ---- monitoring: status reports
+  'GET /measures/{id}/reports': op('member', 'Statusberichte einer Maßnahme', 'Zeitleiste der Statusberichte (neueste zuerst) mit Kommentaren; `latest` ist der aktuelle Umsetzungsstand und die Vorbelegung des Formulars; `flags` die Hinweise mit Begründung (Ausgaben vor Fortschritt ab 25 Prozentpunkten, geplantes Ende überschritten, länger als `cycleDays` kein Bericht, Hindernis in zwei Berichten in Folge, Entscheidung des Beirats nötig); `canReport`/`canComment` für die angemeldete Person.'),
+  'GET /measures/{id}/reports/latest': op('member', 'Neuester Statusbericht', 'Der neueste Bericht (aktueller Umsetzungsstand) oder `latest: null`.'),
+  'POST /measures/{id}/reports': op(
+    'reporters',
+    'Statusbericht abgeben',
+    'Stand, Fortschritt (0–100 %), bisherige Ausgaben (Cent, nicht negativ), erreichte Meilensteine der Maßnahme, nächste Schritte, Hindernisse, Entscheidung nötig. `basedOn` ist der neueste Bericht, den das Formular zeigte; kam inzwischen ein neuerer: 409 `report_stale` mit ihm in `details.current`. Der Umsetzungsstand ändert sich nur so; der Planungsstatus (`status`) der Maßnahme bleibt. Audit-Eintrag an der Maßnahme.',
+    ['400 report_milestone_foreign', '400 report_done_progress', '409 report_stale'],
+  ),
+  'POST /measures/{id}/reports/unchanged': op('reporters', 'Unverändert berichten', 'Übernimmt den neuesten Bericht (`basedOn`) mit neuem Datum und neuer Autorin bzw. neuem Autor (`unchanged: true`). Ohne vorigen Bericht 400 `report_nothing_to_repeat`; kam inzwischen ein neuerer: 409 `report_stale`.', ['400 report_nothing_to_repeat', '409 report_stale']),
+  'GET /measures/{id}/reports/{reportId}/comments': op('member', 'Kommentare zu einem Statusbericht', 'Kommentare zum Bericht, älteste zuerst.'),
+  'POST /measures/{id}/reports/{reportId}/comments': op('commenters', 'Statusbericht kommentieren', 'Kommentar eines mitwirkenden oder des federführenden Amtes. Das federführende Amt und die berichtende Person werden benachrichtigt (Art `measure_comment`). Audit-Eintrag an der Maßnahme.'),
 
   // ---- synergies, map
   'GET /synergies': op('member', 'Synergien finden', 'Paare von Maßnahmen verschiedener Ämter mit Punktzahl 0–100 und Gründen (gemeinsame Stadtteile, Ziele, Handlungsfelder, Partner, ähnlicher Text, gleiche Zeit am gleichen Ort). `status` open/related/dismissed, `minScore`, `department`, Seiten.'),

@@ -325,6 +325,36 @@ const MESSAGES = {
   },
   'dependency_cycle.self': { de: 'Eine Maßnahme kann nicht von sich selbst abhängen.', en: 'A measure cannot depend on itself.' },
 
+  // ---- monitoring (status reports)
+  report_stale: {
+    de: 'Inzwischen hat jemand anderes einen neueren Bericht abgegeben. Bitte prüfen Sie ihn und berichten Sie dann erneut.',
+    en: 'Someone else has filed a newer report in the meantime. Please check it, then report again.',
+  },
+  'report_stale.first': {
+    de: 'Inzwischen hat jemand anderes den ersten Bericht abgegeben. Bitte prüfen Sie ihn und berichten Sie dann erneut.',
+    en: 'Someone else has filed the first report in the meantime. Please check it, then report again.',
+  },
+  report_milestone_foreign: {
+    de: 'Als erreicht können nur Meilensteine dieser Maßnahme gewählt werden.',
+    en: 'Only milestones of this measure can be marked as reached.',
+  },
+  report_done_progress: {
+    de: 'Eine abgeschlossene Maßnahme hat 100 % Fortschritt. Bitte setzen Sie den Fortschritt auf 100 % oder wählen Sie einen anderen Stand.',
+    en: 'A finished measure has 100 % progress. Please set the progress to 100 % or choose another state.',
+  },
+  report_nothing_to_repeat: {
+    de: 'Es gibt noch keinen Bericht, der unverändert übernommen werden könnte. Bitte füllen Sie den ersten Bericht aus.',
+    en: 'There is no report yet that could be repeated unchanged. Please fill in the first report.',
+  },
+  'forbidden.report_lead_only': {
+    de: 'Berichten kann nur das federführende Amt der Maßnahme (oder die Koordination).',
+    en: "Only the measure's lead department (or the coordinators) can report on it.",
+  },
+  'forbidden.report_comment': {
+    de: 'Kommentieren können das federführende und die mitwirkenden Ämter der Maßnahme (und die Koordination).',
+    en: "The measure's lead and partner departments (and the coordinators) can comment.",
+  },
+
   // ---- prioritisation
   round_not_revealed: {
     de: 'Bitte decken Sie die Bewertungen zuerst auf: entschieden wird über die sichtbare Rangfolge.',
@@ -448,6 +478,7 @@ export const ENTITIES = {
   dismissedPair: { de: 'Verworfenes Paar', en: 'Dismissed pair' },
   dependency: { de: 'Abhängigkeit', en: 'Dependency' },
   milestone: { de: 'Meilenstein', en: 'Milestone' },
+  statusReport: { de: 'Statusbericht', en: 'Status report' },
   scoringRound: { de: 'Bewertungsrunde', en: 'Scoring round' },
   savedSearch: { de: 'Gespeicherte Suche', en: 'Saved search' },
   programme: { de: 'Förderprogramm', en: 'Funding programme' },

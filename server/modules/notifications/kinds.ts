@@ -86,7 +86,7 @@ export const KINDS: Record<NotificationKind, KindDef> = {
   },
   measure_comment: {
     default: 'digest',
-    emitted: false,
+    emitted: true, // a comment on a status report (monitoring)
     label: { de: 'Kommentar zu meiner Maßnahme', en: 'Comment on my measure' },
     title: {
       de: (p) => `Neuer Kommentar zu Maßnahme Nr. ${s(p.number)} „${s(p.title)}“.`,

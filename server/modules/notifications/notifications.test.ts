@@ -95,7 +95,8 @@ describe('notifications in the app', () => {
     const prefs = json(await call(app, t.cookies.reader, 'GET', '/notifications/preferences'));
     expect(prefs.mailEnabled).toBe(false);
     expect(prefs.preferences.find((p: { kind: string }) => p.kind === 'measure_lead_assigned')).toEqual({ kind: 'measure_lead_assigned', mode: 'immediate', default: 'immediate', emitted: true });
-    expect(prefs.preferences.find((p: { kind: string }) => p.kind === 'measure_comment')).toMatchObject({ mode: 'digest', emitted: false });
+    expect(prefs.preferences.find((p: { kind: string }) => p.kind === 'measure_comment')).toMatchObject({ mode: 'digest', emitted: true }); // status report comments
+    expect(prefs.preferences.find((p: { kind: string }) => p.kind === 'citizen_idea_to_moderate')).toMatchObject({ mode: 'digest', emitted: false });
     const put = await call(app, t.cookies.reader, 'PUT', '/notifications/preferences', { preferences: [{ kind: 'measure_lead_assigned', mode: 'off' }, { kind: 'funding_deadline', mode: 'digest' }] });
     expect(put.statusCode, put.body).toBe(200);
     const modes = Object.fromEntries(json(put).preferences.map((p: { kind: string; mode: string }) => [p.kind, p.mode]));
