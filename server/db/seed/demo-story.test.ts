@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, json, login, PASSWORD } from '../../test/harness';
 import { runSetup } from '../../modules/auth/setup.service';
 import { addDays, berlinToday } from '../../modules/funding/deadlines.service';
+import { eraseExpiredGuests } from '../../modules/privacy/retention';
 import type { App } from '../../app';
 
 // The demo tells one consistent story (issue 12): a finished workshop with its vote, a scoring round
@@ -74,5 +75,12 @@ describe('Musterstadt demo story', () => {
     expect(deadlines.filter((d) => d.kind === 'source').length).toBeGreaterThanOrEqual(3);
     const kofi = json<{ totals: { fundedCents: number; gapCents: number } }>(await call(app, cookie, 'GET', '/kofi?priority=A'));
     expect(kofi.totals.fundedCents).toBeGreaterThan(0);
+  });
+  it('keeps the 2023 workshop\'s invented guests: the demo town\'s guest retention is off, so the daily job erases none', async () => {
+    expect(await eraseExpiredGuests(app.db, app.config.sessionSecret)).toBe(0);
+    const [w] = json<{ id: string }[]>(await call(app, cookie, 'GET', '/workshops'));
+    const names = json<{ name: string }[]>(await call(app, cookie, 'GET', `/workshops/${w.id}/participants`)).map((p) => p.name);
+    expect(names).toHaveLength(21);
+    expect(names.filter((n) => n.startsWith('Gelöschte Person'))).toEqual([]);
   });
 });

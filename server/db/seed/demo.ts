@@ -15,6 +15,13 @@ export async function loadDemoData(t: Db, who: { municipalityId: string; userId:
   const actor: Actor = { ...who, role: 'admin', departmentId: null, sessionHash: '' };
   const d = demoData;
   await t.query('UPDATE municipality SET vision = $2, horizon_start = $3, horizon_end = $4 WHERE id = $1', [who.municipalityId, d.vision, d.horizonStart, d.horizonEnd]);
+  // The demo's guests are invented and its workshop dates from 2023: with the default retention (90 days)
+  // the first daily run would pseudonymise the story's 21 voters. The admin can turn it on in /admin/privacy.
+  await t.query(
+    `INSERT INTO privacy_settings (municipality_id, guest_retention_days) VALUES ($1, 0)
+     ON CONFLICT (municipality_id) DO UPDATE SET guest_retention_days = 0`,
+    [who.municipalityId],
+  );
   const ids = async <T extends Record<string, unknown>>(kind: keyof typeof KINDS, items: T[], name: (i: T) => string, extra?: (i: T) => Record<string, unknown>) => {
     const map = new Map<string, string>();
     for (const [position, item] of items.entries()) {
