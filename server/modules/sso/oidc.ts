@@ -1,4 +1,5 @@
-import * as client from 'openid-client';
+import type * as client from 'openid-client';
+import { loadOpenidClient } from '../../lazy-libs';
 import type { SsoRefusal } from '../../../contract/sso';
 import type { ProviderRow } from './sso-settings.service';
 import { unseal } from './seal';
@@ -40,6 +41,7 @@ export async function oidcConfiguration(p: ProviderRow, sessionSecret: string): 
   if (!p.oidc_issuer || !p.oidc_client_id || !secret) throw new SsoRefused('provider_error', 'settings incomplete or client secret unreadable');
   const issuer = new URL(p.oidc_issuer);
   const fetchIt = fetchOnlyTo(issuer.host);
+  const client = await loadOpenidClient();
   let config: client.Configuration;
   try {
     config = await client.discovery(issuer, p.oidc_client_id, undefined, client.ClientSecretBasic(secret), {
@@ -62,6 +64,7 @@ export async function oidcConfiguration(p: ProviderRow, sessionSecret: string): 
 
 /** The address to send the browser to, with PKCE (S256), state and nonce. */
 export async function authorizationUrl(config: client.Configuration, redirectUri: string, state: string, nonce: string, codeVerifier: string) {
+  const client = await loadOpenidClient();
   return client.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
     scope: 'openid email profile',
@@ -73,13 +76,13 @@ export async function authorizationUrl(config: client.Configuration, redirectUri
 }
 
 /** How a failed code exchange or ID-token check reads on the refusal page. */
-function classify(err: unknown): SsoRefused {
+function classify(err: unknown, AuthorizationResponseError: typeof client.AuthorizationResponseError): SsoRefused {
   // our own refusal (e.g. a request to another host) may come back wrapped by openid-client
   for (let e: unknown = err, i = 0; e && i < 4; e = (e as { cause?: unknown }).cause, i++) if (e instanceof SsoRefused) return e;
   const e = err as { code?: string; message?: string; cause?: { claim?: string; cause?: { claim?: string } }; error?: string };
   // openid-client wraps oauth4webapi's error, which names the claim that failed.
   const claim = e.cause?.claim ?? e.cause?.cause?.claim;
-  if (e instanceof client.AuthorizationResponseError) return new SsoRefused(e.error === 'access_denied' ? 'denied' : 'provider_error', e.message);
+  if (e instanceof AuthorizationResponseError) return new SsoRefused(e.error === 'access_denied' ? 'denied' : 'provider_error', e.message);
   if (e.code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') return new SsoRefused('token_expired', e.message);
   if (e.code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && claim === 'iss') return new SsoRefused('issuer_mismatch', e.message);
   if (e.code === 'OAUTH_RESPONSE_BODY_ERROR') return new SsoRefused('provider_error', e.message);
@@ -99,6 +102,7 @@ export async function finishOidc(
   callbackUrl: URL,
   checks: { state: string; nonce: string; codeVerifier: string },
 ): Promise<OidcResult> {
+  const client = await loadOpenidClient();
   try {
     const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
       pkceCodeVerifier: checks.codeVerifier,
@@ -114,12 +118,13 @@ export async function finishOidc(
     }
     return { subject: idClaims.sub, claims: { ...extra, ...idClaims }, idToken: tokens.id_token };
   } catch (err) {
-    throw classify(err);
+    throw classify(err, client.AuthorizationResponseError);
   }
 }
 
 /** RP-initiated logout: the provider's end-session address with the ID token as hint, or null if it has none. */
-export function endSessionUrl(config: client.Configuration, idToken: string, postLogoutRedirectUri: string): string | null {
+export async function endSessionUrl(config: client.Configuration, idToken: string, postLogoutRedirectUri: string): Promise<string | null> {
   if (!config.serverMetadata().end_session_endpoint) return null;
+  const client = await loadOpenidClient();
   return client.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: postLogoutRedirectUri }).href;
 }

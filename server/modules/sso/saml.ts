@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { SAML, SamlStatusError, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml';
+import type { CacheProvider, Profile, SAML } from '@node-saml/node-saml';
+import { loadNodeSaml } from '../../lazy-libs';
 import type { Db } from '../../db/client';
 import { SsoRefused } from './oidc';
 import type { ProviderRow } from './sso-settings.service';
@@ -47,8 +48,9 @@ function pendingStore(db: Db, providerId: string): CacheProvider {
  * certificate (or public key), name our entity id as audience, come from the configured IdP issuer, be within
  * its validity (one minute's clock skew) and answer a request we sent (InResponseTo, always).
  */
-export function samlFor(db: Db, p: ProviderRow, acsUrl: string, requestId?: () => string): SAML {
+export async function samlFor(db: Db, p: ProviderRow, acsUrl: string, requestId?: () => string): Promise<SAML> {
   if (!p.saml_entry_point || !p.saml_idp_cert || !p.saml_idp_issuer || !p.saml_sp_entity_id) throw new SsoRefused('provider_error', 'SAML settings incomplete');
+  const { SAML, ValidateInResponseTo } = await loadNodeSaml();
   return new SAML({
     entryPoint: p.saml_entry_point,
     issuer: p.saml_sp_entity_id,
@@ -70,8 +72,9 @@ export function samlFor(db: Db, p: ProviderRow, acsUrl: string, requestId?: () =
 }
 
 /** How node-saml's refusal reads on the refusal page (its errors are plain Errors with English messages). */
-function classify(err: unknown): SsoRefused {
+async function classify(err: unknown): Promise<SsoRefused> {
   if (err instanceof SsoRefused) return err;
+  const { SamlStatusError } = await loadNodeSaml(); // loaded already: a SAML object made the error
   if (err instanceof SamlStatusError) return new SsoRefused('denied', err.message);
   const m = err instanceof Error ? err.message : String(err);
   if (/InResponseTo/i.test(m)) return new SsoRefused('state_unknown', m);
@@ -101,7 +104,7 @@ export async function finishSaml(saml: SAML, p: ProviderRow, samlResponse: strin
   try {
     ({ profile } = await saml.validatePostResponseAsync({ SAMLResponse: samlResponse }));
   } catch (err) {
-    throw classify(err);
+    throw await classify(err);
   }
   if (!profile?.nameID) throw new SsoRefused('token_invalid', 'no NameID');
   // node-saml 5 checks the issuer of logout messages only: the signed assertion's issuer is checked here.

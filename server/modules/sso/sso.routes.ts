@@ -64,7 +64,7 @@ export async function ssoRoutes(app: App) {
       try {
         // RelayState names the provider, so that the response finds its settings; the request id is kept (InResponseTo).
         const requestId = `_${randomBytes(20).toString('hex')}`;
-        const url = await samlFor(app.db, p, callbackUrls(baseUrl(app, req)).samlAcsUrl, () => requestId).getAuthorizeUrlAsync(p.id, req.host, {});
+        const url = await (await samlFor(app.db, p, callbackUrls(baseUrl(app, req)).samlAcsUrl, () => requestId)).getAuthorizeUrlAsync(p.id, req.host, {});
         // Bound to this browser as OIDC's state is — but the IdP's page posts cross-site, so the cookie must be
         // SameSite=None, which browsers accept only with Secure: over HTTPS only (plain http: not bound).
         if (req.protocol === 'https') {
@@ -152,7 +152,7 @@ export async function ssoRoutes(app: App) {
         return refuse(req, reply, 'state_unknown', p, 'SAML response in another browser');
       }
       try {
-        const saml = samlFor(app.db, p, callbackUrls(baseUrl(app, req)).samlAcsUrl);
+        const saml = await samlFor(app.db, p, callbackUrls(baseUrl(app, req)).samlAcsUrl);
         const who = await finishSaml(saml, p, req.body.SAMLResponse);
         // A signed assertion of the municipality's own IdP vouches for the e-mail it names (SAML has no email_verified).
         const { userId } = await resolveAccount(app.db, p, { ...who, emailVerified: true });
@@ -168,7 +168,7 @@ export async function ssoRoutes(app: App) {
   app.get('/auth/sso/saml/metadata', { schema: { tags, querystring: StartQuery, produces: ['application/samlmetadata+xml'] } }, async (req, reply) => {
     const p = await providerById(app.db, req.query.provider);
     if (!p || p.kind !== 'saml') throw notFound();
-    const xml = samlFor(app.db, p, callbackUrls(baseUrl(app, req)).samlAcsUrl).generateServiceProviderMetadata(null);
+    const xml = (await samlFor(app.db, p, callbackUrls(baseUrl(app, req)).samlAcsUrl)).generateServiceProviderMetadata(null);
     return reply.type('application/samlmetadata+xml').send(xml);
   });
 
@@ -225,7 +225,7 @@ async function providerLogoutUrl(app: App, req: FastifyRequest, providerId: stri
   if (!idToken) return null;
   try {
     const config = await oidcConfiguration(p, app.config.sessionSecret);
-    return endSessionUrl(config, idToken, callbackUrls(baseUrl(app, req)).postLogoutRedirectUri);
+    return await endSessionUrl(config, idToken, callbackUrls(baseUrl(app, req)).postLogoutRedirectUri);
   } catch (err) {
     // Signed out here all the same; the provider's session ends when it expires there.
     req.log.warn({ err }, 'provider sign-out address unavailable');
