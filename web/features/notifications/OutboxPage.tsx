@@ -59,7 +59,7 @@ export default function OutboxPage() {
         </select>
       </div>
       {!data ? (
-        <Spinner label="…" />
+        <Spinner label={t('loadingOutbox')} />
       ) : data.items.length === 0 ? (
         <p className="muted">{t('noMails')}</p>
       ) : (

@@ -52,7 +52,7 @@ export function NotificationPreferencesSection() {
       <StatusMessage message={saved ? t('saved') : null} />
       <ErrorMessage error={error ?? prefs.error} />
       {!prefs.data ? (
-        <Spinner label="…" />
+        <Spinner label={t('loadingPrefs')} />
       ) : (
         <form onSubmit={submit} noValidate aria-busy={busy}>
           {prefs.data.preferences.map((p) => (
