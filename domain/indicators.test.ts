@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateIndicator, expectedRange, expectedValue, ruleList, type IndicatorPath } from './indicators';
+import { evaluateIndicator, expectedRange, expectedValue, parseDecimal, ruleList, type IndicatorPath } from './indicators';
 
 // 2025-01-01 → 2027-01-01 are 730 days; 2026-01-01 lies exactly halfway.
 const up: IndicatorPath = { kind: 'increase_to', baselineValue: 20, baselineDate: '2025-01-01', targets: [{ date: '2027-01-01', value: 40 }] };
@@ -93,5 +93,17 @@ describe('indicator state by the rule list', () => {
     expect(rules.map((r) => r.id)).toEqual(['no_data', 'range_inside', 'range_near', 'at_or_better', 'within_on_course', 'within_at_risk', 'behind']);
     expect(rules[4].de).toBe('Höchstens 5 % hinter dem Sollwert → Auf Kurs.');
     expect(rules[5].en).toBe('At most 15 % behind the expected value → At risk.');
+  });
+});
+
+describe('numbers as German files write them', () => {
+  it('reads decimal commas and thousands dots, and English decimal points that cannot be thousands', () => {
+    expect(parseDecimal('1.234,5')).toBe(1234.5);
+    expect(parseDecimal(' -0,75 ')).toBe(-0.75);
+    expect(parseDecimal('1.234')).toBe(1234);
+    expect(parseDecimal('12.5')).toBe(12.5);
+    expect(parseDecimal('1.234.567')).toBe(1234567);
+    expect(parseDecimal('42')).toBe(42);
+    for (const bad of ['', 'abc', '1,2,3', '1.23,4.5', '12,5 %']) expect(parseDecimal(bad)).toBeNull();
   });
 });

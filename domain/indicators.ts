@@ -174,3 +174,17 @@ export function evaluateIndicator(p: IndicatorPath, values: MeasuredValue[], tod
   const word = rule === 'behind' ? ['mehr als', 'more than'] : ['höchstens', 'at most'];
   return result(state, rule, `${de0}: ${pct(share)} dahinter (${word[0]} ${pct(limit)}).`, `${en0}: ${pctEn(share)} behind (${word[1]} ${pctEn(limit)}).`, expected);
 }
+
+/**
+ * A number as German spreadsheets and CSV files write it: `1.234,5`, `-0,75`, `12`, `1.234` (a dot before
+ * three digits groups thousands). A lone dot before other than three digits (`12.5`) is read as a decimal
+ * point, as English files write it. Null when unreadable.
+ */
+export function parseDecimal(input: string): number | null {
+  const s = input.trim().replace(/[\s\u00a0\u202f]/g, '');
+  let n: number;
+  if (/^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) || /^[-+]?\d+(,\d+)?$/.test(s)) n = Number(s.replace(/\./g, '').replace(',', '.'));
+  else if (/^[-+]?\d*\.\d+$/.test(s)) n = Number(s);
+  else return null;
+  return Number.isFinite(n) ? n : null;
+}

@@ -40,6 +40,7 @@ import { mapRoutes } from './modules/map/map.routes';
 import { responsibilityRoutes } from './modules/responsibility/responsibility.routes';
 import { roadmapRoutes } from './modules/roadmap/roadmap.routes';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
+import { indicatorsRoutes } from './modules/indicators/indicators.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
 import { ssoRoutes } from './modules/sso/sso.routes';
@@ -224,6 +225,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await responsibilityRoutes(a);
       await roadmapRoutes(a);
       await monitoringRoutes(a);
+      await indicatorsRoutes(a);
       await homeRoutes(a);
       await tokensRoutes(a);
       await ssoRoutes(a);

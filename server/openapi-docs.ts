@@ -40,6 +40,9 @@ const measureImport = {
 };
 MULTIPART['POST /measures/import/preview'] = measureImport;
 MULTIPART['POST /measures/import'] = measureImport;
+const indicatorImport = { properties: { file: { ...FILE, description: 'Messwerte als .xlsx oder .csv: Spalten Indikator, Datum, Wert, optional Anmerkung.' } }, required: ['file'] };
+MULTIPART['POST /goals/{goalId}/indicators/import/preview'] = indicatorImport;
+MULTIPART['POST /goals/{goalId}/indicators/import'] = indicatorImport;
 
 /** What each generic code means; the list in docs/api.md says the same. */
 const GENERIC: Record<string, [status: number, text: string]> = {

@@ -25,6 +25,7 @@ export const CALLERS = {
   departmentHome: 'admin, coordinator (jedes Amt der Kommune); department nur für das eigene Amt',
   reporters: 'admin, coordinator; department nur bei Maßnahmen, die das eigene Amt federführend leitet',
   commenters: 'admin, coordinator; department nur bei Maßnahmen, die das eigene Amt leitet oder an denen es mitwirkt',
+  valueEnterers: 'admin, coordinator; department nur bei Indikatoren, für die das eigene Amt zuständig ist',
 } as const;
 export type Callers = keyof typeof CALLERS;
 
@@ -285,6 +286,17 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /measures/{id}/reports/unchanged': op('reporters', 'Unverändert berichten', 'Übernimmt den neuesten Bericht (`basedOn`) mit neuem Datum und neuer Autorin bzw. neuem Autor (`unchanged: true`). Ohne vorigen Bericht 400 `report_nothing_to_repeat`; kam inzwischen ein neuerer: 409 `report_stale`.', ['400 report_nothing_to_repeat', '409 report_stale']),
   'GET /measures/{id}/reports/{reportId}/comments': op('member', 'Kommentare zu einem Statusbericht', 'Kommentare zum Bericht, älteste zuerst.'),
   'POST /measures/{id}/reports/{reportId}/comments': op('commenters', 'Statusbericht kommentieren', 'Kommentar eines mitwirkenden oder des federführenden Amtes. Das federführende Amt und die berichtende Person werden benachrichtigt (Art `measure_comment`). Audit-Eintrag an der Maßnahme.'),
+
+  // ---- monitoring: goal indicators
+  'GET /goals/{goalId}/indicators': op('member', 'Indikatoren eines Ziels', 'Jeder Indikator mit Zielpfad, Messwerten und Stand (`evaluation`: auf Kurs, gefährdet, nicht auf Kurs, keine Daten) samt der Regel, die entschieden hat, in Worten; `rules` ist die Regelliste in ihrer Reihenfolge (höchstens 5 % hinter dem Sollwert auf dem Zielpfad: auf Kurs; höchstens 15 %: gefährdet; kein Messwert in 18 Monaten: keine Daten; Bereiche: innerhalb auf Kurs, höchstens 5 % außerhalb gefährdet).'),
+  'POST /goals/{goalId}/indicators': op('editors', 'Indikator anlegen', 'Name (je Ziel eindeutig), Einheit, Quelle, Ausgangswert mit Datum, Art, zuständiges Amt (optional) und Zielpfad (mindestens ein Zielwert nach dem Ausgangsdatum; bei `within_range` Bereiche `min`/`max`). Audit-Eintrag.', ['400 indicator_target_value', '400 indicator_target_range', '400 indicator_target_order', '400 indicator_target_date', '400 indicator_target_twice', '409 conflict']),
+  'POST /goals/{goalId}/indicators/import/preview': op('valueEnterers', 'Messwerte-Import prüfen', 'Liest eine .xlsx- oder .csv-Datei (Feld `file`; Spalten Indikator, Datum, Wert, optional Anmerkung; Datum 21.11.2026 oder 2026-11-21, Zahlen 1.234,5) und zeigt die Zeilen und alle Fehler („Zeile 18: …“), ohne etwas zu speichern.', ['400 unreadable_file', '400 indicator_import_columns', '413 file_too_large', '413 sheet_too_large', '422 sheet_too_complex', '422 import_invalid']),
+  'POST /goals/{goalId}/indicators/import': op('valueEnterers', 'Messwerte importieren', 'Speichert dieselbe Datei ganz oder gar nicht: bei einem Zeilenfehler 422 `import_invalid` mit allen Fehlern in `details.errors`, nichts wird gespeichert. Audit-Eintrag je Indikator.', ['400 unreadable_file', '400 indicator_import_columns', '413 file_too_large', '413 sheet_too_large', '422 sheet_too_complex', '422 import_invalid']),
+  'GET /indicators/{id}': op('member', 'Indikator', 'Ein Indikator mit Zielpfad, Messwerten und Stand.'),
+  'PATCH /indicators/{id}': op('editors', 'Indikator ändern', 'Ändert Felder mit `version`; `targets` ersetzt den ganzen Zielpfad. Audit-Eintrag.', ['400 indicator_target_value', '400 indicator_target_range', '400 indicator_target_order', '400 indicator_target_date', '400 indicator_target_twice', '409 conflict']),
+  'DELETE /indicators/{id}': op('editors', 'Indikator löschen', 'Löscht mit `?version=` samt Zielpfad und Messwerten. Audit-Eintrag.'),
+  'POST /indicators/{id}/values': op('valueEnterers', 'Messwert eintragen', 'Datum, Wert, Anmerkung; je Datum ein Wert (sonst 409 `conflict` mit `details.existingId`). Audit-Eintrag.', ['409 conflict']),
+  'DELETE /indicators/{id}/values/{valueId}': op('valueEnterers', 'Messwert löschen', 'Löscht einen falschen Messwert. Audit-Eintrag.'),
 
   // ---- synergies, map
   'GET /synergies': op('member', 'Synergien finden', 'Paare von Maßnahmen verschiedener Ämter mit Punktzahl 0–100 und Gründen (gemeinsame Stadtteile, Ziele, Handlungsfelder, Partner, ähnlicher Text, gleiche Zeit am gleichen Ort). `status` open/related/dismissed, `minScore`, `department`, Seiten.'),

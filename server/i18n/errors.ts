@@ -355,6 +355,20 @@ const MESSAGES = {
     en: "The measure's lead and partner departments (and the coordinators) can comment.",
   },
 
+  // ---- monitoring (goal indicators)
+  indicator_target_value: { de: 'Zielwert {n}: Bitte einen Zielwert angeben (bei „steigern auf“ und „senken auf“ keinen Bereich).', en: 'Target {n}: please give a target value (no range for “increase to” and “decrease to”).' },
+  indicator_target_range: { de: 'Zielwert {n}: Bitte untere und obere Grenze des Zielbereichs angeben (keinen einzelnen Wert).', en: 'Target {n}: please give the lower and upper bound of the target range (not a single value).' },
+  indicator_target_order: { de: 'Zielwert {n}: Die untere Grenze ist größer als die obere.', en: 'Target {n}: the lower bound is greater than the upper bound.' },
+  indicator_target_date: { de: 'Zielwert {n}: Das Datum muss nach dem Datum des Ausgangswerts liegen.', en: 'Target {n}: the date must be after the date of the baseline.' },
+  indicator_target_twice: { de: 'Zielwert {n}: Für dieses Datum gibt es schon einen Zielwert.', en: 'Target {n}: there is already a target for this date.' },
+  indicator_import_columns: { de: 'Der Datei fehlen Spalten: {columns}. Erwartet: Indikator, Datum, Wert (optional Anmerkung).', en: 'The file lacks columns: {columns}. Expected: Indikator (indicator), Datum (date), Wert (value), optionally Anmerkung (note).' },
+  'conflict.indicator_name': { de: 'Einen Indikator „{name}“ hat dieses Ziel schon.', en: 'This goal already has an indicator “{name}”.' },
+  'conflict.indicator_value_date': { de: 'Für den {date} gibt es schon einen Messwert. Bitte löschen Sie ihn zuerst, wenn er falsch ist.', en: 'There is already a measured value for {date}. Please delete it first if it is wrong.' },
+  'forbidden.indicator_values': {
+    de: 'Messwerte tragen das für den Indikator zuständige Amt und die Koordination ein.',
+    en: 'Measured values are entered by the department responsible for the indicator and by the coordinators.',
+  },
+
   // ---- prioritisation
   round_not_revealed: {
     de: 'Bitte decken Sie die Bewertungen zuerst auf: entschieden wird über die sichtbare Rangfolge.',
@@ -479,6 +493,8 @@ export const ENTITIES = {
   dependency: { de: 'Abhängigkeit', en: 'Dependency' },
   milestone: { de: 'Meilenstein', en: 'Milestone' },
   statusReport: { de: 'Statusbericht', en: 'Status report' },
+  indicator: { de: 'Indikator', en: 'Indicator' },
+  indicatorValue: { de: 'Messwert', en: 'Measured value' },
   scoringRound: { de: 'Bewertungsrunde', en: 'Scoring round' },
   savedSearch: { de: 'Gespeicherte Suche', en: 'Saved search' },
   programme: { de: 'Förderprogramm', en: 'Funding programme' },

@@ -74,7 +74,7 @@ export function idKindOf(path: string, param: string): IdKind | null {
     workshops: 'workshop', groups: 'group', participants: 'participant', rounds: earlier === 'priorities' ? 'scoringRound' : 'round',
     'funding-programmes': 'programme', 'saved-searches': 'savedSearch', milestones: 'milestone', users: 'user',
     dimensions: 'dimension', 'action-fields': 'actionField', goals: 'goal', districts: 'district', departments: 'department', briefs: 'measure',
-    notifications: 'notification', 'mail-outbox': 'outboxMail', reports: 'report',
+    notifications: 'notification', 'mail-outbox': 'outboxMail', reports: 'report', indicators: 'indicator', values: 'indicatorValue',
   };
   return before ? (bySegment[before] ?? null) : null;
 }

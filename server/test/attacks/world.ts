@@ -11,7 +11,7 @@ export interface World {
 export type IdKind =
   | 'measure' | 'measure2' | 'attachment' | 'dimension' | 'actionField' | 'goal' | 'district' | 'department'
   | 'workshop' | 'group' | 'participant' | 'round' | 'scoringRound' | 'programme' | 'savedSearch' | 'milestone' | 'user'
-  | 'notification' | 'outboxMail' | 'report';
+  | 'notification' | 'outboxMail' | 'report' | 'indicator' | 'indicatorValue';
 
 async function ok(res: Awaited<ReturnType<typeof call>>, what: string) {
   expect(res.statusCode, `${what}: ${res.body}`).toBeLessThan(300);
@@ -51,6 +51,11 @@ export async function buildWorld(app: App, t: Tenant): Promise<World> {
   const milestone = await ok(await call(app, coord, 'POST', `/measures/${m1.id}/milestones`, { title: 'Baubeginn', dueOn: '2027-05-01' }), 'milestone');
   await ok(await call(app, coord, 'POST', `/measures/${m2.id}/dependencies`, { dependsOnId: m1.id }), 'dependency');
   const report = await ok(await call(app, coord, 'POST', `/measures/${m1.id}/reports`, { basedOn: null, state: 'on_track', progress: 10, spentCents: 0 }), 'status report');
+  const indicator = await ok(
+    await call(app, coord, 'POST', `/goals/${goal.id}/indicators`, { name: 'Wohnungen', baselineValue: 100, baselineDate: '2025-01-01', kind: 'increase_to', targets: [{ date: '2030-01-01', value: 200 }] }),
+    'indicator',
+  );
+  const indicatorValue = await ok(await call(app, coord, 'POST', `/indicators/${indicator.id}/values`, { date: '2026-01-01', value: 110 }), 'indicator value');
   // a person who is not one of the signed-in test users, so that changing them changes no session
   const user = await ok(await call(app, admin, 'POST', '/users', { email: `extra.${Math.random().toString(16).slice(2)}@example.org`, name: 'Extra', role: 'reader', password: 'Weltenbau-Kennwort-73!' }), 'user');
   // the lead department of m1 was told (notifications); a failed mail in the outbox, as the worker leaves one
@@ -66,7 +71,7 @@ export async function buildWorld(app: App, t: Tenant): Promise<World> {
       measure: m1.id, measure2: m2.id, attachment: attachment.id, dimension: dimension.id, actionField: actionField.id, goal: goal.id,
       district: district.id, department: t.departmentIds[1], workshop: workshop.id, group: workshop.groups[0].id, participant: participant.id,
       round: round.id, scoringRound: scoringRound.id, programme: programme.id, savedSearch: savedSearch.id, milestone: milestone.id, user: user.id,
-      notification: notification.id, outboxMail: outboxMail.id, report: report.id,
+      notification: notification.id, outboxMail: outboxMail.id, report: report.id, indicator: indicator.id, indicatorValue: indicatorValue.id,
     },
     joinCode: workshop.joinCode,
   };
