@@ -57,6 +57,7 @@ const routes: RouteObject[] = [
       { path: 'priorities/rounds/:id', ...page(() => import('../features/priorities/RoundPage')) },
       { path: 'concept', ...page(() => import('../features/concept/ConceptPage')) },
       { path: 'concept/:section', ...page(() => import('../features/concept/ConceptSectionPage')) },
+      { path: 'concept/goals/:goalId', ...page(() => import('../features/indicators/GoalPage')) },
       { path: 'admin/users', ...page(() => import('../features/users/UsersPage')) },
       { path: 'admin/audit', ...page(() => import('../features/audit/AuditPage')) },
       { path: 'admin/privacy', ...page(() => import('../features/privacy/PrivacySettingsPage')) },

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { ScrollTable } from '../../components/ui';
 import type { Concept } from '../../../contract/concept';
@@ -80,7 +81,8 @@ export function SectionTable({
                 {slug === 'dimensions' && (
                   <span className="swatch" aria-hidden="true" style={{ background: (item as SectionItems['dimensions']).color || 'transparent' }} />
                 )}
-                {itemName(item)}
+                {/* a goal has its own page with its indicators */}
+                {slug === 'goals' ? <Link to={`/concept/goals/${item.id}`}>{itemName(item)}</Link> : itemName(item)}
               </th>
               {extraCells(item)}
               {canEdit && (
