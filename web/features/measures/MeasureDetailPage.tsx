@@ -17,6 +17,7 @@ import { measureMessages } from './messages';
 import { planMessages } from '../funding/planMessages';
 import { useConceptNames } from './useConcept';
 import { MeasurePlanSection } from '../roadmap/MeasurePlanSection';
+import { ReportsSection } from '../monitoring/ReportsSection';
 import './measures.css';
 
 export default function MeasureDetailPage() {
@@ -89,6 +90,7 @@ export default function MeasureDetailPage() {
       <Attachments measure={m} canEdit={canEdit} />
       <RelatedMeasures measure={m} names={names} />
       <MeasurePlanSection measureId={m.id} canEdit={canEdit} />
+      <ReportsSection measureId={m.id} />
       <AuditTrail measureId={m.id} names={names} />
       <ConfirmDialog open={confirm} title={t('deleteTitle')} confirmLabel={t('delete')} cancelLabel={t('cancel')} danger
         onConfirm={remove} onCancel={() => setConfirm(false)}>
