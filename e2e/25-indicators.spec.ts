@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { ensureDemoSetup, expectAccessible, expectAccessibleInBothLanguages, signIn } from './helpers';
+
+const GOAL = 'Grün- und Freiflächen vernetzen und aufwerten';
+
+test('goal indicators: a coordinator adds an indicator with a target path, enters two values, sees the state, why, and the chart', async ({ page }) => {
+  test.slow(); // two languages and a phone width, axe on each
+  await ensureDemoSetup(page);
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const coordinator = { name: 'Clara Koordination', email: `clara.${suffix}@musterstadt.example`, password: `Weiher-Ahorn-Bank-${suffix}`, role: 'coordinator' };
+  expect((await page.request.post('/api/v1/users', { data: coordinator })).status()).toBe(201);
+  await page.context().clearCookies();
+  await signIn(page, coordinator.email, coordinator.password);
+
+  // --- from the goals of the concept to the goal's page
+  await page.goto('/concept/goals');
+  await page.getByRole('link', { name: GOAL }).click();
+  await expect(page.getByRole('heading', { level: 1, name: GOAL })).toBeVisible();
+  const section = page.getByRole('region', { name: 'Indikatoren' });
+
+  // --- a new indicator with a target path of two targets
+  const name = `Anteil begrünter Dächer ${suffix}`;
+  const form = section.getByRole('form', { name: 'Indikator anlegen' });
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  await form.getByLabel('Art').selectOption({ label: 'Steigern auf' });
+  await form.getByLabel('Einheit').fill('%');
+  await form.getByLabel('Zuständiges Amt').selectOption({ label: 'Tiefbauamt' });
+  await form.getByLabel('Ausgangswert', { exact: true }).fill('20');
+  await form.getByLabel('Datum des Ausgangswerts').fill('2025-01-01');
+  await form.getByLabel('Quelle').fill('Dachflächenkataster');
+  await form.getByLabel('Zieldatum 1').fill('2027-01-01');
+  await form.getByLabel('Zielwert 1').fill('40');
+  await form.getByRole('button', { name: 'Weiteren Zielwert hinzufügen' }).click();
+  await form.getByLabel('Zieldatum 2').fill('2029-01-01');
+  await form.getByLabel('Zielwert 2').fill('50');
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(section.getByText(`Indikator „${name}“ angelegt.`)).toBeVisible();
+
+  const card = section.getByRole('article', { name });
+  await expect(card.getByText('Keine Daten', { exact: true })).toBeVisible();
+
+  // --- two measured values, the second as German decimals
+  const valueForm = card.getByRole('form', { name: `Messwert eintragen: ${name}` });
+  for (const [date, value] of [['2025-07-02', '24,5'], ['2026-01-01', '28,5']]) {
+    await valueForm.getByLabel('Datum', { exact: true }).fill(date);
+    await valueForm.getByLabel('Wert (%)').fill(value);
+    await valueForm.getByRole('button', { name: 'Messwert eintragen' }).click();
+    await expect(section.getByText('Messwert gespeichert.')).toBeVisible();
+    await expect(valueForm.getByLabel('Wert (%)')).toHaveValue('');
+  }
+
+  // --- the state as a word, the rule that decided, and the chart with its table
+  await expect(card.getByText('Auf Kurs', { exact: true })).toBeVisible();
+  await expect(card.getByText('Warum: Messwert 28,5 am 01.01.2026, Sollwert auf dem Zielpfad 30: 5 % dahinter (höchstens 5 %).')).toBeVisible();
+  await expect(card.getByRole('img', { name: `Verlauf von ${name}: Messwerte und Zielpfad` })).toBeVisible();
+  await expect(card.locator('svg circle.dot')).toHaveCount(2);
+  const table = card.getByRole('table', { name: `Messwerte und Zielpfad von ${name}` });
+  await expect(table.getByRole('row', { name: /02\.07\.2025 Wert 24,5/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /01\.01\.2026 Wert 28,5 30/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /01\.01\.2029 Zielwert – 50/ })).toBeVisible();
+  await section.getByText('So wird der Stand bestimmt').click();
+  await expect(section.getByText('Höchstens 5 % hinter dem Sollwert → Auf Kurs.')).toBeVisible();
+
+  await expectAccessibleInBothLanguages(page, 'goal page with indicators', page.getByRole('article', { name }).getByText('On course', { exact: true }));
+
+  // --- on a phone: nothing beyond 390 px, still accessible
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(card.getByText('Auf Kurs', { exact: true })).toBeVisible();
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('main *')]
+      .filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      .map((e) => `${e.tagName}.${e.className}`),
+  );
+  expect(wide, 'elements beyond 390 px').toEqual([]);
+  await expectAccessible(page, 'goal page at 390 px');
+});
