@@ -94,8 +94,16 @@ test('notifications: made lead → bell count → read → preferences; the admi
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectAccessible(page, 'mail outbox (en, 390 px)');
+  // the unsubscribe page of the e-mails (opened without sign-in; a link that is not valid shows the same page with its reason)
+  for (const [lang, heading] of [['de', 'E-Mails abbestellen'], ['en', 'Unsubscribe from e-mails']]) {
+    const res = await page.goto(`/api/v1/notifications/unsubscribe?token=kein.gueltiges-token&lang=${lang}`);
+    expect(res?.status()).toBe(400);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expectAccessible(page, `unsubscribe page (${lang}, 390 px)`);
+  }
+  await page.goto('/admin/mail-outbox');
+  // the admin's language back to German for the journeys after this one (on the phone, inside the menu)
   await page.getByRole('banner').getByRole('button', { name: 'Menu', exact: true }).click();
-  // the admin's language back to German for the journeys after this one
   await page.getByRole('banner').getByRole('button', { name: 'DE', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'E-Mail-Postausgang' })).toBeVisible();
 });
