@@ -75,4 +75,16 @@ export const demoStory = {
     /** [measure, waits for] */
     dependencies: [['Radweg Wallendorf – Gartenstadt', 'Kleingartenentwicklungskonzept']] as [string, string][],
   },
+  /**
+   * Status reports (issue 15), oldest first per measure, dated days before the demo is loaded: one measure on
+   * track, one spending ahead of its progress (80 % of the cost at 30 %), one with the same blocker in two
+   * reports in a row and a decision asked of the board. `milestones`: titles of the plan's milestones reached.
+   */
+  reports: [
+    { measure: 'Leerstandsmanagement und Zwischennutzung von Ladenlokalen', daysAgo: 120, state: 'on_track', progress: 20, spentEur: 30_000, milestones: [], nextSteps: 'Eigentümergespräche in der Altstadt, Aufruf für Zwischennutzungen', blockers: '', boardDecisionNeeded: false },
+    { measure: 'Leerstandsmanagement und Zwischennutzung von Ladenlokalen', daysAgo: 30, state: 'on_track', progress: 40, spentEur: 70_000, milestones: [], nextSteps: 'Drei Pop-up-Läden eröffnen im Frühjahr', blockers: '', boardDecisionNeeded: false },
+    { measure: 'Digitale Bürgerdienste und Online-Terminvergabe', daysAgo: 20, state: 'minor_issues', progress: 30, spentEur: 520_000, milestones: [], nextSteps: 'Schnittstelle zum Fachverfahren Meldewesen testen', blockers: '', boardDecisionNeeded: false },
+    { measure: 'Mobilitätsstation am Bahnhof', daysAgo: 80, state: 'minor_issues', progress: 25, spentEur: 140_000, milestones: ['Entwurfsplanung abgeschlossen'], nextSteps: 'Gestattungsvertrag mit der Deutschen Bahn abschließen', blockers: 'Die Deutsche Bahn hat den Gestattungsvertrag noch nicht unterschrieben.', boardDecisionNeeded: false },
+    { measure: 'Mobilitätsstation am Bahnhof', daysAgo: 7, state: 'major_issues', progress: 30, spentEur: 160_000, milestones: ['Entwurfsplanung abgeschlossen'], nextSteps: 'Gespräch mit der DB-Regionalleitung; Ausweichfläche am Busbahnhof prüfen', blockers: 'Die Deutsche Bahn hat den Gestattungsvertrag noch nicht unterschrieben.', boardDecisionNeeded: true },
+  ] as const,
 };

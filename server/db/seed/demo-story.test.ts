@@ -76,6 +76,20 @@ describe('Musterstadt demo story', () => {
     const kofi = json<{ totals: { fundedCents: number; gapCents: number } }>(await call(app, cookie, 'GET', '/kofi?priority=A'));
     expect(kofi.totals.fundedCents).toBeGreaterThan(0);
   });
+  it('has status reports: one measure spending ahead of its progress, one with a blocker in two reports and a board decision asked for', async () => {
+    const byTitle = (title: string) => measures.find((m) => m.title === title)!;
+    const reports = (title: string) => call(app, cookie, 'GET', `/measures/${byTitle(title).id}/reports`).then((r) => json(r));
+    const digital = await reports('Digitale Bürgerdienste und Online-Terminvergabe');
+    expect(digital.flags.map((f: { kind: string }) => f.kind)).toEqual(['spending_ahead']);
+    expect(digital.flags[0].reason.de).toContain('80 % der geplanten Kosten ausgegeben bei 30 % Fortschritt');
+    const hub = await reports('Mobilitätsstation am Bahnhof');
+    expect(hub.items.map((r: { state: string; progress: number }) => [r.state, r.progress])).toEqual([['major_issues', 30], ['minor_issues', 25]]);
+    expect(hub.items[0].milestoneIds).toHaveLength(1);
+    expect(hub.flags.map((f: { kind: string }) => f.kind)).toEqual(['blocker_persists', 'board_decision']);
+    const vacancy = await reports('Leerstandsmanagement und Zwischennutzung von Ladenlokalen');
+    expect([vacancy.items.length, vacancy.flags]).toEqual([2, []]);
+  });
+
   it('keeps the 2023 workshop\'s invented guests: the demo town\'s guest retention is off, so the daily job erases none', async () => {
     expect(await eraseExpiredGuests(app.db, app.config.sessionSecret)).toBe(0);
     const [w] = json<{ id: string }[]>(await call(app, cookie, 'GET', '/workshops'));

@@ -13,6 +13,7 @@ import { savePlan } from '../../modules/funding/plan.service';
 import { addDays, berlinToday } from '../../modules/funding/deadlines.service';
 import { createMilestone } from '../../modules/roadmap/milestones.service';
 import { addDependency } from '../../modules/roadmap/dependencies.service';
+import { fileReport } from '../../modules/monitoring/reports.service';
 import type { DemoBrief } from './demo-data';
 import { demoStory } from './demo-story-data';
 
@@ -96,6 +97,27 @@ export async function loadDemoStory(t: Db, actor: Actor, briefs: Briefs, distric
 
   await loadFundingPlans(t, actor, briefs);
   await loadPlanSteps(t, actor, idOf);
+  await loadReports(t, actor, idOf);
+}
+
+/**
+ * Status reports through the reporting service, then dated back (the service stamps the time of the
+ * call): the section "Umsetzung" and its flags have a history to show on the day the demo is loaded.
+ */
+async function loadReports(t: Db, actor: Actor, idOf: (title: string) => string) {
+  const latest = new Map<string, string>();
+  for (const r of demoStory.reports) {
+    const measureId = idOf(r.measure);
+    const reached = r.milestones.length
+      ? (await t.query<{ id: string }>('SELECT id FROM milestone WHERE municipality_id = $1 AND measure_id = $2 AND title = ANY($3::text[])', [actor.municipalityId, measureId, [...r.milestones]])).map((m) => m.id)
+      : [];
+    const report = await fileReport(t, actor, measureId, {
+      basedOn: latest.get(measureId) ?? null, state: r.state, progress: r.progress, spentCents: r.spentEur * 100, milestoneIds: reached,
+      nextSteps: r.nextSteps, blockers: r.blockers, boardDecisionNeeded: r.boardDecisionNeeded,
+    });
+    latest.set(measureId, report.id);
+    await t.query("UPDATE status_report SET created_at = now() - make_interval(days => $3) WHERE municipality_id = $1 AND id = $2", [actor.municipalityId, report.id, r.daysAgo]);
+  }
 }
 
 /**
