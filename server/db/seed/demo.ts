@@ -5,6 +5,7 @@ import { insertMeasure } from '../../modules/measures/measures.service';
 import { MeasureCreate } from '../../../contract/measures';
 import { demoData } from './demo-data';
 import { loadDemoStory } from './demo-story';
+import { loadDemoIndicators } from './demo-indicators';
 
 /**
  * Fills a new municipality with Musterstadt: vision, the charter's dimensions, fields of action,
@@ -41,6 +42,7 @@ export async function loadDemoData(t: Db, who: { municipalityId: string; userId:
   const goals = await ids('goals', d.goals, (i) => i.title, (g) => ({ actionFieldIds: resolve(actionFields, g.actionFields), dimensionIds: resolve(dimensions, g.dimensions), actionFields: undefined, dimensions: undefined }));
   const districts = await ids('districts', d.districts, (i) => i.name);
   const departments = await ids('departments', d.departments, (i) => i.name);
+  await loadDemoIndicators(t, actor, goals, departments);
   const briefs: { id: string; brief: (typeof d.briefs)[number] }[] = [];
   for (const b of d.briefs) {
     const input = MeasureCreate.parse({

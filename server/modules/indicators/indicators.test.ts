@@ -183,3 +183,21 @@ describe('import of measured values', () => {
     expect((await upload(other.cookies.coordinator, `/goals/${goalId}/indicators/import/preview`, 'w.csv', 'Indikator;Datum;Wert\nx;1.1.2026;1\n')).statusCode).toBe(404);
   });
 });
+
+describe('demo data', () => {
+  it('two Musterstadt goals carry an indicator each, with values giving a live state', async () => {
+    const { loadDemoIndicators } = await import('../../db/seed/demo-indicators');
+    const town = await createTenant(app, 'Demostadt');
+    const actor = { municipalityId: town.municipalityId, userId: town.userIds.admin, userName: 'admin user', role: 'admin' as const, departmentId: null, sessionHash: '' };
+    const goals = new Map<string, string>();
+    for (const title of ['Grün- und Freiflächen vernetzen und aufwerten', 'Die Innenstadt als Ort für Handel, Dienstleistung und Begegnung stärken']) {
+      goals.set(title, json(await call(app, town.cookies.coordinator, 'POST', '/goals', { title })).id);
+    }
+    await app.db.tx((tx) => loadDemoIndicators(tx, actor, goals, new Map()));
+    const green = json(await call(app, town.cookies.reader, 'GET', `/goals/${goals.get('Grün- und Freiflächen vernetzen und aufwerten')}/indicators`)).items[0];
+    expect([green.values.length, green.evaluation.state]).toEqual([2, 'on_course']);
+    const shops = json(await call(app, town.cookies.reader, 'GET', `/goals/${goals.get('Die Innenstadt als Ort für Handel, Dienstleistung und Begegnung stärken')}/indicators`)).items[0];
+    expect([shops.kind, shops.evaluation.state]).toEqual(['decrease_to', 'at_risk']);
+    expect(shops.evaluation.expected).toBeCloseTo(23, 0); // 27 → 15 over six years, two years in (leap days move it a little)
+  });
+});
