@@ -83,6 +83,20 @@ test('status reports: the lead department reports on a phone, repeats it "unchan
   await expect(section.getByText('Hindernis seit 2 Berichten in Folge: Leitungsplan der Stadtwerke fehlt')).toBeVisible();
   await sectionFits(phone);
   await expectAccessible(phone, 'measure implementation section (phone, de)');
+  // the phone in English (the account's language, as the header's switch would save it), then back to German
+  const setLocale = async (locale: 'de' | 'en') => {
+    expect((await phone.request.patch('/api/v1/auth/profile', { data: { locale } })).status()).toBe(200);
+    await phone.evaluate((l) => localStorage.setItem('rf.locale', l), locale);
+    await phone.reload();
+  };
+  await setLocale('en');
+  const english = phone.getByRole('region', { name: 'Implementation' });
+  await expect(english.getByRole('form', { name: 'New status report' }).getByRole('button', { name: 'Unchanged' })).toBeVisible();
+  await expect(english.locator('.report-item').first()).toContainText('Minor issues');
+  await sectionFits(phone);
+  await expectAccessible(phone, 'measure implementation section (phone, en)');
+  await setLocale('de');
+  await expect(section).toBeVisible();
   // German and English (the header's language switch is the desktop one): the coordinator's view of the same section
   await page.goto(`/measures/${measure.id}`);
   await expect(page.getByRole('region', { name: 'Umsetzung' }).locator('.report-item')).toHaveCount(2);
