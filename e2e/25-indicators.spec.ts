@@ -62,11 +62,25 @@ test('goal indicators: a coordinator adds an indicator with a target path, enter
   await section.getByText('So wird der Stand bestimmt').click();
   await expect(section.getByText('Höchstens 5 % hinter dem Sollwert → Auf Kurs.')).toBeVisible();
 
-  await expectAccessibleInBothLanguages(page, 'goal page with indicators', page.getByRole('article', { name }).getByText('On course', { exact: true }));
+  // --- a third value from a CSV file as German Excel saves it (Windows-1252, semicolons, decimal comma): preview, then import
+  await section.getByText('Messwerte importieren (XLSX oder CSV)').click();
+  const csv = Buffer.from(`Indikator;Datum;Wert\r\n${name};01.06.2026;30,0\r\n`, 'latin1');
+  await section.getByLabel('Datei').setInputFiles({ name: 'messwerte.csv', mimeType: 'text/csv', buffer: csv });
+  await section.getByRole('button', { name: 'Vorschau' }).click();
+  await expect(section.getByText('Gelesene Zeilen: 1.')).toBeVisible();
+  await expectAccessible(page, 'import preview');
+  await section.getByRole('button', { name: 'Werte importieren (1)' }).click();
+  await expect(section.getByText('Importierte Werte: 1.')).toBeVisible();
+  // 30 on 01.06.2026 where the path expects about 34,1: 12 % behind
+  await expect(card.getByText('Gefährdet', { exact: true })).toBeVisible();
+  await expect(card.getByText(/Warum: Messwert 30 am 01\.06\.2026, Sollwert auf dem Zielpfad 34,14: 12,1 % dahinter \(höchstens 15 %\)\./)).toBeVisible();
+  await expect(card.locator('svg circle.dot')).toHaveCount(3);
+
+  await expectAccessibleInBothLanguages(page, 'goal page with indicators', page.getByRole('article', { name }).getByText('At risk', { exact: true }));
 
   // --- on a phone: nothing beyond 390 px, still accessible
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect(card.getByText('Auf Kurs', { exact: true })).toBeVisible();
+  await expect(card.getByText('Gefährdet', { exact: true })).toBeVisible();
   const wide = await page.evaluate(() =>
     [...document.querySelectorAll('main *')]
       .filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
