@@ -27,6 +27,12 @@ export async function readValuesUpload(req: FastifyRequest, limitBytes: number):
   }
 }
 
+/**
+ * A number cell. An XLSX number cell arrives as JavaScript writes it (`1.234` is one point two three four);
+ * text cells and CSV files are read as German writes numbers (`1.234,5`, `1.234` is a thousand and more).
+ */
+const readNumber = (s: string, xlsx: boolean) => (xlsx && /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(s) ? Number(s) : parseDecimal(s));
+
 /** Column headings people write, German first. */
 const COLUMNS = {
   indicator: ['indikator', 'indicator', 'name'],
@@ -66,7 +72,7 @@ export async function checkImport(db: Db, actor: Actor, goalId: string, table: T
     if (!indicator.canEnterValues) return fail(`Werte für „${indicator.name}“ trägt ${indicator.departmentName ?? 'die Koordination'} ein.`);
     const date = parseDate(cell(at.date));
     if (!date) return fail(`„${cell(at.date).slice(0, 40)}“ ist kein Datum (z. B. 21.11.2026).`);
-    const value = parseDecimal(cell(at.value));
+    const value = readNumber(cell(at.value), table.source.format === 'xlsx');
     if (value == null || Math.abs(value) > 1e12) return fail(`„${cell(at.value).slice(0, 40)}“ ist keine Zahl (z. B. 1.234,5).`);
     const key = `${indicator.id}|${date}`;
     if (seen.has(key) || indicator.values.some((v) => v.date === date)) return fail(`Für „${indicator.name}“ gibt es am ${date.split('-').reverse().join('.')} schon einen Wert.`);

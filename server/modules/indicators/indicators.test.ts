@@ -158,6 +158,22 @@ describe('import of measured values', () => {
     expect([again.statusCode, json(again).error.code, json(again).error.details.errors[0].message]).toEqual([422, 'import_invalid', 'Zeile 2: Für „Leerstände Erdgeschoss“ gibt es am 21.11.2025 schon einen Wert.']);
   });
 
+  it('reads an XLSX file: date cells, number cells (1.234 stays a decimal there) and German text numbers', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const i = await create({ name: 'Baumkronenanteil', unit: '%' });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Messwerte');
+    ws.addRow(['Indikator', 'Datum', 'Wert', 'Anmerkung']);
+    ws.addRow(['Baumkronenanteil', new Date(Date.UTC(2025, 10, 21)), 1.234, 'Luftbild']);
+    ws.addRow(['Baumkronenanteil', '01.03.2026', '2.345,5', '']);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const file = multipart([{ name: 'file', filename: 'werte.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data }]);
+    const res = await app.inject({ method: 'POST', url: `/api/v1/goals/${goalId}/indicators/import`, headers: { cookie: t.cookies.coordinator, ...file.headers }, payload: file.payload });
+    expect(res.statusCode, res.body).toBe(200);
+    const got = json(await call(app, t.cookies.reader, 'GET', `/indicators/${i.id}`));
+    expect(got.values.map((v: { date: string; value: number }) => [v.date, v.value])).toEqual([['2025-11-21', 1.234], ['2026-03-01', 2345.5]]);
+  });
+
   it('all or nothing: one bad row stores nothing and every error names its row', async () => {
     const i = await create({ name: 'Radverkehrsanteil' });
     const csv = cp1252('Indikator;Datum;Wert\nRadverkehrsanteil;01.02.2026;22,5\nRadverkehrsanteil;31.02.2026;23\nUnbekannt;01.03.2026;1\nRadverkehrsanteil;01.04.2026;viel\n');
