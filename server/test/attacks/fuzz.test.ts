@@ -157,10 +157,17 @@ describe('generated attacks: schema-derived fuzz', () => {
     // a stream's answer never ends, so these go over a real socket and are aborted once the status is known
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const streams = operations(app).filter((o) => o.stream);
+    // Fresh sessions for every role: the fuzz above may have ended any of them (sign-out, ending sessions,
+    // turning on two-factor, …) — whichever route did it, this step must not depend on what the fuzz hit.
+    for (const role of cookies.keys()) await renewSession(role);
     // a fresh workshop and round (the fuzz may have deleted the world's), and a guest's device cookie
     const coordinator = { cookie: cookies.get('coordinator')! };
-    const w = (await app.inject({ method: 'POST', url: '/api/v1/workshops', headers: coordinator, payload: { title: 'Stream', status: 'running' } })).json();
-    const r = (await app.inject({ method: 'POST', url: `/api/v1/workshops/${w.id}/rounds`, headers: coordinator, payload: { title: 'R', subject: 'options', options: ['A', 'B'] } })).json();
+    const wRes = await app.inject({ method: 'POST', url: '/api/v1/workshops', headers: coordinator, payload: { title: 'Stream', status: 'running' } });
+    expect(wRes.statusCode, wRes.body).toBe(201);
+    const w = wRes.json();
+    const rRes = await app.inject({ method: 'POST', url: `/api/v1/workshops/${w.id}/rounds`, headers: coordinator, payload: { title: 'R', subject: 'options', options: ['A', 'B'] } });
+    expect(rRes.statusCode, rRes.body).toBe(201);
+    const r = rRes.json();
     const guest = (await app.inject({ method: 'POST', url: `/api/v1/join/${w.joinCode}`, payload: { name: 'Gast' } })).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const opened: string[] = [];
     const counts: Record<string, number> = {};
