@@ -40,6 +40,7 @@ import { mapRoutes } from './modules/map/map.routes';
 import { responsibilityRoutes } from './modules/responsibility/responsibility.routes';
 import { roadmapRoutes } from './modules/roadmap/roadmap.routes';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
+import { cyclesRoutes } from './modules/monitoring/cycles.routes';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
@@ -225,6 +226,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await responsibilityRoutes(a);
       await roadmapRoutes(a);
       await monitoringRoutes(a);
+      await cyclesRoutes(a);
       await indicatorsRoutes(a);
       await homeRoutes(a);
       await tokensRoutes(a);

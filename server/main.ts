@@ -33,9 +33,13 @@ async function main() {
   // in the server process only (test apps built with buildApp keep their data as the test wrote it).
   const { startRetentionJob } = await import('./modules/privacy/retention');
   const stopRetention = startRetentionJob(db, config.sessionSecret, app.log);
+  // reporting cycles: the reminder N days before the due date (once per department, also with two instances)
+  const { startCycleReminderJob } = await import('./modules/monitoring/cycle-reminders');
+  const stopCycleReminders = startCycleReminderJob(db, app.log);
   const stop = async () => {
     clearTimeout(analyze);
     stopRetention();
+    stopCycleReminders();
     await app.close();
     await stopBackups?.();
     await db.close();

@@ -355,6 +355,22 @@ const MESSAGES = {
     en: "The measure's lead and partner departments (and the coordinators) can comment.",
   },
 
+  // ---- monitoring (reporting cycles)
+  cycle_open_exists: {
+    de: 'Es ist schon ein Berichtszyklus offen ({title}). Bitte schließen Sie ihn, bevor Sie einen neuen öffnen.',
+    en: 'A reporting cycle is already open ({title}). Please close it before opening a new one.',
+  },
+  cycle_closed: {
+    de: 'Dieser Berichtszyklus ist abgeschlossen und kann nicht mehr geändert werden. Spätere Berichte gehören zum nächsten Zyklus.',
+    en: 'This reporting cycle is closed and can no longer be changed. Later reports belong to the next cycle.',
+  },
+  cycle_title_taken: { de: 'Einen Berichtszyklus „{title}“ gibt es schon. Bitte wählen Sie eine andere Bezeichnung.', en: 'A reporting cycle “{title}” already exists. Please choose another title.' },
+  cycle_due_past: { de: 'Die Fälligkeit darf nicht in der Vergangenheit liegen.', en: 'The due date cannot be in the past.' },
+  cycle_remind_too_soon: {
+    de: 'Dieses Amt wurde vor weniger als einer Stunde erinnert. Bitte warten Sie, bevor Sie erneut erinnern.',
+    en: 'This department was reminded less than an hour ago. Please wait before reminding it again.',
+  },
+
   // ---- monitoring (goal indicators)
   indicator_target_value: { de: 'Zielwert {n}: Bitte einen Zielwert angeben (bei „steigern auf“ und „senken auf“ keinen Bereich).', en: 'Target {n}: please give a target value (no range for “increase to” and “decrease to”).' },
   indicator_target_range: { de: 'Zielwert {n}: Bitte untere und obere Grenze des Zielbereichs angeben (keinen einzelnen Wert).', en: 'Target {n}: please give the lower and upper bound of the target range (not a single value).' },
@@ -493,6 +509,7 @@ export const ENTITIES = {
   dependency: { de: 'Abhängigkeit', en: 'Dependency' },
   milestone: { de: 'Meilenstein', en: 'Milestone' },
   statusReport: { de: 'Statusbericht', en: 'Status report' },
+  reportingCycle: { de: 'Berichtszyklus', en: 'Reporting cycle' },
   indicator: { de: 'Indikator', en: 'Indicator' },
   indicatorValue: { de: 'Messwert', en: 'Measured value' },
   scoringRound: { de: 'Bewertungsrunde', en: 'Scoring round' },

@@ -115,12 +115,14 @@ export async function fileReport(db: Db, actor: Actor, measureId: string, input:
       );
       if (Number(n) !== milestoneIds.length) throw invalid('report_milestone_foreign');
     }
+    // the open reporting cycle, if any; FOR SHARE waits for a closing in progress, after which the report belongs to no cycle yet
+    const [cycle] = await t.query<{ id: string }>('SELECT id FROM reporting_cycle WHERE municipality_id = $1 AND closed_at IS NULL FOR SHARE', [actor.municipalityId]);
     const [{ id }] = await t.query<{ id: string }>(
       `INSERT INTO status_report (municipality_id, measure_id, author_id, state, progress, spent_cents, milestone_ids, next_steps, blockers,
-                                  board_decision_needed, previous_id, unchanged)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                                  board_decision_needed, previous_id, unchanged, cycle_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [actor.municipalityId, measureId, actor.userId, input.state, input.progress, input.spentCents, milestoneIds, input.nextSteps, input.blockers,
-        input.boardDecisionNeeded, latest?.id ?? null, unchanged],
+        input.boardDecisionNeeded, latest?.id ?? null, unchanged, cycle?.id ?? null],
     );
     const [created] = await reportsOf(t, actor.municipalityId, measureId, 1);
     if (created.id !== id) throw new Error('status report order'); // cannot happen: the measure row is locked

@@ -10,6 +10,11 @@ export type Lang = 'de' | 'en';
 type P = Record<string, unknown>;
 const s = (v: unknown) => (v == null ? '' : String(v));
 const count = (n: unknown, one: string, many: string) => (Number(n) === 1 ? one : many.replace('#', s(n)));
+/** "Nr. 3 „Radweg“, Nr. 7 „Marktplatz“" from a cycle notification's list of measures */
+const measures = (list: unknown, lang: Lang) =>
+  (Array.isArray(list) ? (list as { number: unknown; title: unknown }[]) : [])
+    .map((m) => (lang === 'de' ? `Nr. ${s(m.number)} „${s(m.title)}“` : `no. ${s(m.number)} “${s(m.title)}”`))
+    .join(', ');
 
 interface KindDef {
   /** e-mail by default: what a person gets until they choose */
@@ -59,20 +64,28 @@ export const KINDS: Record<NotificationKind, KindDef> = {
   },
   status_report_requested: {
     default: 'immediate',
-    emitted: false,
+    emitted: true, // opening a reporting cycle: one per member of each lead department, listing its measures
     label: { de: 'Statusbericht angefordert', en: 'Status report requested' },
     title: {
-      de: (p) => `Statusbericht angefordert für Maßnahme Nr. ${s(p.number)} „${s(p.title)}“.`,
-      en: (p) => `Status report requested for measure no. ${s(p.number)} “${s(p.title)}”.`,
+      de: (p) => p.cycle
+        ? `Berichtszyklus ${s(p.cycle)}: Bitte berichten Sie bis ${s(p.dueOnDe)} zu den Maßnahmen Ihres Amtes ${s(p.department)}: ${measures(p.measures, 'de')}.`
+        : `Statusbericht angefordert für Maßnahme Nr. ${s(p.number)} „${s(p.title)}“.`,
+      en: (p) => p.cycle
+        ? `Reporting cycle ${s(p.cycle)}: please report by ${s(p.dueOn)} on the measures of your department ${s(p.department)}: ${measures(p.measures, 'en')}.`
+        : `Status report requested for measure no. ${s(p.number)} “${s(p.title)}”.`,
     },
   },
   status_report_overdue: {
     default: 'immediate',
-    emitted: false,
+    emitted: true, // a reporting cycle's reminder to a department still missing reports
     label: { de: 'Statusbericht überfällig', en: 'Status report overdue' },
     title: {
-      de: (p) => `Der Statusbericht für Maßnahme Nr. ${s(p.number)} „${s(p.title)}“ ist überfällig.`,
-      en: (p) => `The status report for measure no. ${s(p.number)} “${s(p.title)}” is overdue.`,
+      de: (p) => p.cycle
+        ? `Erinnerung zum Berichtszyklus ${s(p.cycle)} (fällig am ${s(p.dueOnDe)}): ${count(p.count, 'Ein Bericht Ihres Amtes fehlt', '# Berichte Ihres Amtes fehlen')} noch: ${measures(p.measures, 'de')}.`
+        : `Der Statusbericht für Maßnahme Nr. ${s(p.number)} „${s(p.title)}“ ist überfällig.`,
+      en: (p) => p.cycle
+        ? `Reminder for reporting cycle ${s(p.cycle)} (due ${s(p.dueOn)}): ${count(p.count, 'one report of your department is', '# reports of your department are')} still missing: ${measures(p.measures, 'en')}.`
+        : `The status report for measure no. ${s(p.number)} “${s(p.title)}” is overdue.`,
     },
   },
   recommendation_addressed: {
