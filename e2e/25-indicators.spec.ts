@@ -76,6 +76,17 @@ test('goal indicators: a coordinator adds an indicator with a target path, enter
   await expect(card.getByText(/Warum: Messwert 30 am 01\.06\.2026, Sollwert auf dem Zielpfad 34,14: 12,1 % dahinter \(höchstens 15 %\)\./)).toBeVisible();
   await expect(card.locator('svg circle.dot')).toHaveCount(3);
 
+  // --- the target path gets a third target later
+  await card.getByText('Zielpfad ändern').click();
+  const pathForm = card.getByRole('form', { name: `Zielpfad ändern: ${name}` });
+  await expect(pathForm.getByLabel('Zielwert 2')).toHaveValue('50');
+  await pathForm.getByRole('button', { name: 'Weiteren Zielwert hinzufügen' }).click();
+  await pathForm.getByLabel('Zieldatum 3').fill('2031-01-01');
+  await pathForm.getByLabel('Zielwert 3').fill('55,5');
+  await pathForm.getByRole('button', { name: 'Speichern' }).click();
+  await expect(section.getByText('Zielpfad gespeichert.')).toBeVisible();
+  await expect(section.getByRole('article', { name }).getByRole('table').getByRole('row', { name: /01\.01\.2031 Zielwert – 55,5/ })).toBeVisible();
+
   await expectAccessibleInBothLanguages(page, 'goal page with indicators', page.getByRole('article', { name }).getByText('At risk', { exact: true }));
 
   // --- on a phone: nothing beyond 390 px, still accessible

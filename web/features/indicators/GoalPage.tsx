@@ -10,7 +10,7 @@ import { INDICATOR_KIND_LABELS, INDICATOR_STATE_LABELS, type IndicatorState } fr
 import type { Indicator, IndicatorList } from '../../../contract/indicators';
 import { useConcept } from '../concept/useConcept';
 import { IndicatorChart } from './IndicatorChart';
-import { ImportForm, NewIndicatorForm, ValueForm } from './IndicatorForms';
+import { ImportForm, NewIndicatorForm, TargetPathForm, ValueForm } from './IndicatorForms';
 import { indicatorMessages as messages } from './messages';
 import './indicators.css';
 
@@ -68,7 +68,7 @@ export default function GoalPage() {
           <>
             {q.data.items.length === 0 && <p className="muted">{t('none')}</p>}
             {q.data.items.map((i) => (
-              <IndicatorCard key={i.id} indicator={i} run={run} />
+              <IndicatorCard key={`${i.id}:${i.version}`} indicator={i} canEdit={q.data.canEdit} run={run} />
             ))}
             <details className="card">
               <summary>{t('rulesTitle')}</summary>
@@ -87,7 +87,7 @@ export default function GoalPage() {
   );
 }
 
-function IndicatorCard({ indicator: i, run }: { indicator: Indicator; run: (a: () => Promise<unknown>, done: string) => Promise<boolean> }) {
+function IndicatorCard({ indicator: i, canEdit, run }: { indicator: Indicator; canEdit: boolean; run: (a: () => Promise<unknown>, done: string) => Promise<boolean> }) {
   const t = useT(messages);
   const fmt = useFormat();
   const { locale } = useLocale();
@@ -114,6 +114,7 @@ function IndicatorCard({ indicator: i, run }: { indicator: Indicator; run: (a: (
           ))}
         </ul>
       )}
+      {canEdit && <TargetPathForm indicator={i} onSubmit={(body) => run(() => api.patch(`/indicators/${i.id}`, body), t('targetsSaved'))} />}
       {i.canEnterValues && <ValueForm indicator={i} onSubmit={(body) => run(() => api.post(`/indicators/${i.id}/values`, body), t('valueSaved'))} />}
     </article>
   );

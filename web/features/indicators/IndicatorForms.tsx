@@ -8,6 +8,74 @@ import { indicatorMessages as messages } from './messages';
 
 type Target = { date: string; value: string; min: string; max: string };
 const today = () => new Date().toISOString().slice(0, 10);
+const EMPTY: Target = { date: '', value: '', min: '', max: '' };
+
+/** The typed targets as numbers; null when one is not a number. */
+function readTargets(range: boolean, targets: Target[]) {
+  const ts = targets.map((x) => ({ date: x.date, value: range ? null : parseDecimal(x.value), min: range ? parseDecimal(x.min) : null, max: range ? parseDecimal(x.max) : null }));
+  return ts.some((x) => (range ? x.min == null || x.max == null : x.value == null)) ? null : ts;
+}
+
+/** The rows of a target path: date and value (or bounds of a range); one more row on request. */
+function TargetFields({ range, targets, onChange }: { range: boolean; targets: Target[]; onChange: (t: Target[]) => void }) {
+  const t = useT(messages);
+  const setTarget = (k: number, patch: Partial<Target>) => onChange(targets.map((x, j) => (j === k ? { ...x, ...patch } : x)));
+  return (
+    <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+      <legend>{t('targets')}</legend>
+      {targets.map((x, k) => (
+        <div className="ind-grid" key={k}>
+          <Field label={t('targetDate', { n: k + 1 })}>{(p) => <input {...p} type="date" required value={x.date} onChange={(e) => setTarget(k, { date: e.target.value })} />}</Field>
+          {range ? (
+            <>
+              <Field label={t('targetMin', { n: k + 1 })}>{(p) => <input {...p} required inputMode="decimal" value={x.min} onChange={(e) => setTarget(k, { min: e.target.value })} />}</Field>
+              <Field label={t('targetMax', { n: k + 1 })}>{(p) => <input {...p} required inputMode="decimal" value={x.max} onChange={(e) => setTarget(k, { max: e.target.value })} />}</Field>
+            </>
+          ) : (
+            <Field label={t('targetValue', { n: k + 1 })}>{(p) => <input {...p} required inputMode="decimal" value={x.value} onChange={(e) => setTarget(k, { value: e.target.value })} />}</Field>
+          )}
+        </div>
+      ))}
+      <div className="row-actions">
+        <button type="button" className="btn small" onClick={() => onChange([...targets, EMPTY])}>{t('addTarget')}</button>
+        {targets.length > 1 && <button type="button" className="btn small" onClick={() => onChange(targets.slice(0, -1))}>{t('removeTarget')}</button>}
+      </div>
+    </fieldset>
+  );
+}
+
+const text = (n: number | null) => (n == null ? '' : String(n).replace('.', ','));
+
+/** Changes the whole target path of an indicator (with its version: a stale one is refused). */
+export function TargetPathForm({ indicator, onSubmit }: { indicator: Indicator; onSubmit: (b: { version: number; targets: NonNullable<ReturnType<typeof readTargets>> }) => Promise<boolean> }) {
+  const t = useT(messages);
+  const range = indicator.kind === 'within_range';
+  const [targets, setTargets] = useState<Target[]>(indicator.targets.map((x) => ({ date: x.date, value: text(x.value), min: text(x.min), max: text(x.max) })));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const ts = readTargets(range, targets);
+    if (!ts) {
+      setError(t('numberInvalid'));
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    await onSubmit({ version: indicator.version, targets: ts });
+    setBusy(false);
+  }
+  return (
+    <details>
+      <summary>{t('editTargets')}</summary>
+      <form className="ind-form" onSubmit={submit} aria-label={`${t('editTargets')}: ${indicator.name}`}>
+        {error && <Alert kind="error">{error}</Alert>}
+        <TargetFields range={range} targets={targets} onChange={setTargets} />
+        <div className="actions"><button type="submit" className="btn" disabled={busy}>{t('save')}</button></div>
+      </form>
+    </details>
+  );
+}
 
 /** Adds an indicator with its target path (one or more targets); numbers as people type them (1.234,5). */
 export function NewIndicatorForm({ departments, onSubmit }: { departments: { id: string; name: string }[]; onSubmit: (b: IndicatorInput) => Promise<boolean> }) {
@@ -20,17 +88,16 @@ export function NewIndicatorForm({ departments, onSubmit }: { departments: { id:
   const [baseline, setBaseline] = useState('');
   const [baselineDate, setBaselineDate] = useState(today());
   const [departmentId, setDepartmentId] = useState('');
-  const [targets, setTargets] = useState<Target[]>([{ date: '', value: '', min: '', max: '' }]);
+  const [targets, setTargets] = useState<Target[]>([EMPTY]);
   const [numberError, setNumberError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const range = kind === 'within_range';
-  const setTarget = (k: number, patch: Partial<Target>) => setTargets(targets.map((x, j) => (j === k ? { ...x, ...patch } : x)));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const b = parseDecimal(baseline);
-    const ts = targets.map((x) => ({ date: x.date, value: range ? null : parseDecimal(x.value), min: range ? parseDecimal(x.min) : null, max: range ? parseDecimal(x.max) : null }));
-    if (b == null || ts.some((x) => (range ? x.min == null || x.max == null : x.value == null))) {
+    const ts = readTargets(range, targets);
+    if (b == null || !ts) {
       setNumberError(t('numberInvalid'));
       return;
     }
@@ -41,7 +108,7 @@ export function NewIndicatorForm({ departments, onSubmit }: { departments: { id:
     if (ok) {
       setName('');
       setBaseline('');
-      setTargets([{ date: '', value: '', min: '', max: '' }]);
+      setTargets([EMPTY]);
     }
   }
 
@@ -71,23 +138,7 @@ export function NewIndicatorForm({ departments, onSubmit }: { departments: { id:
         <Field label={t('baselineDate')}>{(p) => <input {...p} type="date" required value={baselineDate} onChange={(e) => setBaselineDate(e.target.value)} />}</Field>
         <Field label={t('source')}>{(p) => <input {...p} maxLength={500} value={source} onChange={(e) => setSource(e.target.value)} />}</Field>
       </div>
-      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-        <legend>{t('targets')}</legend>
-        {targets.map((x, k) => (
-          <div className="ind-grid" key={k}>
-            <Field label={t('targetDate', { n: k + 1 })}>{(p) => <input {...p} type="date" required value={x.date} onChange={(e) => setTarget(k, { date: e.target.value })} />}</Field>
-            {range ? (
-              <>
-                <Field label={t('targetMin', { n: k + 1 })}>{(p) => <input {...p} required inputMode="decimal" value={x.min} onChange={(e) => setTarget(k, { min: e.target.value })} />}</Field>
-                <Field label={t('targetMax', { n: k + 1 })}>{(p) => <input {...p} required inputMode="decimal" value={x.max} onChange={(e) => setTarget(k, { max: e.target.value })} />}</Field>
-              </>
-            ) : (
-              <Field label={t('targetValue', { n: k + 1 })}>{(p) => <input {...p} required inputMode="decimal" value={x.value} onChange={(e) => setTarget(k, { value: e.target.value })} />}</Field>
-            )}
-          </div>
-        ))}
-        <button type="button" className="btn small" onClick={() => setTargets([...targets, { date: '', value: '', min: '', max: '' }])}>{t('addTarget')}</button>
-      </fieldset>
+      <TargetFields range={range} targets={targets} onChange={setTargets} />
       <div className="actions"><button type="submit" className="btn primary" disabled={busy}>{t('save')}</button></div>
     </form>
   );
