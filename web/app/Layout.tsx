@@ -90,7 +90,11 @@ function Shell({ me }: { me: Me }) {
   function changeLocale(l: Locale) {
     if (l === locale) return;
     setLocale(l);
-    api.patch<Me>('/auth/profile', { locale: l }).then((m) => qc.setQueryData(ME_KEY, m), () => {});
+    api.patch<Me>('/auth/profile', { locale: l }).then((m) => {
+      qc.setQueryData(ME_KEY, m);
+      // Some answers carry sentences the server wrote in the UI's language (notifications): fetch those again.
+      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+    }, () => {});
   }
 
   async function logout() {
