@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { ADMIN, ensureDemoSetup, expectAccessible, signIn } from './helpers';
+import { signInAtTestProvider } from './sso';
 import { startTestProvider, type TestProvider } from '../server/modules/sso/oidc-test-provider';
 import { startTestSamlIdp, type TestSamlIdp } from '../server/modules/sso/saml-test-idp';
 
@@ -34,16 +35,7 @@ test.afterAll(async () => {
   await samlIdp?.close();
 });
 
-async function signInAtProvider(page: Page, login: string) {
-  await page.goto('/login');
-  await page.getByRole('link', { name: 'Anmelden mit Stadt-Login' }).click();
-  // the provider's own pages (oidc-provider's development login and consent)
-  await expect(page).toHaveURL(new RegExp(`^http://127\\.0\\.0\\.1:${IDP_PORT}/interaction/`));
-  await page.getByPlaceholder('Enter any login').fill(login);
-  await page.getByPlaceholder('and password').fill('beliebig');
-  await page.getByRole('button', { name: 'Sign-in' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-}
+const signInAtProvider = (page: Page, login: string) => signInAtTestProvider(page, IDP_PORT, login);
 
 test('the admin connects the identity provider', async ({ page }) => {
   await signIn(page);

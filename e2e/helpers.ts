@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { devices, expect, test, type Browser, type Page } from '@playwright/test';
+import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 
 export const ADMIN = { name: 'Anna Admin', email: 'anna.admin@musterstadt.example', password: 'Rathaus-Linde-Fahrrad-26' };
 
@@ -43,4 +43,25 @@ export async function phone(browser: Browser, code: string, name: string): Promi
   await page.getByRole('button', { name: 'Beitreten' }).click();
   await expect(page.getByText(`Hallo ${name}`)).toBeVisible();
   return page;
+}
+
+/**
+ * axe in German, then in English, then German again: the header's language buttons (signed in, the choice
+ * is kept on the account, so the switch back waits for that save). `english`: something that shows once
+ * the page is in English (server-rendered text can follow the saved locale a moment later).
+ */
+export async function expectAccessibleInBothLanguages(page: Page, label: string, english?: Locator) {
+  await expectAccessible(page, `${label} (de)`);
+  const banner = page.getByRole('banner');
+  const saved = () => page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/profile') && r.request().method() === 'PATCH');
+  let save = saved();
+  await banner.getByRole('group', { name: 'Sprache' }).getByRole('button', { name: 'EN', exact: true }).click();
+  await save;
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  if (english) await expect(english).toBeVisible();
+  await expectAccessible(page, `${label} (en)`);
+  save = saved();
+  await banner.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'DE', exact: true }).click();
+  await save;
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 }
