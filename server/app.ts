@@ -41,6 +41,7 @@ import { responsibilityRoutes } from './modules/responsibility/responsibility.ro
 import { roadmapRoutes } from './modules/roadmap/roadmap.routes';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
 import { cyclesRoutes } from './modules/monitoring/cycles.routes';
+import { monitoringDashboardRoutes } from './modules/monitoring/dashboard.routes';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes';
 import { homeRoutes } from './modules/home/home.routes';
 import { tokensRoutes } from './modules/tokens/tokens.routes';
@@ -227,6 +228,7 @@ export async function buildApp(config: Config, db: Db, opts: { logger?: boolean 
       await roadmapRoutes(a);
       await monitoringRoutes(a);
       await cyclesRoutes(a);
+      await monitoringDashboardRoutes(a);
       await indicatorsRoutes(a);
       await homeRoutes(a);
       await tokensRoutes(a);

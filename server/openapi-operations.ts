@@ -287,6 +287,13 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'GET /measures/{id}/reports/{reportId}/comments': op('member', 'Kommentare zu einem Statusbericht', 'Kommentare zum Bericht, älteste zuerst.'),
   'POST /measures/{id}/reports/{reportId}/comments': op('commenters', 'Statusbericht kommentieren', 'Kommentar eines mitwirkenden oder des federführenden Amtes. Das federführende Amt und die berichtende Person werden benachrichtigt (Art `measure_comment`). Audit-Eintrag an der Maßnahme.'),
 
+  // ---- monitoring: dashboard
+  'GET /monitoring/dashboard': op(
+    'member',
+    'Umsetzungsstand im Überblick',
+    'Fortschritt zusammengefasst je Ziel, Handlungsfeld, Dimension, Stadtteil und federführendem Amt, mit Regel (`weighting=cost` nach geplanten Kosten, Standard; `equal` gleich), den Gewichten je Maßnahme zum Nachrechnen, den abgebrochenen (nicht gezählt) und den Maßnahmen ohne Bericht (mit 0 % gezählt). Getrennt davon: Anzahl je Umsetzungsstand (Ampel) und bei Zielen die Indikatoren je Zustand. Dazu die Hinweise je Maßnahme mit Begründung. ' + FILTERS,
+  ),
+
   // ---- monitoring: reporting cycles
   'GET /reporting-cycles': op('member', 'Berichtszyklen', 'Alle Berichtszyklen der Kommune, neueste zuerst; höchstens einer ist offen (`closedAt: null`).'),
   'POST /reporting-cycles': op('editors', 'Berichtszyklus öffnen', 'Öffnet einen Zyklus mit Fälligkeit (`dueOn`), Bezeichnung (ohne Angabe das Quartal der Fälligkeit, z. B. „Q1 2027“) und Erinnerung `reminderDaysBefore` Tage vorher (Standard 7). Berichte seit dem Abschluss des vorigen Zyklus und alle weiteren bis zum Abschluss gehören zu ihm. Jedes Mitglied eines federführenden Amtes erhält eine Benachrichtigung (Art `status_report_requested`, per E-Mail nach seiner Einstellung) mit den Maßnahmen des Amtes und dem Link auf „Meine Berichte“ (`/my-reports`). Ist schon ein Zyklus offen: 409 `cycle_open_exists`.', ['400 cycle_due_past', '409 cycle_open_exists', '409 cycle_title_taken']),

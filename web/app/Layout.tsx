@@ -189,6 +189,7 @@ function Shell({ me }: { me: Me }) {
             {item('/map', t('map'))}
             {item('/responsibility', t('responsibility'))}
             {item('/roadmap', t('roadmap'))}
+            {item('/monitoring', t('monitoring'))}
             {item('/workshops', t('workshops'))}
             {item('/priorities', t('priorities'))}
           </ul>

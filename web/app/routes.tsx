@@ -50,6 +50,7 @@ const routes: RouteObject[] = [
       { path: 'departments', ...page(() => import('../features/views/ByDepartmentPage')) },
       { path: 'responsibility', ...page(() => import('../features/responsibility/ResponsibilityPage')) },
       { path: 'roadmap', ...page(() => import('../features/roadmap/RoadmapPage')) },
+      { path: 'monitoring', ...page(() => import('../features/monitoring-dashboard/MonitoringPage')) },
       { path: 'workshops', ...page(() => import('../features/workshops/WorkshopListPage')) },
       { path: 'workshops/:id', ...page(() => import('../features/workshops/WorkshopPage')) },
       { path: 'priorities', ...page(() => import('../features/priorities/PrioritiesPage')) },
