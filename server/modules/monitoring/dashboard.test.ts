@@ -90,6 +90,16 @@ describe('monitoring dashboard', () => {
     expect(viaIds.measures).toEqual([]);
   });
 
+  it('counts the goal\'s indicators by state next to the progress, without changing the progress', async () => {
+    const res = await call(app, t.cookies.coordinator, 'POST', `/goals/${goalId}/indicators`, {
+      name: 'Grünflächenanteil', unit: '%', source: 'Kataster', baselineValue: 20, baselineDate: '2025-01-01', kind: 'increase_to',
+      departmentId: t.departmentIds[0], targets: [{ date: '2027-01-01', value: 40 }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const [goal] = json(await call(app, t.cookies.reader, 'GET', '/monitoring/dashboard')).groupings.goal;
+    expect(goal).toMatchObject({ progress: 35, indicators: { on_course: 0, at_risk: 0, off_course: 0, no_data: 1 } });
+  });
+
   it('refuses a bad query with 400 and anonymous callers with 401', async () => {
     for (const q of ['weighting=explicit', 'weighting=', 'district=kein-uuid', 'status=unbekannt']) {
       const res = await call(app, t.cookies.reader, 'GET', `/monitoring/dashboard?${q}`);
