@@ -99,4 +99,14 @@ test('goal indicators: a coordinator adds an indicator with a target path, enter
   );
   expect(wide, 'elements beyond 390 px').toEqual([]);
   await expectAccessible(page, 'goal page at 390 px');
+
+  // --- deleting asks first; the demo's own indicator stays
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await section.getByRole('button', { name: `Indikator „${name}“ löschen` }).click();
+  const dialog = page.getByRole('dialog', { name: `Indikator „${name}“ löschen` });
+  await expect(dialog.getByText('Der Indikator wird mit Zielpfad und allen Messwerten gelöscht.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Löschen' }).click();
+  await expect(section.getByText(`Indikator „${name}“ gelöscht.`)).toBeVisible();
+  await expect(section.getByRole('article', { name })).toHaveCount(0);
+  await expect(section.getByRole('article', { name: 'Öffentliche Grünfläche je Einwohnerin und Einwohner' })).toBeVisible();
 });

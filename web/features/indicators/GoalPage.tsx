@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
-import { Alert, ErrorMessage, PageHeader, Spinner } from '../../components/ui';
+import { Alert, ConfirmDialog, ErrorMessage, PageHeader, Spinner } from '../../components/ui';
 import { StatusMessage } from '../../app/forms';
 import { usePageTitle } from '../../app/title';
 import { useFormat, useLocale, useT } from '../../i18n/i18n';
@@ -92,6 +92,7 @@ function IndicatorCard({ indicator: i, canEdit, run }: { indicator: Indicator; c
   const fmt = useFormat();
   const { locale } = useLocale();
   const headingId = `ind-${i.id}`;
+  const [confirming, setConfirming] = useState(false);
   return (
     <article className="card ind-card" aria-labelledby={headingId}>
       <h3 id={headingId}>{i.name}</h3>
@@ -114,6 +115,25 @@ function IndicatorCard({ indicator: i, canEdit, run }: { indicator: Indicator; c
           ))}
         </ul>
       )}
+      {canEdit && (
+        <p>
+          <button type="button" className="btn small danger" onClick={() => setConfirming(true)}>{t('deleteIndicator', { name: i.name })}</button>
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={t('deleteIndicator', { name: i.name })}
+        confirmLabel={t('delete')}
+        cancelLabel={t('cancel')}
+        danger
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void run(() => api.del(`/indicators/${i.id}`, { version: i.version }), t('indicatorDeleted', { name: i.name }));
+        }}
+      >
+        <p>{t('deleteIndicatorText')}</p>
+      </ConfirmDialog>
       {canEdit && <TargetPathForm indicator={i} onSubmit={(body) => run(() => api.patch(`/indicators/${i.id}`, body), t('targetsSaved'))} />}
       {i.canEnterValues && <ValueForm indicator={i} onSubmit={(body) => run(() => api.post(`/indicators/${i.id}/values`, body), t('valueSaved'))} />}
     </article>
