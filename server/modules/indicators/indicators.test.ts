@@ -17,7 +17,9 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-// 2025-01-01 → 2027-01-01: 730 days; on 2026-01-01 the path expects exactly 30.
+// The state depends on today (no value in 18 months: no data); the tests use 1 January of the current year
+// for values whose state they check, on a path that has reached its target (the expected value is constant).
+const Y = new Date().getUTCFullYear();
 const green = (body: Record<string, unknown> = {}) => ({
   name: `Grünflächenanteil ${Math.random().toString(16).slice(2, 6)}`, unit: '%', source: 'Flächennutzungskataster', baselineValue: 20, baselineDate: '2025-01-01',
   kind: 'increase_to', departmentId: t.departmentIds[0], targets: [{ date: '2027-01-01', value: 40 }], ...body,
@@ -34,23 +36,23 @@ const upload = (cookie: string, url: string, filename: string, data: Buffer | st
 
 describe('goal indicators', () => {
   it('the coordinator creates an indicator with a target path; values give the state and the rule that decided; readers read', async () => {
-    const i = await create();
-    expect(i).toMatchObject({ goalId, kind: 'increase_to', baselineValue: 20, version: 1, targets: [{ date: '2027-01-01', value: 40, min: null, max: null }], values: [] });
+    const i = await create({ baselineDate: '2020-01-01', targets: [{ date: '2021-01-01', value: 30 }] });
+    expect(i).toMatchObject({ goalId, kind: 'increase_to', baselineValue: 20, version: 1, targets: [{ date: '2021-01-01', value: 30, min: null, max: null }], values: [] });
     expect(i.evaluation).toMatchObject({ state: 'no_data', rule: 'no_data' });
-    const v1 = await call(app, t.cookies.department, 'POST', `/indicators/${i.id}/values`, { date: '2025-07-02', value: 24.5, note: 'Luftbild' });
+    const v1 = await call(app, t.cookies.department, 'POST', `/indicators/${i.id}/values`, { date: '2020-07-02', value: 24.5, note: 'Luftbild' });
     expect(v1.statusCode, v1.body).toBe(201);
-    expect(json(v1)).toMatchObject({ date: '2025-07-02', value: 24.5, note: 'Luftbild', enteredBy: 'department user' });
-    expect(json(await call(app, t.cookies.coordinator, 'POST', `/indicators/${i.id}/values`, { date: '2026-01-01', value: 28.5 })).value).toBe(28.5);
+    expect(json(v1)).toMatchObject({ date: '2020-07-02', value: 24.5, note: 'Luftbild', enteredBy: 'department user' });
+    expect(json(await call(app, t.cookies.coordinator, 'POST', `/indicators/${i.id}/values`, { date: `${Y}-01-01`, value: 28.5 })).value).toBe(28.5);
     const list = json(await call(app, t.cookies.reader, 'GET', `/goals/${goalId}/indicators`));
     expect(list.canEdit).toBe(false);
     const mine = list.items.find((x: { id: string }) => x.id === i.id);
-    expect(mine.values.map((v: { date: string }) => v.date)).toEqual(['2025-07-02', '2026-01-01']);
+    expect(mine.values.map((v: { date: string }) => v.date)).toEqual(['2020-07-02', `${Y}-01-01`]);
     expect(mine.evaluation).toMatchObject({ state: 'on_course', rule: 'within_on_course', expected: 30 });
-    expect(mine.evaluation.reason.de).toBe('Messwert 28,5 am 01.01.2026, Sollwert auf dem Zielpfad 30: 5 % dahinter (höchstens 5 %).');
+    expect(mine.evaluation.reason.de).toBe(`Messwert 28,5 am 01.01.${Y}, Sollwert auf dem Zielpfad 30: 5 % dahinter (höchstens 5 %).`);
     expect(mine.canEnterValues).toBe(false);
     expect(list.rules.map((r: { id: string }) => r.id)[0]).toBe('no_data');
     const trail = json(await call(app, t.cookies.admin, 'GET', `/audit/trail?entityType=indicator&entityId=${i.id}`));
-    expect(JSON.stringify(trail)).toContain('2026-01-01: 28.5');
+    expect(JSON.stringify(trail)).toContain(`${Y}-01-01: 28.5`);
   });
 
   it('roles: readers and other departments change nothing (403); only editors define indicators', async () => {
@@ -124,7 +126,7 @@ describe('goal indicators', () => {
 
   it('a range indicator: inside the range is on course', async () => {
     const i = await create({ kind: 'within_range', baselineValue: 50, targets: [{ date: '2026-01-01', min: 40, max: 60 }] });
-    await call(app, t.cookies.coordinator, 'POST', `/indicators/${i.id}/values`, { date: '2026-06-01', value: 63 });
+    await call(app, t.cookies.coordinator, 'POST', `/indicators/${i.id}/values`, { date: `${Y}-01-01`, value: 63 });
     const got = json(await call(app, t.cookies.reader, 'GET', `/indicators/${i.id}`));
     expect(got.evaluation).toMatchObject({ state: 'at_risk', rule: 'range_near', range: { min: 40, max: 60 } });
   });
