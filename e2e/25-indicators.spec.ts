@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { ensureDemoSetup, expectAccessible, expectAccessibleInBothLanguages, signIn } from './helpers';
 
 const GOAL = 'Grün- und Freiflächen vernetzen und aufwerten';
+// Dates relative to this year: the state depends on today (no value in 18 months: no data).
+const Y = new Date().getUTCFullYear();
 
 test('goal indicators: a coordinator adds an indicator with a target path, enters two values, sees the state, why, and the chart', async ({ page }) => {
   test.slow(); // two languages and a phone width, axe on each
@@ -27,12 +29,12 @@ test('goal indicators: a coordinator adds an indicator with a target path, enter
   await form.getByLabel('Einheit').fill('%');
   await form.getByLabel('Zuständiges Amt').selectOption({ label: 'Tiefbauamt' });
   await form.getByLabel('Ausgangswert', { exact: true }).fill('20');
-  await form.getByLabel('Datum des Ausgangswerts').fill('2025-01-01');
+  await form.getByLabel('Datum des Ausgangswerts').fill(`${Y - 1}-01-01`);
   await form.getByLabel('Quelle').fill('Dachflächenkataster');
-  await form.getByLabel('Zieldatum 1').fill('2027-01-01');
-  await form.getByLabel('Zielwert 1').fill('40');
+  await form.getByLabel('Zieldatum 1').fill(`${Y}-01-01`);
+  await form.getByLabel('Zielwert 1').fill('30');
   await form.getByRole('button', { name: 'Weiteren Zielwert hinzufügen' }).click();
-  await form.getByLabel('Zieldatum 2').fill('2029-01-01');
+  await form.getByLabel('Zieldatum 2').fill(`${Y + 2}-01-01`);
   await form.getByLabel('Zielwert 2').fill('50');
   await form.getByRole('button', { name: 'Speichern' }).click();
   await expect(section.getByText(`Indikator „${name}“ angelegt.`)).toBeVisible();
@@ -40,9 +42,9 @@ test('goal indicators: a coordinator adds an indicator with a target path, enter
   const card = section.getByRole('article', { name });
   await expect(card.getByText('Keine Daten', { exact: true })).toBeVisible();
 
-  // --- two measured values, the second as German decimals
+  // --- two measured values in the past year, the second as German decimals: well behind the path
   const valueForm = card.getByRole('form', { name: `Messwert eintragen: ${name}` });
-  for (const [date, value] of [['2025-07-02', '24,5'], ['2026-01-01', '28,5']]) {
+  for (const [date, value] of [[`${Y - 1}-07-02`, '24,5'], [`${Y - 1}-10-01`, '22']]) {
     await valueForm.getByLabel('Datum', { exact: true }).fill(date);
     await valueForm.getByLabel('Wert (%)').fill(value);
     await valueForm.getByRole('button', { name: 'Messwert eintragen' }).click();
@@ -50,48 +52,48 @@ test('goal indicators: a coordinator adds an indicator with a target path, enter
     await expect(valueForm.getByLabel('Wert (%)')).toHaveValue('');
   }
 
-  // --- the state as a word, the rule that decided, and the chart with its table
-  await expect(card.getByText('Auf Kurs', { exact: true })).toBeVisible();
-  await expect(card.getByText('Warum: Messwert 28,5 am 01.01.2026, Sollwert auf dem Zielpfad 30: 5 % dahinter (höchstens 5 %).')).toBeVisible();
+  // --- the state as a word, the rule that decided, and the chart with its table (about 27,5 expected on 1 October)
+  await expect(card.getByText('Nicht auf Kurs', { exact: true })).toBeVisible();
+  await expect(card.getByText(new RegExp(`Warum: Messwert 22 am 01\\.10\\.${Y - 1}, Sollwert auf dem Zielpfad 27,\\d+: 19,\\d % dahinter \\(mehr als 15 %\\)\\.`))).toBeVisible();
   await expect(card.getByRole('img', { name: `Verlauf von ${name}: Messwerte und Zielpfad` })).toBeVisible();
   await expect(card.locator('svg circle.dot')).toHaveCount(2);
   const table = card.getByRole('table', { name: `Messwerte und Zielpfad von ${name}` });
-  await expect(table.getByRole('row', { name: /02\.07\.2025 Wert 24,5/ })).toBeVisible();
-  await expect(table.getByRole('row', { name: /01\.01\.2026 Wert 28,5 30/ })).toBeVisible();
-  await expect(table.getByRole('row', { name: /01\.01\.2029 Zielwert – 50/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(`02\\.07\\.${Y - 1} Wert 24,5`) })).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(`01\\.01\\.${Y + 2} Zielwert – 50`) })).toBeVisible();
   await section.getByText('So wird der Stand bestimmt').click();
   await expect(section.getByText('Höchstens 5 % hinter dem Sollwert → Auf Kurs.')).toBeVisible();
 
-  // --- a third value from a CSV file as German Excel saves it (Windows-1252, semicolons, decimal comma): preview, then import
+  // --- the value of 1 January from a CSV file as German Excel saves it (Windows-1252, semicolons, decimal comma): preview, then import
   await section.getByText('Messwerte importieren (XLSX oder CSV)').click();
-  const csv = Buffer.from(`Indikator;Datum;Wert\r\n${name};01.06.2026;30,0\r\n`, 'latin1');
+  const csv = Buffer.from(`Indikator;Datum;Wert\r\n${name};01.01.${Y};28,5\r\n`, 'latin1');
   await section.getByLabel('Datei').setInputFiles({ name: 'messwerte.csv', mimeType: 'text/csv', buffer: csv });
   await section.getByRole('button', { name: 'Vorschau' }).click();
   await expect(section.getByText('Gelesene Zeilen: 1.')).toBeVisible();
   await expectAccessible(page, 'import preview');
   await section.getByRole('button', { name: 'Werte importieren (1)' }).click();
   await expect(section.getByText('Importierte Werte: 1.')).toBeVisible();
-  // 30 on 01.06.2026 where the path expects about 34,1: 12 % behind
-  await expect(card.getByText('Gefährdet', { exact: true })).toBeVisible();
-  await expect(card.getByText(/Warum: Messwert 30 am 01\.06\.2026, Sollwert auf dem Zielpfad 34,14: 12,1 % dahinter \(höchstens 15 %\)\./)).toBeVisible();
+  // 28,5 where the path expects 30 (its first target): exactly 5 % behind, still on course
+  await expect(card.getByText('Auf Kurs', { exact: true })).toBeVisible();
+  await expect(card.getByText(`Warum: Messwert 28,5 am 01.01.${Y}, Sollwert auf dem Zielpfad 30: 5 % dahinter (höchstens 5 %).`)).toBeVisible();
   await expect(card.locator('svg circle.dot')).toHaveCount(3);
+  await expect(table.getByRole('row', { name: new RegExp(`01\\.01\\.${Y} Wert 28,5 30`) })).toBeVisible();
 
   // --- the target path gets a third target later
   await card.getByText('Zielpfad ändern').click();
   const pathForm = card.getByRole('form', { name: `Zielpfad ändern: ${name}` });
   await expect(pathForm.getByLabel('Zielwert 2')).toHaveValue('50');
   await pathForm.getByRole('button', { name: 'Weiteren Zielwert hinzufügen' }).click();
-  await pathForm.getByLabel('Zieldatum 3').fill('2031-01-01');
+  await pathForm.getByLabel('Zieldatum 3').fill(`${Y + 5}-01-01`);
   await pathForm.getByLabel('Zielwert 3').fill('55,5');
   await pathForm.getByRole('button', { name: 'Speichern' }).click();
   await expect(section.getByText('Zielpfad gespeichert.')).toBeVisible();
-  await expect(section.getByRole('article', { name }).getByRole('table').getByRole('row', { name: /01\.01\.2031 Zielwert – 55,5/ })).toBeVisible();
+  await expect(section.getByRole('article', { name }).getByRole('table').getByRole('row', { name: new RegExp(`01\\.01\\.${Y + 5} Zielwert – 55,5`) })).toBeVisible();
 
-  await expectAccessibleInBothLanguages(page, 'goal page with indicators', page.getByRole('article', { name }).getByText('At risk', { exact: true }));
+  await expectAccessibleInBothLanguages(page, 'goal page with indicators', page.getByRole('article', { name }).getByText('On course', { exact: true }));
 
   // --- on a phone: nothing beyond 390 px, still accessible
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect(card.getByText('Gefährdet', { exact: true })).toBeVisible();
+  await expect(card.getByText('Auf Kurs', { exact: true })).toBeVisible();
   const wide = await page.evaluate(() =>
     [...document.querySelectorAll('main *')]
       .filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
