@@ -118,10 +118,11 @@ export async function openCycle(db: Db, actor: Actor, input: { title?: string; d
       'INSERT INTO reporting_cycle (municipality_id, title, due_on, reminder_days_before, opened_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
       [actor.municipalityId, title, input.dueOn, input.reminderDaysBefore, actor.userId],
     );
-    // reports filed since the last cycle closed belong to this one ("later reports go to the next cycle")
+    // reports filed since the last cycle closed belong to this one ("later reports go to the next cycle");
+    // before the first cycle there is no such report (older reports were not asked for by a cycle)
     await t.query(
       `UPDATE status_report SET cycle_id = $2 WHERE municipality_id = $1 AND cycle_id IS NULL
-         AND created_at > coalesce((SELECT max(closed_at) FROM reporting_cycle WHERE municipality_id = $1 AND closed_at IS NOT NULL), '-infinity'::timestamptz)`,
+         AND created_at > coalesce((SELECT max(closed_at) FROM reporting_cycle WHERE municipality_id = $1 AND closed_at IS NOT NULL), 'infinity'::timestamptz)`,
       [actor.municipalityId, id],
     );
     for (const [departmentId, g] of byDepartment(await ledMeasures(t, actor.municipalityId, id))) {

@@ -19,7 +19,7 @@ function StateBadge({ state }: { state: ReportState }) {
 }
 
 /** "Umsetzung" on the measure page: current state, flags with reasons, the report timeline with comments, and the report form. */
-export function ReportsSection({ measureId }: { measureId: string }) {
+export function ReportsSection({ measureId, onReported }: { measureId: string; /** after a report or comment was saved ("my reports" refreshes its list) */ onReported?: () => void }) {
   const t = useT(messages);
   const { locale } = useLocale();
   const qc = useQueryClient();
@@ -40,6 +40,7 @@ export function ReportsSection({ measureId }: { measureId: string }) {
       await action();
       setMessage(done);
       refresh();
+      onReported?.();
       return true;
     } catch (e) {
       const stale = e instanceof ApiError && e.status === 409;
