@@ -20,6 +20,8 @@ const STATIC_PAGES = [
   '/concept', '/concept/dimensions', '/concept/action-fields', '/concept/goals', '/concept/districts', '/concept/departments',
   '/funding/programmes', '/funding/programmes/new', '/funding/kofi', '/funding/deadlines', '/funding/saved-searches',
   '/admin/users', '/profile', '/join', '/does-not-exist',
+  '/dashboard', '/home/department', '/monitoring', '/reporting-cycles', '/notifications',
+  '/admin/audit', '/admin/privacy', '/admin/sign-in', '/admin/mail-outbox', '/login/refused?reason=denied',
 ];
 
 const WORKSHOP_TABS = ['', '?tab=groups', '?tab=participants', '?tab=join', '?tab=briefs', '?tab=rounds'];
@@ -37,7 +39,9 @@ async function detailPages(page: Page): Promise<string[]> {
   const measures = (await get<{ items: (Json & { title: string })[] }>('/measures?pageSize=100&sort=number')).items;
   // the first measure, and the one with the longest title (long words are what push a phone page wider)
   const longest = [...measures].sort((a, b) => b.title.length - a.title.length)[0];
-  for (const m of new Set([measures[0], longest].filter(Boolean))) {
+  // and the demo measures with milestones or status reports (their plan and implementation sections)
+  const withPlan = measures.filter((m) => /Mobilitätsstation|Digitale Bürgerdienste/.test(m.title));
+  for (const m of new Set([measures[0], longest, ...withPlan].filter(Boolean))) {
     paths.push(`/measures/${m.id}`, `/measures/${m.id}/edit`, `/measures/${m.id}/funding`);
   }
   const workshops = await get<Json[]>('/workshops');
@@ -47,6 +51,10 @@ async function detailPages(page: Page): Promise<string[]> {
     const rounds = await get<Json[]>(`/workshops/${w.id}/rounds`);
     for (const r of rounds.slice(0, 1)) paths.push(`/workshops/${w.id}/rounds/${r.id}/projector`);
   }
+  const goals = await get<(Json & { title: string })[]>('/goals');
+  for (const g of goals.filter((x) => /Grün|Innenstadt/.test(x.title)).slice(0, 2)) paths.push(`/concept/goals/${g.id}`);
+  const concept = await get<{ municipality: Json }>('/concept');
+  paths.push(`/privacy/${concept.municipality.id}`);
   const programmes = await get<Json[]>('/funding-programmes');
   for (const p of programmes.slice(0, 1)) paths.push(`/funding/programmes/${p.id}`, `/funding/programmes/${p.id}/edit`);
   const searches = await get<Json[]>('/saved-searches');

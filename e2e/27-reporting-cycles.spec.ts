@@ -42,7 +42,8 @@ test('reporting cycle: the coordinator opens it, a department member reports "un
   if (open) expect((await page.request.post(`/api/v1/reporting-cycles/${open.id}/close`, { data: { version: open.version } })).status()).toBe(200);
 
   // --- the coordinator opens a cycle
-  await page.goto('/reporting-cycles');
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Berichtszyklen' }).click();
   await expect(page.getByRole('heading', { name: 'Berichtszyklen', level: 1 })).toBeVisible();
   const form = page.getByRole('region', { name: 'Neuen Berichtszyklus öffnen' });
   await form.getByLabel('Fällig am').fill(addDays(30));

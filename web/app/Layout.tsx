@@ -190,6 +190,8 @@ function Shell({ me }: { me: Me }) {
             {item('/responsibility', t('responsibility'))}
             {item('/roadmap', t('roadmap'))}
             {item('/monitoring', t('monitoring'))}
+            {can.canImport && item('/reporting-cycles', t('reportingCycles'))}
+            {can.departmentId && item('/my-reports', t('myReports'))}
             {item('/workshops', t('workshops'))}
             {item('/priorities', t('priorities'))}
           </ul>

@@ -79,42 +79,44 @@ export function MeasurePlanSection({ measureId, canEdit }: { measureId: string; 
       {r.milestones.length === 0 ? (
         <p className="muted">{t('noMilestones')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('msDate')}</th>
-              <th scope="col">{t('msTitle')}</th>
-              <th scope="col">{t('msDone')}</th>
-              {canEdit && <th scope="col"><span className="visually-hidden">{t('editMilestone')}</span></th>}
-            </tr>
-          </thead>
-          <tbody>
-            {r.milestones.map((ms) => (
-              <tr key={ms.id}>
-                <td className={outside.has(ms.id) ? 'milestone-outside' : undefined}>
-                  {fmt.date(ms.dueOn)}
-                  {outside.has(ms.id) && <span> – {t('outsideSpan')}</span>}
-                </td>
-                <th scope="row">{ms.title}</th>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={t('msDoneLabel', { title: ms.title })}
-                    checked={ms.done}
-                    disabled={!canEdit}
-                    onChange={(e) => toggleDone(ms, e.target.checked)}
-                  />
-                </td>
-                {canEdit && (
-                  <td className="row-actions">
-                    <button type="button" className="btn small" onClick={() => setEditing(ms)} aria-label={`${t('editMilestone')}: ${ms.title}`}>{t('editMilestone')}</button>
-                    <button type="button" className="btn small danger" onClick={() => setDeleting(ms)} aria-label={`${t('deleteMilestone')}: ${ms.title}`}>{t('deleteMilestone')}</button>
-                  </td>
-                )}
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('milestones')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('msDate')}</th>
+                <th scope="col">{t('msTitle')}</th>
+                <th scope="col">{t('msDone')}</th>
+                {canEdit && <th scope="col"><span className="visually-hidden">{t('editMilestone')}</span></th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {r.milestones.map((ms) => (
+                <tr key={ms.id}>
+                  <td className={outside.has(ms.id) ? 'milestone-outside' : undefined}>
+                    {fmt.date(ms.dueOn)}
+                    {outside.has(ms.id) && <span> – {t('outsideSpan')}</span>}
+                  </td>
+                  <th scope="row">{ms.title}</th>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('msDoneLabel', { title: ms.title })}
+                      checked={ms.done}
+                      disabled={!canEdit}
+                      onChange={(e) => toggleDone(ms, e.target.checked)}
+                    />
+                  </td>
+                  {canEdit && (
+                    <td className="row-actions">
+                      <button type="button" className="btn small" onClick={() => setEditing(ms)} aria-label={`${t('editMilestone')}: ${ms.title}`}>{t('editMilestone')}</button>
+                      <button type="button" className="btn small danger" onClick={() => setDeleting(ms)} aria-label={`${t('deleteMilestone')}: ${ms.title}`}>{t('deleteMilestone')}</button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {canEdit && <MilestoneForm onSubmit={(v) => run(() => api.post(`/measures/${measureId}/milestones`, v))} submitLabel={t('addMilestone')} />}
 
