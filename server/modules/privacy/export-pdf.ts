@@ -13,6 +13,7 @@ const T = {
     tokens: 'API-Tokens (ohne die Tokens selbst)', readOnly: 'nur lesen', expires: 'Läuft ab', lastUsed: 'Zuletzt benutzt',
     measures: 'Angelegte oder geänderte Maßnahmen', created: 'angelegt', changes: 'Änderungen', scores: 'Abgegebene Bewertungen', value: 'Wert',
     workshops: 'Teilnahme an Workshops', group: 'Gruppe', dots: 'Gesetzte Punkte', searches: 'Gespeicherte Suchen', decisions: 'Festgehaltene Beschlüsse',
+    reports: 'Verfasste Statusberichte', progress: 'Fortschritt', reportComments: 'Kommentare zu Statusberichten', indicatorValues: 'Eingetragene Indikatorwerte', indicator: 'Indikator', measuredOn: 'Gemessen am',
     notifications: 'Benachrichtigungen', activity: 'Protokoll der eigenen Aktivität (neueste zuerst, bis 200 Einträge; vollständig im JSON)', none: 'Keine.', yes: 'ja', no: 'nein',
   },
   en: {
@@ -22,6 +23,7 @@ const T = {
     tokens: 'API tokens (without the tokens themselves)', readOnly: 'read only', expires: 'Expires', lastUsed: 'Last used',
     measures: 'Measures created or changed', created: 'created', changes: 'Changes', scores: 'Scores given', value: 'Value',
     workshops: 'Workshop participation', group: 'Group', dots: 'Dots placed', searches: 'Saved searches', decisions: 'Decisions recorded',
+    reports: 'Status reports written', progress: 'Progress', reportComments: 'Comments on status reports', indicatorValues: 'Indicator values entered', indicator: 'Indicator', measuredOn: 'Measured on',
     notifications: 'Notifications', activity: 'Own activity in the audit trail (newest first, up to 200 entries; complete in the JSON)', none: 'None.', yes: 'yes', no: 'no',
   },
 } as const;
@@ -78,6 +80,12 @@ export async function personalDataPdf(d: PersonalData, lang: Lang): Promise<Buff
     table([t.name, t.since], d.savedSearches.map((s) => [s.name, when(s.createdAt, lang)]), t.none),
     heading(t.decisions),
     table([t.body, t.decidedOn, t.note], d.decisionsRecorded.map((x) => [x.body, x.decidedOn, x.note]), t.none),
+    heading(t.reports),
+    table(['Nr.', t.name, t.progress, t.time], d.statusReports.map((r) => [r.measureNumber, r.measure, `${String(r.progress)} %`, when(r.createdAt, lang)]), t.none),
+    heading(t.reportComments),
+    table(['Nr.', t.name, t.note, t.time], d.reportComments.map((c) => [c.measureNumber, c.measure, c.body, when(c.createdAt, lang)]), t.none),
+    heading(t.indicatorValues),
+    table([t.indicator, t.measuredOn, t.value, t.note], d.indicatorValues.map((v) => [v.indicator, v.measuredOn, v.value, v.note]), t.none),
     heading(t.notifications),
     table([t.kind, t.time], d.notifications.map((n) => [str((n as Record<string, unknown>).kind), str((n as Record<string, unknown>).created_at)]), t.none),
     heading(t.activity),

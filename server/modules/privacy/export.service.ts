@@ -82,6 +82,27 @@ export async function collectPersonalData(db: Db, userId: string, municipalityId
      WHERE created_by = $1 AND municipality_id = ANY($2::uuid[]) ORDER BY created_at`,
     [userId, m],
   );
+  // Monitoring: the status reports the person wrote, their comments on reports, measured indicator values.
+  const statusReports = await db.query<Row>(
+    `SELECT r.municipality_id, r.id, me.number AS measure_number, me.title AS measure, r.created_at, r.state, r.progress,
+            r.spent_cents, r.next_steps, r.blockers, r.board_decision_needed
+     FROM status_report r JOIN measure me ON me.municipality_id = r.municipality_id AND me.id = r.measure_id
+     WHERE r.author_id = $1 AND r.municipality_id = ANY($2::uuid[]) ORDER BY r.created_at`,
+    [userId, m],
+  );
+  const reportComments = await db.query<Row>(
+    `SELECT c.municipality_id, c.id, me.number AS measure_number, me.title AS measure, c.body, c.created_at
+     FROM status_report_comment c JOIN status_report r ON r.municipality_id = c.municipality_id AND r.id = c.report_id
+     JOIN measure me ON me.municipality_id = r.municipality_id AND me.id = r.measure_id
+     WHERE c.author_id = $1 AND c.municipality_id = ANY($2::uuid[]) ORDER BY c.created_at`,
+    [userId, m],
+  );
+  const indicatorValues = await db.query<Row>(
+    `SELECT v.municipality_id, v.id, i.name AS indicator, v.measured_on::text AS measured_on, v.value::text AS value, v.note, v.created_at
+     FROM indicator_value v JOIN indicator i ON i.municipality_id = v.municipality_id AND i.id = v.indicator_id
+     WHERE v.entered_by = $1 AND v.municipality_id = ANY($2::uuid[]) ORDER BY v.created_at`,
+    [userId, m],
+  );
   const notifications = await optionalNotifications(db, userId, m);
   return {
     format: 'roter-faden-personal-data/1',
@@ -99,7 +120,12 @@ export async function collectPersonalData(db: Db, userId: string, municipalityId
     dots: dots.map((r) => ({ municipalityId: r.municipality_id, workshop: r.workshop, round: r.round, item: r.item, placedAt: iso(r.placed_at) })),
     savedSearches: savedSearches.map((r) => ({ municipalityId: r.municipality_id, id: r.id, name: r.name, measureFilter: r.measure_filter, programmeFilter: r.programme_filter, notifyEmail: r.notify_email, createdAt: iso(r.created_at) })),
     decisionsRecorded: decisions.map((r) => ({ municipalityId: r.municipality_id, id: r.id, body: r.body, decidedOn: r.decided_on, note: r.note, createdAt: iso(r.created_at) })),
-    // There are no comments in the app yet; notifications appear here once their table exists.
+    statusReports: statusReports.map((r) => ({
+      municipalityId: r.municipality_id, id: r.id, measureNumber: r.measure_number, measure: r.measure, createdAt: iso(r.created_at),
+      state: r.state, progress: r.progress, spentCents: Number(r.spent_cents), nextSteps: r.next_steps, blockers: r.blockers, boardDecisionNeeded: r.board_decision_needed === true,
+    })),
+    reportComments: reportComments.map((r) => ({ municipalityId: r.municipality_id, id: r.id, measureNumber: r.measure_number, measure: r.measure, body: r.body, createdAt: iso(r.created_at) })),
+    indicatorValues: indicatorValues.map((r) => ({ municipalityId: r.municipality_id, id: r.id, indicator: r.indicator, measuredOn: r.measured_on, value: r.value, note: r.note, createdAt: iso(r.created_at) })),
     notifications,
     activity: activity.map((r) => ({ municipalityId: r.municipality_id, at: iso(r.at), action: r.action, entityType: r.entity_type, entityId: r.entity_id, changes: r.changes })),
   };

@@ -83,6 +83,32 @@ describe('export of one\'s own data (GET /me/data-export)', () => {
       .toEqual([['personalData', 'pdf', true], ['personalData', 'json', true]]);
   });
 
+  it('includes the status reports, report comments and indicator values the person wrote (JSON and PDF)', async () => {
+    const p = await person('Rita Report');
+    const m = json(await call(app, p.cookie, 'POST', '/measures', { title: 'Radweg am Mühlbach' }));
+    const rep = await call(app, p.cookie, 'POST', `/measures/${m.id}/reports`, { basedOn: null, state: 'minor_issues', progress: 35, spentCents: 120_000, blockers: 'Grunderwerb offen' });
+    expect(rep.statusCode, rep.body).toBe(201);
+    const reportId = json(rep).id;
+    const com = await call(app, p.cookie, 'POST', `/measures/${m.id}/reports/${reportId}/comments`, { body: 'Termin mit dem Eigentümer steht.' });
+    expect(com.statusCode, com.body).toBe(201);
+    const goal = json(await call(app, p.cookie, 'POST', '/goals', { title: `Mehr Grün ${randomUUID().slice(0, 4)}` }));
+    const ind = await call(app, p.cookie, 'POST', `/goals/${goal.id}/indicators`, {
+      name: 'Baumbestand', unit: 'Bäume', source: 'Baumkataster', baselineValue: 100, baselineDate: '2025-01-01', kind: 'increase_to', targets: [{ date: '2030-01-01', value: 150 }],
+    });
+    expect(ind.statusCode, ind.body).toBe(201);
+    expect((await call(app, p.cookie, 'POST', `/indicators/${json(ind).id}/values`, { date: '2026-01-01', value: 112.5, note: 'Zählung' })).statusCode).toBe(201);
+    // someone else's report on the same measure is not hers
+    expect((await call(app, a.cookies.coordinator, 'POST', `/measures/${m.id}/reports`, { basedOn: reportId, state: 'on_track', progress: 40, spentCents: 130_000 })).statusCode).toBe(201);
+
+    const d = json(await call(app, p.cookie, 'GET', '/me/data-export'));
+    expect(d.statusReports).toEqual([expect.objectContaining({ measure: 'Radweg am Mühlbach', state: 'minor_issues', progress: 35, spentCents: 120_000, blockers: 'Grunderwerb offen' })]);
+    expect(d.reportComments).toEqual([expect.objectContaining({ measure: 'Radweg am Mühlbach', body: 'Termin mit dem Eigentümer steht.' })]);
+    expect(d.indicatorValues).toEqual([expect.objectContaining({ indicator: 'Baumbestand', measuredOn: '2026-01-01', value: '112.5', note: 'Zählung' })]);
+    const pdf = await call(app, p.cookie, 'GET', '/me/data-export.pdf?lang=de');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('needs a session and a valid language', async () => {
     expect((await call(app, null, 'GET', '/me/data-export')).statusCode).toBe(401);
     expect((await call(app, a.cookies.reader, 'GET', '/me/data-export.pdf?lang=fr')).statusCode).toBe(400);
