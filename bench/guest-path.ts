@@ -3,13 +3,14 @@
  * dir with the Musterstadt demo data, a running workshop with an open dot round over 12 briefs, then
  * Debian's Chromium (Playwright, /usr/bin/chromium) with the network throttled through CDP
  * (Network.emulateNetworkConditions: 50 KB/s down, 25 KB/s up, 400 ms latency) and an empty cache:
- *   npm run bench:guest-path [-- --runs 3] [-- --web dist/web] [-- --no-build]
+ *   npm run bench:guest-path [-- --runs 3] [-- --web dist/web] [-- --no-build] [-- --trace]
  *
  * (a) guest: opening /join/<code> → name typed, "Beitreten" → "+ Punkt" on the first item → the dot
  *     drawn as acknowledged (the phone draws a dot `.dot.pending` until the server's 200, then `.dot`);
  *     checked on the server (GET /rounds/:id/results totalDots = 1). Bytes from CDP
  *     Network.loadingFinished encodedDataLength (what crossed the wire: headers + compressed body),
- *     JavaScript = resources of type Script.
+ *     JavaScript = resources of type Script. Each state (form, ballot, acknowledged dot) is awaited in the page
+ *     on every animation frame, so the time is when the phone drew it. --trace prints each request's start and end.
  * (b) signed-in: a session cookie in a fresh context, empty cache, `/` until the dashboard's heading.
  * (c) restart on the existing data dir: spawning `node scripts/start.mjs` (what `npm start` runs; the server
  *     bundle is built before the first start when stale) → first 200 of GET /api/v1/health and of GET /.
@@ -26,6 +27,7 @@ import { buildServer, serverBundleStale } from '../scripts/build-server.mjs';
 
 const runs = Number(arg('runs', '3'));
 const noBuild = process.argv.includes('--no-build');
+const trace = process.argv.includes('--trace');
 const THROTTLE = { offline: false, latency: 400, downloadThroughput: 50 * 1024, uploadThroughput: 25 * 1024 };
 const ADMIN = { name: 'Anna Admin', email: 'anna.admin@musterstadt.example', password: 'Rathaus-Linde-Fahrrad-26' };
 
@@ -98,6 +100,19 @@ async function throttledPage(ctx: BrowserContext) {
   const types = new Map<string, string>();
   const bytes = { js: 0, total: 0, jsFiles: 0, requests: 0 };
   cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+  if (trace) {
+    // --trace: when each request started and finished (ms since the first), to see what the path waits for
+    const started = new Map<string, { at: number; what: string }>();
+    let zero = 0;
+    cdp.on('Network.requestWillBeSent', (e) => {
+      zero ||= e.timestamp;
+      started.set(e.requestId, { at: e.timestamp, what: `${e.request.method} ${new URL(e.request.url).pathname}` });
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = started.get(e.requestId);
+      if (r) console.error(`  ${((r.at - zero) * 1000).toFixed(0).padStart(5)} → ${((e.timestamp - zero) * 1000).toFixed(0).padStart(5)} ms  ${(e.encodedDataLength / 1024).toFixed(1).padStart(5)} KB  ${r.what}`);
+    });
+  }
   cdp.on('Network.loadingFinished', (e) => {
     bytes.total += e.encodedDataLength;
     bytes.requests++;
@@ -115,13 +130,18 @@ async function guestRun(browser: Browser, base: string, code: string) {
     const { page, bytes } = await throttledPage(ctx);
     const t0 = performance.now();
     await page.goto(`/join/${code}`, { waitUntil: 'commit' });
-    await page.getByLabel('Ihr Name').fill('Gast');
+    // Each state is awaited in the page on every animation frame: a locator's own wait polls with a growing
+    // pause (up to 500 ms), which made each step look up to half a second later than the phone drew it.
+    const shown = (selector: string) => page.waitForFunction((sel) => document.querySelector(sel) !== null, selector, { polling: 'raf', timeout: 60_000 });
+    await shown('#join-name');
     const form = performance.now() - t0;
+    await page.getByLabel('Ihr Name').fill('Gast');
     await page.getByRole('button', { name: 'Beitreten' }).click();
+    await shown('.vote-item');
+    const ballot = performance.now();
     const plus = page.locator('.vote-item').first().getByRole('button', { name: /^\+ Punkt/ });
     await plus.click({ timeout: 60_000 });
-    const ballot = performance.now();
-    await page.locator('.vote-item').first().locator('.vote-dots .dot:not(.pending)').waitFor({ timeout: 60_000 });
+    await shown('.vote-item .vote-dots .dot:not(.pending)');
     const acked = performance.now() - t0;
     return { form, ballot: ballot - t0, acked, ...bytes, page };
   } catch (err) {
