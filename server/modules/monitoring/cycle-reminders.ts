@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { startDailyJob, type JobLog } from '../../daily-job';
 import { sendDueCycleReminders } from './cycles.service';
 
 /**
@@ -7,26 +8,6 @@ import { sendDueCycleReminders } from './cycles.service';
  * department's automatic reminder is one row under a unique index, and the notification's event key
  * is unique too, so a second run (or instance) sends nothing. Failures are logged and retried the next day.
  */
-export function startCycleReminderJob(db: Db, log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void }) {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const n = await sendDueCycleReminders(db);
-      if (n) log.info({ notified: n }, 'reporting cycle reminders sent');
-    } catch (err) {
-      log.warn({ err }, 'reporting cycle reminders failed');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void run(), 5_000);
-  const daily = setInterval(() => void run(), 24 * 60 * 60_000);
-  first.unref();
-  daily.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(daily);
-  };
+export function startCycleReminderJob(db: Db, log: JobLog) {
+  return startDailyJob('reporting cycle reminders', () => sendDueCycleReminders(db), log, 'reporting cycle reminders sent');
 }

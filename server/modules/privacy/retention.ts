@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { startDailyJob, type JobLog } from '../../daily-job';
 import { DEFAULT_GUEST_RETENTION_DAYS } from './privacy.service';
 import { eraseGuestAutomatically } from './erasure.service';
 
@@ -29,26 +30,6 @@ export async function eraseExpiredGuests(db: Db, secret: string, now = new Date(
 }
 
 /** At start and then once a day, inside the server process; failures are logged and retried the next day. */
-export function startRetentionJob(db: Db, secret: string, log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void }) {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const n = await eraseExpiredGuests(db, secret);
-      if (n) log.info({ erased: n }, 'workshop guests erased after their retention period');
-    } catch (err) {
-      log.warn({ err }, 'erasing workshop guests after their retention period failed');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void run(), 5_000);
-  const daily = setInterval(() => void run(), 24 * 60 * 60_000);
-  first.unref();
-  daily.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(daily);
-  };
+export function startRetentionJob(db: Db, secret: string, log: JobLog) {
+  return startDailyJob('erasing workshop guests after their retention period', () => eraseExpiredGuests(db, secret), log, 'workshop guests erased after their retention period');
 }
