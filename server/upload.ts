@@ -1,4 +1,5 @@
 import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors';
 
 /** MB to one decimal; the message formats it for the language. */
@@ -23,4 +24,29 @@ export async function fileBytes(part: MultipartFile, limitBytes: number): Promis
   }
   if (part.file.truncated || size > limitBytes) throw fileTooLarge(limitBytes);
   return Buffer.concat(chunks);
+}
+
+/**
+ * Reads an uploaded spreadsheet with `read` (read-sheet.ts's readSheet or readTable): a file that cannot be read
+ * is 400 `unreadable_file` with the reader's reason; a sheet over the limits keeps its own 413/422.
+ */
+export async function readUploadedSheet<T>(file: { filename: string; data: Buffer }, read: (data: Buffer, filename: string) => Promise<T>): Promise<T> {
+  try {
+    return await read(file.data, file.filename);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError(400, 'unreadable_file', { key: 'unreadable_file', params: { reason: (err as Error).message } });
+  }
+}
+
+/** The spreadsheet in multipart field `file` (the first one; further files are read within the limit and dropped), read with `read`. */
+export async function readSheetUpload<T>(req: FastifyRequest, limitBytes: number, read: (data: Buffer, filename: string) => Promise<T>): Promise<T> {
+  if (!req.isMultipart()) throw new AppError(400, 'validation_failed', 'validation_failed.multipart_required');
+  let file: { filename: string; data: Buffer } | null = null;
+  for await (const part of req.parts()) {
+    if (part.type === 'file' && part.fieldname === 'file' && !file) file = { filename: part.filename, data: await fileBytes(part, limitBytes) };
+    else if (part.type === 'file') await fileBytes(part, limitBytes);
+  }
+  if (!file) throw new AppError(400, 'validation_failed', 'validation_failed.sheet_missing');
+  return readUploadedSheet(file, read);
 }

@@ -1,8 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app';
 import { ProgrammeImportPreview, ProgrammeImportResult } from '../../../contract/funding';
-import { AppError } from '../../errors';
-import { fileBytes } from '../../upload';
+import { readSheetUpload } from '../../upload';
 import { contentDisposition } from '../../http';
 import { requireRole } from '../../plugins/actor';
 import { getMunicipality } from '../concept/concept.service';
@@ -12,21 +11,7 @@ import { listProgrammes } from './programmes.service';
 import { recordProgrammeChange } from './saved-search.evaluate';
 
 /** The uploaded catalogue file (multipart field `file`, .xlsx or .csv). */
-async function readUpload(req: FastifyRequest, limitBytes: number) {
-  if (!req.isMultipart()) throw new AppError(400, 'validation_failed', 'validation_failed.multipart_required');
-  let file: { filename: string; data: Buffer } | null = null;
-  for await (const part of req.parts()) {
-    if (part.type === 'file' && part.fieldname === 'file' && !file) file = { filename: part.filename, data: await fileBytes(part, limitBytes) };
-    else if (part.type === 'file') await fileBytes(part, limitBytes);
-  }
-  if (!file) throw new AppError(400, 'validation_failed', 'validation_failed.sheet_missing');
-  try {
-    return await readSheet(file.data, file.filename);
-  } catch (err) {
-    if (err instanceof AppError) throw err; // a sheet over the limits: 413/422 with its own message
-    throw new AppError(400, 'unreadable_file', { key: 'unreadable_file', params: { reason: (err as Error).message } });
-  }
-}
+const readUpload = (req: FastifyRequest, limitBytes: number) => readSheetUpload(req, limitBytes, readSheet);
 
 /** Export and import of the programme catalogue (admins only). */
 export async function programmeIoRoutes(app: App) {

@@ -5,26 +5,14 @@ import type { IndicatorImportResult } from '../../../contract/indicators';
 import { parseDate } from '../../../domain/format';
 import { parseDecimal } from '../../../domain/indicators';
 import { AppError } from '../../errors';
-import { fileBytes } from '../../upload';
+import { readSheetUpload } from '../../upload';
 import { recordAudit } from '../audit/audit.service';
 import { readTable, type Table } from '../measures/documents/read-sheet';
 import { insertValue, listIndicators } from './indicators.service';
 
 /** The uploaded file (multipart field `file`, .xlsx or .csv), read with the measure import's limits (XLSX in a worker). */
-export async function readValuesUpload(req: FastifyRequest, limitBytes: number): Promise<Table> {
-  if (!req.isMultipart()) throw new AppError(400, 'validation_failed', 'validation_failed.multipart_required');
-  let file: { filename: string; data: Buffer } | null = null;
-  for await (const part of req.parts()) {
-    if (part.type === 'file' && part.fieldname === 'file' && !file) file = { filename: part.filename, data: await fileBytes(part, limitBytes) };
-    else if (part.type === 'file') await fileBytes(part, limitBytes);
-  }
-  if (!file) throw new AppError(400, 'validation_failed', 'validation_failed.sheet_missing');
-  try {
-    return await readTable(file.data, file.filename);
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError(400, 'unreadable_file', { key: 'unreadable_file', params: { reason: (err as Error).message } });
-  }
+export function readValuesUpload(req: FastifyRequest, limitBytes: number): Promise<Table> {
+  return readSheetUpload(req, limitBytes, (data, filename) => readTable(data, filename));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { App } from '../../app';
 import { ImportEncoding, ImportMapping, ImportPreview, ImportResolutions, ImportResult, ImportSeparator } from '../../../contract/import';
 import { AppError } from '../../errors';
 import type { Localized } from '../../i18n/errors';
-import { fileBytes } from '../../upload';
+import { fileBytes, readUploadedSheet } from '../../upload';
 import { requireRole } from '../../plugins/actor';
 import { getConcept } from '../concept/concept.service';
 import { readTable, suggestMapping } from './documents/read-sheet';
@@ -49,13 +49,7 @@ async function readUpload(req: FastifyRequest, limitBytes: number) {
   const separator = enumField(text.separator ?? null, ImportSeparator, { de: 'Das Trennzeichen', en: 'The separator' });
   const given = jsonField(text.mapping ?? null, ImportMapping, { de: 'Die Spaltenzuordnung', en: 'The column mapping' });
   const resolutions = jsonField(text.resolutions ?? null, ImportResolutions, { de: 'Die Zuordnung der Werte', en: 'The assignment of values' });
-  let table;
-  try {
-    table = await readTable(file.data, file.filename, { encoding, separator });
-  } catch (err) {
-    if (err instanceof AppError) throw err; // a sheet over the limits: 413/422 with its own message
-    throw new AppError(400, 'unreadable_file', { key: 'unreadable_file', params: { reason: (err as Error).message } });
-  }
+  const table = await readUploadedSheet(file, (data, filename) => readTable(data, filename, { encoding, separator }));
   const headers = table.sheet.headers;
   const mapping: ImportMapping = given ? { ...Object.fromEntries(headers.map((h) => [h, null])), ...given } : (suggestMapping(headers) as ImportMapping);
   return { table, mapping, resolutions };
