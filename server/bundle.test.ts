@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,8 @@ describe('the server bundle', () => {
 
   describe('started as `npm start` does', () => {
     // Inside the repository, so that the bundle finds node_modules as dist/server does.
+    // dist/ does not exist yet on a fresh clone before the first build (`npm ci && npm test`)
+    mkdirSync('dist', { recursive: true });
     const outDir = mkdtempSync(join('dist', 'server-test-'));
     const dataDir = mkdtempSync(join(tmpdir(), 'rf-bundle-'));
     let child: ChildProcess;
